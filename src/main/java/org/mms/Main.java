@@ -1,0 +1,7 @@
+package org.mms;
+
+public final class Main {
+    public static void main(String[] args) {
+        System.out.println("mms");
+    }
+}
