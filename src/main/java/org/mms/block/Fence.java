@@ -1,0 +1,83 @@
+package org.mms.block;
+
+import java.util.Optional;
+
+/**
+ * The rule lines that open and close a block. Both services draw them the same way in every
+ * language, which is why blocks are recognized by them and never by their (localized) labels:
+ * Teams uses 80 underscores, Skype for Business 137 dots. Some tolerance is allowed for clients that
+ * re-wrap the body, but far above Outlook's 32-underscore reply separator and Teams' 32-underscore
+ * sub-delimiter.
+ */
+enum Fence {
+    TEAMS('_', 60, 200, MeetingType.TEAMS),
+    SKYPE('.', 100, 300, MeetingType.SKYPE);
+
+    private final char mark;
+    private final int min;
+    private final int max;
+    private final MeetingType type;
+
+    Fence(char mark, int min, int max, MeetingType type) {
+        this.mark = mark;
+        this.min = min;
+        this.max = max;
+        this.type = type;
+    }
+
+    MeetingType type() {
+        return type;
+    }
+
+    char mark() {
+        return mark;
+    }
+
+    /** The fence that {@code s[from, to)} is, ignoring surrounding white space (no-break spaces too). */
+    static Optional<Fence> of(CharSequence s, int from, int to) {
+        while (from < to && isSpace(s.charAt(from))) {
+            from++;
+        }
+        while (to > from && isSpace(s.charAt(to - 1))) {
+            to--;
+        }
+        int length = to - from;
+        if (length == 0) {
+            return Optional.empty();
+        }
+        char c = s.charAt(from);
+        for (Fence fence : values()) {
+            if (c == fence.mark && length >= fence.min && length <= fence.max && allSame(s, from, to, c)) {
+                return Optional.of(fence);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static Optional<Fence> of(CharSequence s) {
+        return of(s, 0, s.length());
+    }
+
+    /** Whether {@code s} contains a run long enough to be a fence: a cheap test before parsing HTML. */
+    static boolean mayContainFence(String s) {
+        for (Fence fence : values()) {
+            if (s.contains(String.valueOf(fence.mark).repeat(fence.min))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\u00a0' || c == '\f';
+    }
+
+    private static boolean allSame(CharSequence s, int from, int to, char c) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) != c) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,152 @@
+package org.mms.migration;
+
+import java.util.List;
+import java.util.Optional;
+import org.mms.block.BlockSpan;
+import org.mms.block.Coordinates;
+import org.mms.block.FindHtmlBlock;
+import org.mms.block.FindTextBlock;
+import org.mms.block.HtmlBlock;
+import org.mms.block.Location;
+import org.mms.block.MeetingType;
+import org.mms.block.RenderedBlock;
+import org.mms.block.ShownCoordinates;
+import org.mms.ical.Component;
+import org.mms.ical.ComponentEditor;
+import org.mms.ical.ContentLine;
+import org.mms.ical.TextValue;
+
+/**
+ * The invitation's two bodies, DESCRIPTION (plain text) and X-ALT-DESC (HTML), with the block found
+ * in each. Both must agree: the same kind of block, or no block where there is no such body.
+ */
+final class Bodies {
+
+    private final TextValue text;
+    private final BlockSpan textSpan;
+    private final TextValue html;
+    private final HtmlBlock htmlBlock;
+    private final MeetingType type;
+    private final Outcome outcome;
+
+    private Bodies(TextValue text, BlockSpan textSpan, TextValue html, HtmlBlock htmlBlock, MeetingType type, Outcome outcome) {
+        this.text = text;
+        this.textSpan = textSpan;
+        this.html = html;
+        this.htmlBlock = htmlBlock;
+        this.type = type;
+        this.outcome = outcome;
+    }
+
+    static Bodies locate(Component event, Optional<String> ownLink) {
+        TextValue text = description(event).orElse(null);
+        TextValue html = htmlDescription(event).orElse(null);
+        BlockSpan textSpan = null;
+        if (text != null) {
+            Location found = FindTextBlock.in(text.text(), ownLink);
+            if (found instanceof Location.Refused(var problem, var detail)) {
+                return failed(FailReason.of(problem), "plain-text body: " + detail);
+            }
+            if (found instanceof Location.Found(BlockSpan span)) {
+                textSpan = span;
+            }
+        }
+        HtmlBlock htmlBlock = null;
+        if (html != null) {
+            FindHtmlBlock.Result found = FindHtmlBlock.in(html.text(), ownLink);
+            if (found instanceof FindHtmlBlock.Refused(var problem, var detail)) {
+                return failed(FailReason.of(problem), "HTML body: " + detail);
+            }
+            if (found instanceof FindHtmlBlock.Found(HtmlBlock block)) {
+                htmlBlock = block;
+            }
+        }
+        if (textSpan == null && htmlBlock == null) {
+            return new Bodies(text, null, html, null, null,
+                    new Outcome.Skipped(SkipReason.NO_BLOCK, "the add-in's properties are there, but the invitation body has no online-meeting block"));
+        }
+        if (text != null && !text.text().isBlank() && textSpan == null) {
+            return failed(FailReason.BODIES_DISAGREE, "the HTML body has an online-meeting block but the plain-text body has none");
+        }
+        if (html != null && htmlBlock == null && textSpan != null && !html.text().isBlank()) {
+            return failed(FailReason.BODIES_DISAGREE, "the plain-text body has an online-meeting block but the HTML body has none that can be located");
+        }
+        if (textSpan != null && htmlBlock != null && textSpan.type() != htmlBlock.span().type()) {
+            return failed(FailReason.BODIES_DISAGREE, "the plain-text body shows a " + textSpan.type()
+                    + " block but the HTML body a " + htmlBlock.span().type() + " block");
+        }
+        MeetingType type = textSpan != null ? textSpan.type() : htmlBlock.span().type();
+        return new Bodies(text, textSpan, html, htmlBlock, type, null);
+    }
+
+    private static Bodies failed(FailReason reason, String detail) {
+        return new Bodies(null, null, null, null, null, new Outcome.Failed(reason, detail));
+    }
+
+    /** Whether the plain-text body shows something fenced like a block (to explain a skip). */
+    static boolean hasFence(Component event) {
+        return description(event).map(t -> !(FindTextBlock.in(t.text(), Optional.empty()) instanceof Location.Absent))
+                .orElse(false);
+    }
+
+    private static Optional<TextValue> description(Component event) {
+        return event.first("DESCRIPTION").map(Bodies::textValue);
+    }
+
+    private static Optional<TextValue> htmlDescription(Component event) {
+        for (ContentLine line : event.all("X-ALT-DESC")) {
+            if (line.property().parameter("FMTTYPE").filter(f -> f.equalsIgnoreCase("text/html")).isPresent()) {
+                return Optional.of(textValue(line));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static TextValue textValue(ContentLine line) {
+        return TextValue.of(line, line.property().valueOffset());
+    }
+
+    /** A skip or failure decided while locating, if any. */
+    Optional<Outcome> outcome() {
+        return Optional.ofNullable(outcome);
+    }
+
+    MeetingType type() {
+        return type;
+    }
+
+    String oldBlockText() {
+        return textSpan != null ? textSpan.of(text.text()) : htmlBlock.visibleText();
+    }
+
+    /** Every link the old block shows. */
+    List<String> links() {
+        return ShownCoordinates.of(oldBlockText(), type).links();
+    }
+
+    /** The old block's join link when the properties do not state one: the first link it shows. */
+    Optional<String> firstJoinLink() {
+        return links().stream().findFirst();
+    }
+
+    boolean alreadyShows(Coordinates target, RenderedBlock rendered) {
+        ShownCoordinates shown = ShownCoordinates.of(oldBlockText(), type);
+        return shown.shows(target, ShownCoordinates.of(rendered.text(), target.type()));
+    }
+
+    /** Plans both body edits; a refusal (the HTML could not be replaced safely) comes back as an outcome. */
+    Optional<Outcome> replace(ComponentEditor editor, RenderedBlock rendered) {
+        if (textSpan != null) {
+            editor.replaceText(text, textSpan.start(), textSpan.end(), rendered.text());
+        }
+        if (htmlBlock != null) {
+            HtmlBlock.Replacement replacement = htmlBlock.replaceWith(rendered.html());
+            if (replacement instanceof HtmlBlock.Refused(var problem, var detail)) {
+                return Optional.of(new Outcome.Failed(FailReason.of(problem), "HTML body: " + detail));
+            }
+            BlockSpan span = htmlBlock.span();
+            editor.replaceText(html, span.start(), span.end(), rendered.html());
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,204 @@
+package org.mms.migration;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.mms.block.Coordinates;
+import org.mms.block.RenderedBlock;
+import org.mms.ical.Component;
+import org.mms.ical.ComponentEditor;
+import org.mms.ical.IcalFormatException;
+import org.mms.ical.TextEscaping;
+
+/**
+ * Decides, for every component of one meeting (a single meeting, or a series' master and its
+ * changed occurrences), whether it is migrated, left alone or cannot be migrated, and why; and for
+ * those migrated, computes the byte edits. Pure: bytes and settings in, decisions and bytes out.
+ */
+public final class PlanMeeting {
+
+    private static final DateTimeFormatter UTC_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private final SelectionRules rules;
+    private final CoordinatesTemplate target;
+    private final Function<Coordinates, RenderedBlock> render;
+    private final MeetingTimes times;
+
+    PlanMeeting(SelectionRules rules, CoordinatesTemplate target, Function<Coordinates, RenderedBlock> render, MeetingTimes times) {
+        this.rules = rules;
+        this.target = target;
+        this.render = render;
+        this.times = times;
+    }
+
+    /** Plans one meeting: {@code components} are the raw VEVENTs sharing one UID, in input order. */
+    public MeetingPlan plan(List<byte[]> components) {
+        List<Parsed> parsed = new ArrayList<>(components.size());
+        for (byte[] bytes : components) {
+            parsed.add(Parsed.of(bytes));
+        }
+        String uid = parsed.getFirst().uid;
+
+        Set<Instant> overridden = new HashSet<>();
+        boolean anyOverrideAhead = false;
+        Parsed master = null;
+        for (Parsed p : parsed) {
+            if (p.failure != null) {
+                continue;
+            }
+            try {
+                if (p.recurrenceId.isPresent()) {
+                    overridden.add(times.recurrenceId(p.event));
+                    p.start = Optional.of(times.start(p.event));
+                    p.ahead = p.start.get().isAfter(rules.now());
+                    anyOverrideAhead |= p.ahead;
+                } else {
+                    master = p;
+                }
+            } catch (IcalFormatException e) {
+                p.failure = e.getMessage();
+            }
+        }
+        if (master != null && master.failure == null) {
+            try {
+                Optional<Instant> next = times.nextStart(master.event, rules.now(), overridden);
+                master.start = next.isPresent() ? next : Optional.of(times.start(master.event));
+                master.ahead = next.isPresent() || anyOverrideAhead;
+            } catch (IcalFormatException e) {
+                master.failure = e.getMessage();
+            }
+        }
+
+        List<ComponentPlan> plans = new ArrayList<>(parsed.size());
+        for (Parsed p : parsed) {
+            Outcome outcome = p.failure != null ? new Outcome.Failed(FailReason.INVALID_EVENT, p.failure) : decide(p);
+            plans.add(new ComponentPlan(p.uid, p.recurrenceId, p.summary, p.start, p.bytes, outcome));
+        }
+        return new MeetingPlan(uid, plans);
+    }
+
+    private Outcome decide(Parsed p) {
+        Component event = p.event;
+        Optional<String> organizer = event.value("ORGANIZER");
+        if (organizer.isEmpty()) {
+            return new Outcome.Skipped(SkipReason.NOT_ORGANIZER, "the meeting has no organizer");
+        }
+        if (!rules.organizer().is(organizer.get())) {
+            return new Outcome.Skipped(SkipReason.NOT_ORGANIZER, "organized by " + Organizer.normalize(organizer.get()));
+        }
+        if (event.value("STATUS").filter(s -> s.equalsIgnoreCase("CANCELLED")).isPresent()) {
+            return new Outcome.Skipped(SkipReason.CANCELLED, "the meeting is cancelled");
+        }
+        if (!OnlineMeetingProperties.writtenByAddIn(event)) {
+            return new Outcome.Skipped(SkipReason.NO_ONLINE_MEETING, Bodies.hasFence(event)
+                    ? "the body shows an online-meeting block, but the meeting carries none of the add-in's properties (copied from another meeting?)"
+                    : "not an online meeting");
+        }
+        if (!p.ahead) {
+            String when = p.start.map(UTC_STAMP::format).map(s -> " (" + s + ")").orElse("");
+            return p.recurrenceId.isPresent()
+                    ? new Outcome.Skipped(SkipReason.PAST_OVERRIDE, "this occurrence has started" + when + "; it stays as it was")
+                    : new Outcome.Skipped(SkipReason.PAST, "every occurrence has started" + when);
+        }
+        int people = Attendees.countWithOrganizer(event);
+        if (people > rules.attendeeLimit()) {
+            return new Outcome.Skipped(SkipReason.TOO_MANY_ATTENDEES,
+                    people + " attendees including the organizer; the limit is " + rules.attendeeLimit());
+        }
+        Optional<String> ownLink = OnlineMeetingProperties.joinLink(event);
+        Bodies bodies = Bodies.locate(event, ownLink);
+        if (bodies.outcome().isPresent()) {
+            return bodies.outcome().get();
+        }
+        if (!rules.sourceTypes().contains(bodies.type())) {
+            return new Outcome.Skipped(SkipReason.SOURCE_TYPE, "a " + bodies.type() + " meeting; this run selects "
+                    + rules.sourceTypes());
+        }
+        CoordinatesTemplate.Resolution resolution = target.forMeeting(new CoordinatesTemplate.Meeting(p.uid,
+                ownLink.or(bodies::firstJoinLink), rules.organizer().address()));
+        if (resolution instanceof CoordinatesTemplate.Resolution.Missing(String why)) {
+            return new Outcome.Failed(FailReason.NO_COORDINATES, why);
+        }
+        Coordinates coordinates = ((CoordinatesTemplate.Resolution.Resolved) resolution).coordinates();
+        RenderedBlock rendered = render.apply(coordinates);
+        if (bodies.alreadyShows(coordinates, rendered) && ownLink.map(l -> l.equals(coordinates.joinUrl().toString())).orElse(true)) {
+            return new Outcome.Unchanged("already shows the target coordinates");
+        }
+        return rewrite(p, bodies, coordinates, rendered);
+    }
+
+    private Outcome rewrite(Parsed p, Bodies bodies, Coordinates coordinates, RenderedBlock rendered) {
+        ComponentEditor editor = new ComponentEditor(p.event);
+        Optional<Outcome> refused = bodies.replace(editor, rendered);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        OnlineMeetingProperties.update(editor, p.event, bodies.type(), coordinates, rules.organizer().address(), bodies.links());
+        if (editor.edits().isEmpty()) {
+            return new Outcome.Unchanged("already up to date");
+        }
+        Optional<Outcome> bad = bumpSequenceAndStamps(editor, p.event);
+        if (bad.isPresent()) {
+            return bad.get();
+        }
+        return new Outcome.Migrated(editor.apply(), editor.edits(), bodies.oldBlockText(), rendered.text(), bodies.type(),
+                coordinates.type());
+    }
+
+    /**
+     * SEQUENCE goes up by one (from 0 when absent) so attendees' clients take the update; DTSTAMP and
+     * LAST-MODIFIED say when; Exchange's own copy of the sequence follows SEQUENCE.
+     */
+    private Optional<Outcome> bumpSequenceAndStamps(ComponentEditor editor, Component event) {
+        int sequence;
+        try {
+            sequence = event.value("SEQUENCE").map(String::strip).map(Integer::parseInt).orElse(0) + 1;
+        } catch (NumberFormatException e) {
+            return Optional.of(new Outcome.Failed(FailReason.INVALID_EVENT, "SEQUENCE is not a number: " + event.value("SEQUENCE").orElse("")));
+        }
+        String now = UTC_STAMP.format(rules.now());
+        event.first("SEQUENCE").ifPresentOrElse(l -> editor.replaceValue(l, Integer.toString(sequence)),
+                () -> editor.addLine("SEQUENCE:" + sequence));
+        event.first("X-MICROSOFT-CDO-APPT-SEQUENCE").ifPresent(l -> editor.replaceValue(l, Integer.toString(sequence)));
+        event.first("DTSTAMP").ifPresentOrElse(l -> editor.replaceValue(l, now), () -> editor.addLine("DTSTAMP:" + now));
+        event.first("LAST-MODIFIED").ifPresent(l -> editor.replaceValue(l, now));
+        return Optional.empty();
+    }
+
+    /** One component, read once: the facts every decision about it uses. */
+    private static final class Parsed {
+        final byte[] bytes;
+        Component event;
+        String uid = "";
+        Optional<String> recurrenceId = Optional.empty();
+        String summary = "";
+        Optional<Instant> start = Optional.empty();
+        boolean ahead;
+        String failure;
+
+        private Parsed(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        static Parsed of(byte[] bytes) {
+            Parsed p = new Parsed(bytes);
+            try {
+                p.event = Component.parse(bytes);
+                p.uid = p.event.value("UID").orElse("");
+                p.recurrenceId = p.event.value("RECURRENCE-ID");
+                p.summary = p.event.value("SUMMARY").map(TextEscaping::unescape).orElse("");
+            } catch (IcalFormatException e) {
+                p.failure = e.getMessage();
+            }
+            return p;
+        }
+    }
+}
