@@ -1,0 +1,204 @@
+package org.mms.itip.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mms.itip.mail.ComposeImipMessageTest.calendarPartOf;
+import static org.mms.itip.mail.ComposeImipMessageTest.decoded;
+import static org.mms.itip.mail.ComposeImipMessageTest.parse;
+import static org.mms.testing.ItipRequests.aRequest;
+import static org.mms.testing.ItipRequests.fixture;
+
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mms.itip.ItipRequest;
+
+class PickupDirectoryTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-07T08:30:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path directory;
+
+    private PickupDirectory pickup() {
+        return new PickupDirectory(directory, new ComposeImipMessage(CLOCK, Optional.empty()));
+    }
+
+    @Test
+    void writes_one_eml_named_from_the_uid_hash_and_the_sequence() throws Exception {
+        ItipRequest request = aRequest().sequence(7).build();
+
+        Path written = pickup().write(request);
+
+        assertThat(written.getParent()).isEqualTo(directory);
+        assertThat(written.getFileName().toString()).matches("[0-9a-f]{16}-7\\.eml");
+        assertThat(filesIn(directory)).containsExactly(written.getFileName().toString());
+    }
+
+    @Test
+    void the_file_is_the_whole_message_with_the_calendar_byte_for_byte() throws Exception {
+        ItipRequest request = aRequest().calendar(fixture("caldav-lf-only-daily.expected.ics")).build();
+
+        Path written = pickup().write(request);
+
+        MimeMessage message = parse(Files.readAllBytes(written));
+        assertThat(message.getSubject()).isEqualTo(request.subject());
+        assertThat(decoded(calendarPartOf(message))).isEqualTo(request.calendar());
+    }
+
+    @Test
+    void the_file_name_and_message_id_share_the_uid_hash() throws Exception {
+        Path written = pickup().write(aRequest().build());
+
+        String hash = written.getFileName().toString().substring(0, 16);
+        assertThat(parse(Files.readAllBytes(written)).getMessageID()).startsWith("<" + hash + ".5@");
+    }
+
+    @Test
+    void writing_the_same_request_twice_leaves_one_file() throws Exception {
+        PickupDirectory pickup = pickup();
+
+        Path first = pickup.write(aRequest().build());
+        Path second = pickup.write(aRequest().build());
+
+        assertThat(second).isEqualTo(first);
+        assertThat(filesIn(directory)).hasSize(1);
+        assertThat(decoded(calendarPartOf(parse(Files.readAllBytes(second))))).isEqualTo(aRequest().build().calendar());
+    }
+
+    @Test
+    void a_newer_sequence_or_another_meeting_gets_its_own_file() {
+        PickupDirectory pickup = pickup();
+
+        pickup.write(aRequest().sequence(5).build());
+        pickup.write(aRequest().sequence(6).build());
+        pickup.send(aRequest().uid("another-meeting@example.org").build());
+
+        assertThat(filesIn(directory)).hasSize(3).allMatch(name -> name.matches("[0-9a-f]{16}-[0-9]+\\.eml"));
+    }
+
+    @Test
+    void uids_with_path_characters_stay_inside_the_directory() {
+        Path written = pickup().write(aRequest().uid("../../etc/passwd\\..\\C:/x y:z*?").build());
+
+        assertThat(written.getParent()).isEqualTo(directory);
+        assertThat(written.getFileName().toString()).matches("[0-9a-f]{16}-5\\.eml");
+    }
+
+    @Test
+    void a_damaged_earlier_file_is_replaced_whole() throws Exception {
+        Path target = pickup().write(aRequest().build());
+        Files.writeString(target, "half a messa");
+
+        pickup().write(aRequest().build());
+
+        assertThat(decoded(calendarPartOf(parse(Files.readAllBytes(target))))).isEqualTo(aRequest().build().calendar());
+        assertThat(filesIn(directory)).containsExactly(target.getFileName().toString());
+    }
+
+    @Test
+    void no_temporary_file_is_left_behind() {
+        PickupDirectory pickup = pickup();
+        for (int sequence = 0; sequence < 5; sequence++) {
+            pickup.write(aRequest().sequence(sequence).build());
+        }
+
+        assertThat(filesIn(directory)).hasSize(5).noneMatch(name -> name.startsWith(".") || name.endsWith(".tmp"));
+    }
+
+    @Test
+    void the_directory_is_created_when_missing() {
+        Path nested = directory.resolve("outbox").resolve("pickup");
+
+        Path written = new PickupDirectory(nested, new ComposeImipMessage(CLOCK, Optional.empty())).write(aRequest().build());
+
+        assertThat(written).exists().hasParent(nested);
+    }
+
+    @Test
+    void a_directory_that_cannot_be_used_fails_with_the_target_named() throws Exception {
+        Path notADirectory = Files.writeString(directory.resolve("pickup"), "a file, not a directory");
+
+        PickupDirectory pickup = new PickupDirectory(notADirectory, new ComposeImipMessage(CLOCK, Optional.empty()));
+
+        assertThatThrownBy(() -> pickup.write(aRequest().build()))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("pickup");
+        assertThat(filesIn(directory)).containsExactly("pickup");
+    }
+
+    @Test
+    void a_failed_rename_leaves_neither_a_temporary_file_nor_a_message() throws Exception {
+        PickupDirectory pickup = pickup();
+        ItipRequest request = aRequest().build();
+        // A non-empty directory where the file should go: the write succeeds, the rename cannot.
+        Path target = directory.resolve(pickup.write(request).getFileName());
+        Files.delete(target);
+        Files.createDirectory(target);
+        Files.writeString(target.resolve("occupied"), "x");
+
+        assertThatThrownBy(() -> pickup.write(request)).isInstanceOf(UncheckedIOException.class);
+
+        assertThat(filesIn(directory)).containsExactly(target.getFileName().toString());
+        assertThat(target).isDirectory();
+    }
+
+    @Test
+    void a_reader_polling_the_directory_never_sees_half_a_message() throws Exception {
+        // Big enough that writing takes a while; rewritten in place, a reader would catch it half done.
+        ItipRequest request = aRequest().calendar(bigCalendar(2_000_000)).build();
+        PickupDirectory pickup = pickup();
+        Path target = pickup.write(request);
+        byte[] expected = request.calendar();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicInteger reads = new AtomicInteger();
+
+        Thread writer = Thread.ofPlatform().start(() -> {
+            for (int i = 0; i < 15; i++) {
+                pickup.write(request);
+            }
+            writing.set(false);
+        });
+        try {
+            while (writing.get()) {
+                byte[] eml = Files.readAllBytes(target);
+                assertThat(decoded(calendarPartOf(parse(eml)))).isEqualTo(expected);
+                reads.incrementAndGet();
+            }
+        } finally {
+            writer.join();
+        }
+        assertThat(reads.get()).isPositive();
+    }
+
+    private static byte[] bigCalendar(int approximateBytes) {
+        StringBuilder calendar = new StringBuilder("BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nVERSION:2.0\r\n");
+        calendar.append("BEGIN:VEVENT\r\nUID:big@example.org\r\n");
+        String padding = "X-PADDING:" + "0123456789abcdef".repeat(4) + "\r\n";
+        while (calendar.length() < approximateBytes) {
+            calendar.append(padding);
+        }
+        return calendar.append("END:VEVENT\r\nEND:VCALENDAR\r\n").toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static List<String> filesIn(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(file -> file.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
