@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
+import org.mms.ical.ContentLine;
+import org.mms.ical.ContentLines;
 
 /**
  * Builds the calendar that travels in an iTIP REQUEST from pieces of the stored calendar, byte for
@@ -64,10 +66,10 @@ public final class ComposeRequestCalendar {
         if (properties.length == 0) {
             return;
         }
-        if (!ContentLines.endsWithLineBreak(properties)) {
+        if (!endsWithLineBreak(properties)) {
             throw new IllegalArgumentException("calendar properties must end with a line ending");
         }
-        for (ContentLines.Line line : ContentLines.split(properties)) {
+        for (ContentLine line : ContentLines.scan(properties)) {
             switch (line.name()) {
                 case "METHOD" -> { } // dropped: this copy says REQUEST, once, at the top
                 case "BEGIN", "END" -> throw new IllegalArgumentException(
@@ -79,20 +81,25 @@ public final class ComposeRequestCalendar {
 
     private static void requireComponent(String kind, byte[] component) {
         Objects.requireNonNull(component, kind);
-        List<ContentLines.Line> lines = ContentLines.split(component);
+        List<ContentLine> lines = ContentLines.scan(component);
         if (lines.size() < 2
                 || !isLine(component, lines.getFirst(), "BEGIN:" + kind)
                 || !isLine(component, lines.getLast(), "END:" + kind)) {
             throw new IllegalArgumentException(
                     "expected one " + kind + " from its BEGIN line to its END line, got: " + preview(component));
         }
-        if (!ContentLines.endsWithLineBreak(component)) {
+        if (!endsWithLineBreak(component)) {
             throw new IllegalArgumentException("a " + kind + " must end with a line ending");
         }
     }
 
-    private static boolean isLine(byte[] bytes, ContentLines.Line line, String expected) {
-        return new String(ContentLines.unfold(bytes, line), StandardCharsets.ISO_8859_1).equalsIgnoreCase(expected);
+    private static boolean isLine(byte[] bytes, ContentLine line, String expected) {
+        return new String(line.unfolded(), StandardCharsets.ISO_8859_1).equalsIgnoreCase(expected);
+    }
+
+    /** True when the bytes end with a line ending, so whatever is appended starts a new line. */
+    static boolean endsWithLineBreak(byte[] bytes) {
+        return bytes.length > 0 && bytes[bytes.length - 1] == '\n';
     }
 
     private static void requireLineEnding(String lineEnding) {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.mms.ical.ContentLine;
+import org.mms.ical.ContentLines;
 
 /**
  * One iTIP REQUEST (RFC 5546) for one changed meeting, ready to be mailed (RFC 6047) to its
@@ -106,7 +108,7 @@ public record ItipRequest(
      * it must be one VCALENDAR whose own properties say {@code METHOD:REQUEST}, exactly once.
      */
     private static void requireRequestCalendar(byte[] calendar, String uid) {
-        List<ContentLines.Line> lines = ContentLines.split(calendar);
+        List<ContentLine> lines = ContentLines.scan(calendar);
         if (lines.size() < 2
                 || !unfolded(calendar, lines.getFirst()).equalsIgnoreCase("BEGIN:VCALENDAR")
                 || !unfolded(calendar, lines.getLast()).equalsIgnoreCase("END:VCALENDAR")) {
@@ -115,7 +117,7 @@ public record ItipRequest(
         List<String> methods = lines.subList(1, lines.size()).stream()
                 .takeWhile(line -> !line.name().equals("BEGIN"))
                 .filter(line -> line.name().equals("METHOD"))
-                .map(line -> ContentLines.value(calendar, line).toUpperCase(Locale.ROOT))
+                .map(line -> line.property().value().strip().toUpperCase(Locale.ROOT))
                 .toList();
         if (!methods.equals(List.of("REQUEST"))) {
             throw new IllegalArgumentException(
@@ -123,7 +125,7 @@ public record ItipRequest(
         }
     }
 
-    private static String unfolded(byte[] bytes, ContentLines.Line line) {
-        return new String(ContentLines.unfold(bytes, line), StandardCharsets.ISO_8859_1);
+    private static String unfolded(byte[] bytes, ContentLine line) {
+        return new String(line.unfolded(), StandardCharsets.ISO_8859_1);
     }
 }
