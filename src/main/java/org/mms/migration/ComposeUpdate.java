@@ -1,0 +1,130 @@
+package org.mms.migration;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.mms.ical.Component;
+import org.mms.ical.ContentLine;
+import org.mms.ical.Property;
+import org.mms.ical.TextEscaping;
+import org.mms.ical.TextValue;
+import org.mms.itip.ComposeRequestCalendar;
+import org.mms.itip.ItipRequest;
+import org.mms.itip.Mailbox;
+
+/**
+ * The update attendees receive for a changed meeting: one iTIP REQUEST carrying the whole meeting as
+ * stored after the migration (the series and all its changed occurrences together, so no client
+ * drops an exception it was not sent), addressed from the organizer to every attendee of the
+ * migrated components.
+ */
+public final class ComposeUpdate {
+
+    /** The request, plus the addresses that could not be used (and were left out), for the report. */
+    public record Update(ItipRequest request, List<String> unusableAddresses) {
+    }
+
+    private ComposeUpdate() {
+    }
+
+    /**
+     * The update for {@code meeting}, or empty when nobody is to be told (no attendee besides the
+     * organizer) or the organizer's address cannot be written in a message.
+     */
+    public static Optional<Update> of(MeetingPlan meeting, List<byte[]> calendarProperties, Map<String, byte[]> timezones) {
+        List<Component> migrated = new ArrayList<>();
+        List<byte[]> events = new ArrayList<>();
+        for (ComponentPlan c : meeting.components()) {
+            events.add(c.result());
+            if (c.migrated()) {
+                migrated.add(Component.parse(c.result()));
+            }
+        }
+        if (migrated.isEmpty()) {
+            return Optional.empty();
+        }
+        Component lead = migrated.getFirst();
+        List<String> unusable = new ArrayList<>();
+        Optional<Mailbox> organizer = mailbox(lead.first("ORGANIZER").orElseThrow(), unusable);
+        Map<String, Mailbox> attendees = new LinkedHashMap<>();
+        for (Component c : migrated) {
+            for (ContentLine line : c.all("ATTENDEE")) {
+                mailbox(line, unusable).ifPresent(m -> attendees.putIfAbsent(m.address().toLowerCase(Locale.ROOT), m));
+            }
+        }
+        organizer.ifPresent(o -> attendees.remove(o.address().toLowerCase(Locale.ROOT)));
+        if (organizer.isEmpty() || attendees.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] calendar = ComposeRequestCalendar.compose(concat(calendarProperties), referencedTimezones(events, timezones),
+                events, lineEnding(lead));
+        int sequence = lead.value("SEQUENCE").map(Integer::parseInt).orElse(0);
+        String subject = lead.value("SUMMARY").map(TextEscaping::unescape).orElse("");
+        String text = text(lead, "DESCRIPTION").orElse("");
+        Optional<String> html = htmlBody(lead);
+        return Optional.of(new Update(new ItipRequest(meeting.uid(), sequence, organizer.get(), List.copyOf(attendees.values()),
+                subject, text, html, calendar), unusable));
+    }
+
+    private static Optional<Mailbox> mailbox(ContentLine line, List<String> unusable) {
+        Property p = line.property();
+        String address = Organizer.normalize(p.value());
+        try {
+            return Optional.of(new Mailbox(address, p.parameter("CN").map(String::strip).filter(s -> !s.isEmpty())));
+        } catch (IllegalArgumentException e) {
+            unusable.add(p.value().strip());
+            return Optional.empty();
+        }
+    }
+
+    private static List<byte[]> referencedTimezones(List<byte[]> events, Map<String, byte[]> timezones) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (byte[] event : events) {
+            collectTzids(Component.parse(event), ids);
+        }
+        List<byte[]> found = new ArrayList<>();
+        for (String id : ids) {
+            byte[] tz = timezones.get(id);
+            if (tz != null) {
+                found.add(tz);
+            }
+        }
+        return found;
+    }
+
+    private static void collectTzids(Component c, Set<String> ids) {
+        for (ContentLine line : c.properties()) {
+            line.property().parameter("TZID").ifPresent(ids::add);
+        }
+        c.children().forEach(child -> collectTzids(child, ids));
+    }
+
+    private static Optional<String> text(Component c, String name) {
+        return c.first(name).map(l -> TextValue.of(l, l.property().valueOffset()).text());
+    }
+
+    private static Optional<String> htmlBody(Component c) {
+        for (ContentLine line : c.all("X-ALT-DESC")) {
+            if (line.property().parameter("FMTTYPE").filter(f -> f.equalsIgnoreCase("text/html")).isPresent()) {
+                return Optional.of(TextValue.of(line, line.property().valueOffset()).text());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String lineEnding(Component c) {
+        return c.beginLine().usesBareLf() ? "\n" : "\r\n";
+    }
+
+    private static byte[] concat(List<byte[]> parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        parts.forEach(out::writeBytes);
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,109 @@
+package org.mms.offline;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.mms.itip.mail.ComposeImipMessage;
+import org.mms.itip.mail.PickupDirectory;
+import org.mms.migration.ComposeUpdate;
+import org.mms.migration.MeetingPlan;
+
+/**
+ * Writes one iMIP message ({@code .eml}) per changed meeting into a directory, for a mail server's
+ * pickup directory or for review. Messages are written into a hidden staging directory inside it
+ * and moved out only on {@link #commit()}.
+ */
+public final class PickupOutbox implements Outbox {
+
+    private final Path directory;
+    private final ComposeImipMessage composer;
+    private final List<String> notes = new ArrayList<>();
+    private Path staging;
+    private PickupDirectory pickup;
+    private int count;
+
+    public PickupOutbox(Path directory, ComposeImipMessage composer) {
+        this.directory = directory;
+        this.composer = composer;
+    }
+
+    @Override
+    public void add(MeetingPlan meeting, List<byte[]> calendarProperties, Map<String, byte[]> timezones) throws IOException {
+        Optional<ComposeUpdate.Update> update = ComposeUpdate.of(meeting, calendarProperties, timezones);
+        if (update.isEmpty()) {
+            notes.add("no update message for " + meeting.uid() + ": no attendee to notify");
+            return;
+        }
+        update.get().unusableAddresses().forEach(a -> notes.add("left out of the update for " + meeting.uid()
+                + ": not a usable e-mail address: " + a));
+        pickup().write(update.get().request());
+        count++;
+    }
+
+    private PickupDirectory pickup() throws IOException {
+        if (pickup == null) {
+            Files.createDirectories(directory);
+            staging = Files.createTempDirectory(directory, ".staging-");
+            pickup = new PickupDirectory(staging, composer);
+        }
+        return pickup;
+    }
+
+    @Override
+    public void commit() throws IOException {
+        if (staging == null) {
+            return;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(staging, "*.eml")) {
+            for (Path file : files) {
+                Files.move(file, directory.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+        deleteStaging();
+    }
+
+    @Override
+    public void discard() throws IOException {
+        if (staging != null) {
+            deleteStaging();
+            count = 0;
+        }
+    }
+
+    private void deleteStaging() throws IOException {
+        try (var files = Files.list(staging)) {
+            files.forEach(f -> {
+                try {
+                    Files.deleteIfExists(f);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+        Files.deleteIfExists(staging);
+        staging = null;
+        pickup = null;
+    }
+
+    @Override
+    public int count() {
+        return count;
+    }
+
+    /** Things worth telling the admin about messages (addresses left out, meetings without attendees). */
+    public List<String> notes() {
+        return List.copyOf(notes);
+    }
+
+    public Path directory() {
+        return directory;
+    }
+}
