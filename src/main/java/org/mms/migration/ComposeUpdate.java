@@ -35,7 +35,7 @@ public final class ComposeUpdate {
 
     /**
      * The update for {@code meeting}, or empty when nobody is to be told (no attendee besides the
-     * organizer) or the organizer's address cannot be written in a message.
+     * organizer), or no organizer whose address can be written in a message.
      */
     public static Optional<Update> of(MeetingPlan meeting, List<byte[]> calendarProperties, Map<String, byte[]> timezones) {
         List<Component> migrated = new ArrayList<>();
@@ -51,7 +51,7 @@ public final class ComposeUpdate {
         }
         Component lead = migrated.getFirst();
         List<String> unusable = new ArrayList<>();
-        Optional<Mailbox> organizer = mailbox(lead.first("ORGANIZER").orElseThrow(), unusable);
+        Optional<Mailbox> organizer = lead.first("ORGANIZER").flatMap(line -> mailbox(line, unusable));
         Map<String, Mailbox> attendees = new LinkedHashMap<>();
         for (Component c : migrated) {
             for (ContentLine line : c.all("ATTENDEE")) {

@@ -1,21 +1,29 @@
 package org.mms.migration;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.mms.block.BlockRenderer;
 import org.mms.block.Coordinates;
 import org.mms.block.RenderedBlock;
 import org.mms.ical.Component;
 import org.mms.ical.ComponentEditor;
+import org.mms.ical.ContentLine;
+import org.mms.ical.ContentLines;
 import org.mms.ical.IcalFormatException;
 import org.mms.ical.TextEscaping;
+import org.mms.ical.TimeContext;
+import org.mms.ical.TimeZones;
 
 /**
  * Decides, for every component of one meeting (a single meeting, or a series' master and its
@@ -31,6 +39,26 @@ public final class PlanMeeting {
     private final CoordinatesTemplate target;
     private final Function<Coordinates, RenderedBlock> render;
     private final MeetingTimes times;
+
+    /**
+     * A planner for one calendar: {@code timezones} are its VTIMEZONE components (raw bytes by TZID),
+     * {@code floatingZone} is where times without a zone are read.
+     */
+    public static PlanMeeting create(SelectionRules rules, CoordinatesTemplate target, Map<String, byte[]> timezones,
+            ZoneId floatingZone) {
+        Map<String, String> definitions = new HashMap<>();
+        timezones.forEach((tzid, bytes) -> definitions.put(tzid, unfolded(bytes)));
+        TimeContext time = TimeContext.of(TimeZones.standard().withDefinitions(definitions), floatingZone);
+        return new PlanMeeting(rules, target, BlockRenderer::render, new IcalMeetingTimes(time));
+    }
+
+    private static String unfolded(byte[] component) {
+        StringBuilder sb = new StringBuilder(component.length);
+        for (ContentLine line : ContentLines.scan(component)) {
+            sb.append(line.text()).append('\n');
+        }
+        return sb.toString();
+    }
 
     PlanMeeting(SelectionRules rules, CoordinatesTemplate target, Function<Coordinates, RenderedBlock> render, MeetingTimes times) {
         this.rules = rules;
@@ -87,11 +115,10 @@ public final class PlanMeeting {
 
     private Outcome decide(Parsed p) {
         Component event = p.event;
+        // Without ORGANIZER the event is the calendar owner's own appointment (Outlook writes none when
+        // there are no attendees), so it counts as theirs.
         Optional<String> organizer = event.value("ORGANIZER");
-        if (organizer.isEmpty()) {
-            return new Outcome.Skipped(SkipReason.NOT_ORGANIZER, "the meeting has no organizer");
-        }
-        if (!rules.organizer().is(organizer.get())) {
+        if (organizer.isPresent() && !rules.organizer().is(organizer.get())) {
             return new Outcome.Skipped(SkipReason.NOT_ORGANIZER, "organized by " + Organizer.normalize(organizer.get()));
         }
         if (event.value("STATUS").filter(s -> s.equalsIgnoreCase("CANCELLED")).isPresent()) {

@@ -7,5 +7,8 @@ public interface RunReport {
 
     void component(ComponentPlan plan);
 
+    /** A remark for the admin, shown with the totals (an address left out of a message…). */
+    void note(String note);
+
     void finish(RunSummary summary);
 }

@@ -1,0 +1,13 @@
+package org.mms.cli;
+
+import picocli.CommandLine;
+
+/** The version from the jar's manifest, or "development" when run from classes. */
+final class Version implements CommandLine.IVersionProvider {
+
+    @Override
+    public String[] getVersion() {
+        String v = Version.class.getPackage().getImplementationVersion();
+        return new String[] {"mms " + (v == null ? "(development build)" : v)};
+    }
+}

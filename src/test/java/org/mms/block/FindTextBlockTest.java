@@ -1,0 +1,73 @@
+package org.mms.block;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class FindTextBlockTest {
+
+    private static final String TEAMS_FENCE = "_".repeat(80);
+    private static final String SKYPE_FENCE = ".".repeat(137);
+
+    @Test
+    void finds_a_teams_block_by_its_fences_whatever_the_language() {
+        String block = TEAMS_FENCE + "\nMicrosoft Teams-Besprechung\nKlicken Sie hier <https://teams.microsoft.com/l/meetup-join/19%3a1>\n" + TEAMS_FENCE;
+        String body = "Hallo zusammen,\nbis bald.\n\n" + block + "\n\nGrüße";
+
+        Location found = FindTextBlock.in(body, Optional.empty());
+
+        assertThat(found).isEqualTo(new Location.Found(new BlockSpan(body.indexOf(block), body.indexOf(block) + block.length(), MeetingType.TEAMS)));
+    }
+
+    @Test
+    void finds_a_skype_block_and_ignores_short_separator_lines() {
+        String body = "Agenda\n" + "_".repeat(32) + "\nFrom: Bob\n" + SKYPE_FENCE + "\nJoin Skype Meeting <https://meet.contoso.com/alice/X>\n[!OC([1033])!]\n" + SKYPE_FENCE + "\n";
+
+        Location found = FindTextBlock.in(body, Optional.empty());
+
+        assertThat(found).isInstanceOf(Location.Found.class);
+        assertThat(((Location.Found) found).span().type()).isEqualTo(MeetingType.SKYPE);
+        assertThat(((Location.Found) found).span().of(body)).startsWith(SKYPE_FENCE).endsWith(SKYPE_FENCE);
+    }
+
+    @Test
+    void reports_a_block_whose_closing_fence_is_missing() {
+        String body = TEAMS_FENCE + "\nJoin <https://teams.microsoft.com/l/meetup-join/x>\nno end";
+
+        Location found = FindTextBlock.in(body, Optional.empty());
+
+        assertThat(found).isInstanceOf(Location.Refused.class);
+        assertThat(((Location.Refused) found).problem()).isEqualTo(BlockProblem.END_FENCE_MISSING);
+    }
+
+    @Test
+    void chooses_among_several_blocks_by_the_meetings_own_join_link() {
+        String mine = TEAMS_FENCE + "\nJoin <https://teams.microsoft.com/l/meetup-join/19%3aMINE>\n" + TEAMS_FENCE;
+        String pasted = TEAMS_FENCE + "\nJoin <https://teams.microsoft.com/l/meetup-join/19%3aOTHER>\n" + TEAMS_FENCE;
+        String body = pasted + "\n\n" + mine;
+
+        Location found = FindTextBlock.in(body, Optional.of("https://teams.microsoft.com/l/meetup-join/19%3Amine"));
+
+        assertThat(found).isInstanceOf(Location.Found.class);
+        assertThat(((Location.Found) found).span().start()).isEqualTo(body.indexOf(mine));
+    }
+
+    @Test
+    void refuses_to_guess_between_blocks_that_do_not_show_the_meetings_link() {
+        String a = TEAMS_FENCE + "\n<https://teams.microsoft.com/l/meetup-join/a>\n" + TEAMS_FENCE;
+        String b = TEAMS_FENCE + "\n<https://teams.microsoft.com/l/meetup-join/b>\n" + TEAMS_FENCE;
+
+        Location found = FindTextBlock.in(a + "\n" + b, Optional.of("https://teams.microsoft.com/l/meetup-join/c"));
+
+        assertThat(found).isInstanceOf(Location.Refused.class);
+        assertThat(((Location.Refused) found).problem()).isEqualTo(BlockProblem.AMBIGUOUS_BLOCK);
+    }
+
+    @Test
+    void fences_without_a_link_between_them_are_decoration_not_a_block() {
+        String body = TEAMS_FENCE + "\nJust a quote\n" + TEAMS_FENCE;
+
+        assertThat(FindTextBlock.in(body, Optional.empty())).isInstanceOf(Location.Absent.class);
+    }
+}
