@@ -41,6 +41,14 @@ final class IcsFixture {
         boolean isOverride() {
             return first("RECURRENCE-ID").isPresent();
         }
+
+        RecurrenceSet recurrence(TimeContext time) {
+            return RecurrenceSet.of(first("DTSTART").orElseThrow().dateTime(),
+                    all("RRULE").stream().map(Property::value).toList(),
+                    all("RDATE").stream().map(Property::dateTime).toList(),
+                    all("EXDATE").stream().map(Property::dateTime).toList(),
+                    time);
+        }
     }
 
     private final Map<String, String> vtimezones = new LinkedHashMap<>();
