@@ -27,6 +27,7 @@ import org.mms.offline.JsonReport;
 import org.mms.offline.MigrateIcsFile;
 import org.mms.offline.Outbox;
 import org.mms.offline.PickupOutbox;
+import org.mms.offline.Progress;
 import org.mms.offline.ReadProfile;
 import org.mms.offline.RunReport;
 import org.mms.offline.RunSummary;
@@ -118,7 +119,7 @@ final class MigrateIcsCommand implements Callable<Integer> {
                 : new PickupOutbox(outbox, new ComposeImipMessage(Clock.systemUTC(), Optional.ofNullable(sender).map(Mailbox::of)));
 
         MigrateIcsFile run = new MigrateIcsFile(timezones -> PlanMeeting.create(rules, settings.target(), timezones, floating)::plan,
-                report, messages, org.mms.offline.Progress.every2Seconds(System.err));
+                report, messages, Progress.every2Seconds(System.err));
         RunSummary summary = run.run(new MigrateIcsFile.Settings(input, destination, dryRun, skipFailed));
         if (messages instanceof PickupOutbox pickup) {
             pickup.notes().forEach(report::note);

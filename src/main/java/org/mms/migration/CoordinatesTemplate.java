@@ -58,7 +58,9 @@ public record CoordinatesTemplate(
         // Validate everything once, up front, with placeholders filled by something harmless.
         String sample = joinUrl.equals(KEEP) ? "https://meeting.invalid/keep" : PLACEHOLDER.matcher(joinUrl).replaceAll("x");
         try {
-            coordinates(new URI(sample));
+            // The fields are not assigned yet inside a compact constructor: use the parameters.
+            new Coordinates(type, new URI(sample), meetingId, passcode, conferenceId, dialIn, localNumbersUrl, pinResetUrl,
+                    helpUrl, meetingOptionsUrl, locale);
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("joinUrl is not a valid link: " + joinUrl, e);
         }

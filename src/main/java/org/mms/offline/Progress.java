@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 /** Where long work says how far it is. */
-interface Progress {
+public interface Progress {
 
     void update(String phase, long done, long total, String unit);
 
