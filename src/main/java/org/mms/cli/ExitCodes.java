@@ -40,6 +40,7 @@ public final class ExitCodes implements CommandLine.IExecutionExceptionHandler, 
             case IcalFormatException f -> "the calendar cannot be read: " + f.getMessage();
             case ReadProfile.InvalidProfileException p -> p.getMessage();
             case IOException io -> "input/output error: " + io.getMessage();
+            case IllegalArgumentException bad -> bad.getMessage();
             default -> t.getClass().getSimpleName() + ": " + t.getMessage();
         };
     }

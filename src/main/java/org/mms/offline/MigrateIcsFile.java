@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -94,8 +95,10 @@ public final class MigrateIcsFile {
             boolean failures = tally.failed > 0;
             if (!settings.dryRun() && (!failures || settings.writeDespiteFailures())) {
                 switch (settings.output()) {
-                    case Destination.ToFile(Path path) -> Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING,
-                            StandardCopyOption.ATOMIC_MOVE);
+                    case Destination.ToFile(Path path) -> {
+                        keepPermissions(settings.input(), temp);
+                        Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    }
                     case Destination.ToStream(OutputStream stream) -> {
                         Files.copy(temp, stream);
                         stream.flush();
@@ -116,6 +119,13 @@ public final class MigrateIcsFile {
                 written ? outbox.count() : 0, tally.failed, written, System.nanoTime() - started);
         report.finish(summary);
         return summary;
+    }
+
+    /** The migrated calendar is readable by whoever could read the original (temporary files are private). */
+    private static void keepPermissions(Path from, Path to) throws IOException {
+        if (Files.getFileStore(to).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(to, Files.getPosixFilePermissions(from));
+        }
     }
 
     /** Second pass, only for split meetings: gathers all their components and plans each meeting whole. */

@@ -36,20 +36,20 @@ public final class TextReport implements RunReport {
     @Override
     public void component(ComponentPlan plan) {
         String start = plan.start().map(START::format).orElse("-");
-        String what = plan.summary().isBlank() ? "(no title)" : plan.summary();
-        if (what.length() > 48) {
-            what = what.substring(0, 47) + "…";
-        }
-        String occurrence = plan.recurrenceId().map(r -> " [occurrence " + r + "]").orElse("");
-        String outcome = switch (plan.outcome()) {
-            case Outcome.Migrated m -> "migrated " + m.from() + (m.from() == m.to() ? "" : " -> " + m.to());
-            case Outcome.Unchanged u -> "unchanged: " + u.detail();
-            case Outcome.Skipped s -> "skipped " + s.reason() + ": " + s.detail();
-            case Outcome.Failed f -> "FAILED " + f.reason() + ": " + f.detail();
+        String what = (plan.summary().isBlank() ? "(no title)" : plan.summary())
+                + plan.recurrenceId().map(r -> " [occurrence " + r + "]").orElse("");
+        String why = switch (plan.outcome()) {
+            case Outcome.Migrated m -> m.from() == m.to() ? "" : m.from() + " -> " + m.to();
+            case Outcome.Unchanged u -> u.detail();
+            case Outcome.Skipped s -> s.reason() + ": " + s.detail();
+            case Outcome.Failed f -> f.reason() + ": " + f.detail();
         };
-        out.printf("%-9s %-17s %s%s  (UID %s)%n    %s%n", label(plan.outcome()), start, what, occurrence, plan.uid(), outcome);
+        out.printf("%-9s  %-17s  %s%s%n", label(plan.outcome()), start, what, why.isEmpty() ? "" : "  -- " + why);
+        if (plan.outcome() instanceof Outcome.Failed) {
+            out.printf("%-9s  %-17s  UID %s%n", "", "", plan.uid());
+        }
         if (showDiffs && plan.outcome() instanceof Outcome.Migrated m) {
-            BlockDiff.lines(m.oldBlock(), m.newBlock()).forEach(line -> out.println("      " + line));
+            BlockDiff.lines(m.oldBlock(), m.newBlock()).forEach(line -> out.println("             " + line));
         }
     }
 
