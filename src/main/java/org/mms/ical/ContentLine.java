@@ -112,7 +112,9 @@ public final class ContentLine {
      */
     public boolean hasName(String upperName) {
         int n = upperName.length();
-        if (folded && indexOf(buf, (byte) '\n', start, Math.min(contentEnd, start + n + 1)) >= 0) {
+        // A fold up to just after the name's delimiter (name, ':' or ';', CR, LF) means the raw bytes
+        // do not show the name whole.
+        if (folded && indexOf(buf, (byte) '\n', start, Math.min(contentEnd, start + n + 3)) >= 0) {
             return Property.nameOf(unfolded()).equals(upperName);
         }
         if (contentEnd - start < n + 1) {

@@ -76,11 +76,14 @@ class ContentLinesTest {
 
     @Test
     void compares_names_case_insensitively_and_only_whole_names() {
-        List<ContentLine> lines = ContentLines.scan("description;LANGUAGE=en:x\r\nDESCRIPTIONS:y\r\nDESC\r\n RIPTION:z\r\n".getBytes(UTF_8));
+        List<ContentLine> lines = ContentLines.scan(("description;LANGUAGE=en:x\r\nDESCRIPTIONS:y\r\nDESC\r\n RIPTION:z\r\n"
+                + "BEGIN\r\n :VEVENT\r\nBEGIN\n\t:VALARM\n").getBytes(UTF_8));
 
         assertThat(lines.get(0).hasName("DESCRIPTION")).isTrue();
         assertThat(lines.get(1).hasName("DESCRIPTION")).isFalse();
         assertThat(lines.get(2).hasName("DESCRIPTION")).isTrue();
+        assertThat(lines.get(3).hasName("BEGIN")).as("folded right after the name").isTrue();
+        assertThat(lines.get(4).hasName("BEGIN")).as("LF fold with a tab right after the name").isTrue();
         assertThat(lines.get(0).name()).isEqualTo("DESCRIPTION");
     }
 
