@@ -51,6 +51,9 @@ final class MigrateIcsCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.ParentCommand
+    MmsCommand mms;
+
     @Option(names = "--organizer", required = true, paramLabel = "EMAIL",
             description = "The organizer whose meetings are migrated.")
     String organizer;
@@ -113,23 +116,20 @@ final class MigrateIcsCommand implements Callable<Integer> {
 
         MigrateIcsFile.Destination destination = destination();
         boolean toStdout = destination instanceof MigrateIcsFile.Destination.ToStream;
-        PrintStream reportStream = toStdout ? System.err : System.out;
+        PrintStream reportStream = toStdout ? mms.err : mms.out;
         RunReport report = json ? new JsonReport(reportStream) : new TextReport(reportStream, dryRun);
         Outbox messages = outbox == null || dryRun ? Outbox.none()
                 : new PickupOutbox(outbox, new ComposeImipMessage(Clock.systemUTC(), Optional.ofNullable(sender).map(Mailbox::of)));
 
         MigrateIcsFile run = new MigrateIcsFile(timezones -> PlanMeeting.create(rules, settings.target(), timezones, floating)::plan,
-                report, messages, Progress.every2Seconds(System.err));
+                report, messages, Progress.every2Seconds(mms.err));
         RunSummary summary = run.run(new MigrateIcsFile.Settings(input, destination, dryRun, skipFailed));
-        if (messages instanceof PickupOutbox pickup) {
-            pickup.notes().forEach(report::note);
-        }
         return summary.failed() > 0 && !summary.written() && !dryRun ? ExitCodes.MEETINGS_FAILED : ExitCodes.OK;
     }
 
     private MigrateIcsFile.Destination destination() {
         if ("-".equals(output)) {
-            return new MigrateIcsFile.Destination.ToStream(System.out);
+            return new MigrateIcsFile.Destination.ToStream(mms.out);
         }
         Path out = output != null ? Path.of(output) : defaultOutput(input);
         if (Files.exists(input) && Files.exists(out)) {

@@ -115,6 +115,7 @@ public final class MigrateIcsFile {
                 outbox.discard();
             }
         }
+        outbox.notes().forEach(report::note);
         RunSummary summary = new RunSummary(settings, scan.events, tally.byOutcome, tally.meetingsChanged,
                 written ? outbox.count() : 0, tally.failed, written, System.nanoTime() - started);
         report.finish(summary);

@@ -23,6 +23,11 @@ public interface Outbox {
     /** Messages committed (or staged, before commit). */
     int count();
 
+    /** Remarks for the report: addresses left out, meetings nobody needs to be told about. */
+    default List<String> notes() {
+        return List.of();
+    }
+
     /** No messages at all (no outbox given, or a dry run). */
     static Outbox none() {
         return new Outbox() {

@@ -24,7 +24,12 @@ public final class PickupOutbox implements Outbox {
 
     private final Path directory;
     private final ComposeImipMessage composer;
+    /** Remarks kept for the report; beyond this many only counted, so a huge run stays readable. */
+    private static final int MAX_NOTES = 20;
+
     private final List<String> notes = new ArrayList<>();
+    private int moreNotes;
+    private int nobodyToTell;
     private Path staging;
     private PickupDirectory pickup;
     private int count;
@@ -38,10 +43,10 @@ public final class PickupOutbox implements Outbox {
     public void add(MeetingPlan meeting, List<byte[]> calendarProperties, Map<String, byte[]> timezones) throws IOException {
         Optional<ComposeUpdate.Update> update = ComposeUpdate.of(meeting, calendarProperties, timezones);
         if (update.isEmpty()) {
-            notes.add("no update message for " + meeting.uid() + ": no attendee to notify");
+            nobodyToTell++;
             return;
         }
-        update.get().unusableAddresses().forEach(a -> notes.add("left out of the update for " + meeting.uid()
+        update.get().unusableAddresses().forEach(a -> note("left out of the update for " + meeting.uid()
                 + ": not a usable e-mail address: " + a));
         pickup().write(update.get().request());
         count++;
@@ -98,9 +103,24 @@ public final class PickupOutbox implements Outbox {
         return count;
     }
 
-    /** Things worth telling the admin about messages (addresses left out, meetings without attendees). */
+    private void note(String note) {
+        if (notes.size() < MAX_NOTES) {
+            notes.add(note);
+        } else {
+            moreNotes++;
+        }
+    }
+
+    @Override
     public List<String> notes() {
-        return List.copyOf(notes);
+        List<String> all = new ArrayList<>(notes);
+        if (moreNotes > 0) {
+            all.add(moreNotes + " more addresses left out of update messages");
+        }
+        if (nobodyToTell > 0) {
+            all.add(nobodyToTell + " changed meeting(s) have no attendee besides the organizer: no update message for them");
+        }
+        return all;
     }
 
     public Path directory() {

@@ -1,0 +1,217 @@
+package org.mms.cli;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code mms migrate-ics} as an admin runs it: files in, files and a report out, exit codes. */
+class MigrateIcsCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int mms(String... args) {
+        return MmsCommand.run(args, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
+    }
+
+    private Path copy(String fixture) throws IOException {
+        Path target = dir.resolve(Path.of(fixture).getFileName());
+        Files.copy(fixture(fixture), target);
+        return target;
+    }
+
+    private static Path fixture(String relative) {
+        try {
+            return Path.of(MigrateIcsCommandTest.class.getResource("/fixtures/" + relative).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> base(Path in) {
+        return new ArrayList<>(List.of("migrate-ics", "--organizer", "alice@contoso.com", "--alias", "alice.smith@contoso.com",
+                "--profile", fixture("profiles/teams-new-bridge.json").toString(), "--now", "2026-11-23T12:00:00Z", in.toString()));
+    }
+
+    @Test
+    void migrates_a_calendar_and_writes_one_update_message_per_changed_meeting() throws Exception {
+        Path in = copy("ics/export-mixed.ics");
+        List<String> args = base(in);
+        args.add(1, "--outbox");
+        args.add(2, dir.resolve("outbox").toString());
+
+        int code = mms(args.toArray(String[]::new));
+
+        assertThat(code).as(err.toString(UTF_8)).isZero();
+        Path written = dir.resolve("export-mixed.migrated.ics");
+        assertThat(written).exists();
+        assertThat(Files.readString(written, UTF_8)).doesNotContain("METHOD:REQUEST");
+        List<Path> messages;
+        try (Stream<Path> files = Files.list(dir.resolve("outbox"))) {
+            messages = files.toList();
+        }
+        assertThat(messages).isNotEmpty().allMatch(p -> p.toString().endsWith(".eml"));
+        assertThat(out.toString(UTF_8)).contains(messages.size() + " update messages");
+
+        MimeMessage message;
+        try (InputStream eml = Files.newInputStream(messages.getFirst())) {
+            message = new MimeMessage(Session.getInstance(new Properties()), eml);
+        }
+        assertThat(((InternetAddress) message.getFrom()[0]).getAddress()).isEqualTo("alice@contoso.com");
+        Part calendar = findCalendarPart(message);
+        assertThat(calendar.getContentType()).containsIgnoringCase("method=REQUEST");
+        String ics = new String(calendar.getInputStream().readAllBytes(), UTF_8);
+        assertThat(ics).contains("METHOD:REQUEST").contains("582 913 407");
+    }
+
+    @Test
+    void a_dry_run_prints_the_block_diff_and_writes_nothing() throws IOException {
+        Path in = copy("ics/skype-en-dialin.ics");
+        List<String> args = base(in);
+        args.add(1, "--dry-run");
+        args.add(2, "--outbox");
+        args.add(3, dir.resolve("outbox").toString());
+
+        int code = mms(args.toArray(String[]::new));
+
+        assertThat(code).isZero();
+        assertThat(out.toString(UTF_8)).contains("- " + ".".repeat(137)).contains("+ " + "_".repeat(80)).contains("Dry run: nothing written");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("skype-en-dialin.ics");
+        }
+    }
+
+    @Test
+    void a_file_that_is_not_icalendar_gets_one_clear_line_and_no_output() throws IOException {
+        Path in = copy("ics/bad/not-ical.txt");
+
+        int code = mms(base(in).toArray(String[]::new));
+
+        assertThat(code).isEqualTo(ExitCodes.ERROR);
+        assertThat(err.toString(UTF_8).strip()).startsWith("mms: the calendar cannot be read: not iCalendar").doesNotContain("\n\tat ");
+        assertThat(dir.resolve("not-ical.txt.migrated.ics")).doesNotExist();
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.count()).isOne();
+        }
+    }
+
+    @Test
+    void a_meeting_that_cannot_be_migrated_safely_stops_the_write_and_names_the_meeting() throws IOException {
+        Path in = copy("ics/bad/missing-end-fence.ics");
+
+        int code = mms(base(in).toArray(String[]::new));
+
+        assertThat(code).isEqualTo(ExitCodes.MEETINGS_FAILED);
+        assertThat(out.toString(UTF_8)).contains("FAILED").contains("END_FENCE_MISSING").contains("UID ").contains("Nothing written");
+        assertThat(dir.resolve("missing-end-fence.migrated.ics")).doesNotExist();
+    }
+
+    @Test
+    void skip_failed_writes_the_calendar_with_the_failed_meeting_left_as_it_was() throws IOException {
+        Path in = copy("ics/bad/missing-end-fence.ics");
+        List<String> args = base(in);
+        args.add(1, "--skip-failed");
+
+        int code = mms(args.toArray(String[]::new));
+
+        assertThat(code).isZero();
+        assertThat(Files.readAllBytes(dir.resolve("missing-end-fence.migrated.ics"))).isEqualTo(Files.readAllBytes(in));
+    }
+
+    @Test
+    void a_broken_profile_lists_every_problem_at_once() throws IOException {
+        Path in = copy("ics/teams-t2-en-dialin.ics");
+        Path profile = dir.resolve("bad-profile.json");
+        Files.writeString(profile, "{\"meetingType\": \"zoom\", \"joinUrl\": \"ftp://x\", \"dialIn\": [{\"number\": \"12\"}], \"colour\": 1}");
+        List<String> args = base(in);
+        args.set(args.indexOf("--profile") + 1, profile.toString());
+
+        int code = mms(args.toArray(String[]::new));
+
+        assertThat(code).isEqualTo(ExitCodes.ERROR);
+        assertThat(err.toString(UTF_8)).contains("meetingType must be").contains("unknown field \"colour\"")
+                .contains("dialIn[0]").contains("problems");
+    }
+
+    @Test
+    void the_json_report_counts_what_the_text_report_shows() throws IOException {
+        Path in = copy("ics/series-weekly-overrides.ics");
+        List<String> args = base(in);
+        args.add(1, "--json");
+
+        int code = mms(args.toArray(String[]::new));
+
+        assertThat(code).isZero();
+        JsonNode report = JsonMapper.builder().build().readTree(out.toString(UTF_8));
+        assertThat(report.path("meetings").size()).isEqualTo(4);
+        assertThat(report.path("summary").path("migrated").asInt()).isEqualTo(3);
+        assertThat(report.path("summary").path("byOutcome").path("skipped:PAST_OVERRIDE").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void output_to_standard_output_sends_the_report_to_standard_error() throws IOException {
+        Path in = copy("ics/lf-only.ics");
+        List<String> args = base(in);
+        args.add(1, "-o");
+        args.add(2, "-");
+
+        int code = mms(args.toArray(String[]::new));
+
+        assertThat(code).isZero();
+        assertThat(out.toString(UTF_8)).startsWith("BEGIN:VCALENDAR\n").doesNotContain("\r");
+        assertThat(err.toString(UTF_8)).contains("migrated");
+    }
+
+    @Test
+    void refuses_to_overwrite_the_input() throws IOException {
+        Path in = copy("ics/lf-only.ics");
+        List<String> args = base(in);
+        args.add(1, "-o");
+        args.add(2, in.toString());
+        byte[] before = Files.readAllBytes(in);
+
+        int code = mms(args.toArray(String[]::new));
+
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(UTF_8)).contains("would overwrite the input");
+        assertThat(Files.readAllBytes(in)).isEqualTo(before);
+    }
+
+    private static Part findCalendarPart(Part part) throws Exception {
+        if (part.isMimeType("text/calendar")) {
+            return part;
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                Part found = findCalendarPart(multipart.getBodyPart(i));
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+}

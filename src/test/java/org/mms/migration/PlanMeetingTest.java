@@ -1,0 +1,195 @@
+package org.mms.migration;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.mms.block.MeetingType;
+import org.mms.ical.CalendarReader;
+import org.mms.ical.Component;
+import org.mms.ical.Folding;
+import org.mms.ical.TextEscaping;
+import org.mms.offline.ReadProfile;
+import org.mms.testing.GoldenRule;
+
+/**
+ * The decisions the corpus does not cover on its own: the target already shown, a number removed,
+ * type selection, bodies that disagree, unreadable values, meetings without an organizer, and the
+ * property changes that go with a change of meeting type.
+ */
+class PlanMeetingTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
+    private static final SelectionRules RULES = SelectionRules.of(Organizer.of("alice@contoso.com", "alice.smith@contoso.com"), NOW);
+
+    @Test
+    void a_meeting_already_showing_the_target_coordinates_is_left_alone_even_in_another_template() {
+        Outcome outcome = planOnly("ics/teams-t2-en-dialin.ics", "teams-as-shown-in-t2-fixture.json", RULES);
+
+        assertThat(outcome).isInstanceOf(Outcome.Unchanged.class);
+    }
+
+    @Test
+    void a_meeting_still_showing_a_number_taken_off_the_bridge_is_migrated() {
+        Outcome outcome = planOnly("ics/teams-t2-en-dialin.ics", "teams-toll-free-removed.json", RULES);
+
+        assertThat(outcome).isInstanceOf(Outcome.Migrated.class);
+        Outcome.Migrated m = (Outcome.Migrated) outcome;
+        assertThat(m.oldBlock()).contains("(866) 679-9995");
+        assertThat(m.newBlock()).doesNotContain("679-9995").contains("+1 323-849-4874,,658389278#");
+    }
+
+    @Test
+    void teams_meetings_are_left_alone_when_only_skype_meetings_are_selected() {
+        Outcome outcome = planOnly("ics/teams-t2-en-dialin.ics", "teams-new-bridge.json",
+                RULES.withSourceTypes(EnumSet.of(MeetingType.SKYPE)));
+
+        assertThat(outcome).isInstanceOf(Outcome.Skipped.class);
+        assertThat(((Outcome.Skipped) outcome).reason()).isEqualTo(SkipReason.SOURCE_TYPE);
+    }
+
+    @Test
+    void losing_dial_in_removes_the_call_in_section_and_the_dial_in_properties() {
+        Outcome.Migrated m = (Outcome.Migrated) planOnly("ics/teams-t2-en-dialin.ics", "teams-no-dial-in.json", RULES);
+        Component after = Component.parse(m.bytes());
+
+        assertThat(m.newBlock()).doesNotContain("+1 323").doesNotContain("Conference ID");
+        assertThat(after.first("X-MICROSOFT-ONLINEMEETINGTOLLNUMBER")).isEmpty();
+        assertThat(after.value("X-MICROSOFT-SKYPETEAMSMEETINGURL")).isEqualTo(
+                Component.parse(firstEvent("ics/teams-t2-en-dialin.ics")).value("X-MICROSOFT-SKYPETEAMSMEETINGURL"));
+        assertThat(after.all("CONFERENCE")).hasSize(1);
+    }
+
+    @Test
+    void moving_a_skype_meeting_to_teams_swaps_the_properties_and_the_provider_only_location() {
+        byte[] before = firstEvent("ics/skype-en-dialin.ics");
+        Outcome.Migrated m = (Outcome.Migrated) plan(List.of(before), "teams-new-bridge.json", RULES).getFirst().outcome();
+        Component after = Component.parse(m.bytes());
+
+        GoldenRule.check(before, m.bytes(), m.edits());
+        assertThat(m.from()).isEqualTo(MeetingType.SKYPE);
+        assertThat(m.to()).isEqualTo(MeetingType.TEAMS);
+        assertThat(after.first("X-MICROSOFT-ONLINEMEETINGEXTERNALLINK")).isEmpty();
+        assertThat(after.value("X-MICROSOFT-SKYPETEAMSMEETINGURL")).get().asString().startsWith("https://teams.microsoft.com/l/meetup-join/");
+        assertThat(after.value("LOCATION")).contains("Microsoft Teams Meeting");
+        assertThat(after.value("X-MICROSOFT-ONLINEMEETINGINFORMATION")).get().asString().contains("\"OnlineMeetingProvider\":3");
+        assertThat(after.value("X-MICROSOFT-CONFERENCETELURI").map(TextEscaping::unescape)).contains("tel:+496936530" + "10,,582913407");
+        assertThat(after.all("CONFERENCE")).hasSize(4);
+        int sequenceBefore = Component.parse(before).value("SEQUENCE").map(Integer::parseInt).orElse(0);
+        assertThat(after.value("SEQUENCE")).contains(Integer.toString(sequenceBefore + 1));
+        assertThat(after.value("DTSTAMP")).contains("20261123T120000Z");
+    }
+
+    @Test
+    void bodies_showing_different_kinds_of_block_fail_rather_than_guess() {
+        byte[] event = event(
+                "UID:disagree-1", "DTSTART:20270105T090000Z", "ORGANIZER:mailto:alice@contoso.com",
+                "X-MICROSOFT-SKYPETEAMSMEETINGURL:https://teams.microsoft.com/l/meetup-join/19%3ameeting_a%40thread.v2/0",
+                "DESCRIPTION:" + TextEscaping.escape("Hi\n" + "_".repeat(80) + "\nJoin <https://teams.microsoft.com/l/meetup-join/19%3ameeting_a%40thread.v2/0>\n" + "_".repeat(80)),
+                "X-ALT-DESC;FMTTYPE=text/html:" + TextEscaping.escape("<body><p>Hi</p><p>" + ".".repeat(137)
+                        + "</p><p><a href=\"https://meet.contoso.com/alice/X\">Join</a></p><p>" + ".".repeat(137) + "</p></body>"));
+
+        Outcome outcome = plan(List.of(event), "teams-new-bridge.json", RULES).getFirst().outcome();
+
+        assertThat(outcome).isInstanceOf(Outcome.Failed.class);
+        assertThat(((Outcome.Failed) outcome).reason()).isEqualTo(FailReason.BODIES_DISAGREE);
+    }
+
+    @Test
+    void an_unreadable_start_time_fails_the_meeting_with_the_value_in_the_message() {
+        byte[] event = event("UID:bad-date", "DTSTART:2027-01-05 09:00", "ORGANIZER:mailto:alice@contoso.com",
+                "X-MICROSOFT-SKYPETEAMSMEETINGURL:https://teams.microsoft.com/l/meetup-join/x",
+                "DESCRIPTION:" + TextEscaping.escape("_".repeat(80) + "\n<https://teams.microsoft.com/l/meetup-join/x>\n" + "_".repeat(80)));
+
+        Outcome outcome = plan(List.of(event), "teams-new-bridge.json", RULES).getFirst().outcome();
+
+        assertThat(outcome).isInstanceOf(Outcome.Failed.class);
+        assertThat(((Outcome.Failed) outcome).reason()).isEqualTo(FailReason.INVALID_EVENT);
+        assertThat(((Outcome.Failed) outcome).detail()).contains("2027-01-05 09:00");
+    }
+
+    @Test
+    void an_event_without_organizer_is_the_calendar_owners_own() {
+        byte[] event = event("UID:own-1", "DTSTART:20270105T090000Z",
+                "X-MICROSOFT-SKYPETEAMSMEETINGURL:https://teams.microsoft.com/l/meetup-join/x",
+                "DESCRIPTION:" + TextEscaping.escape("_".repeat(80) + "\n<https://teams.microsoft.com/l/meetup-join/x>\n" + "_".repeat(80)));
+
+        Outcome outcome = plan(List.of(event), "teams-new-bridge.json", RULES).getFirst().outcome();
+
+        assertThat(outcome).isInstanceOf(Outcome.Migrated.class);
+    }
+
+    @Test
+    void a_series_whose_own_occurrences_are_past_is_migrated_for_the_sake_of_a_future_moved_occurrence() {
+        String block = TextEscaping.escape("_".repeat(80) + "\n<https://teams.microsoft.com/l/meetup-join/x>\n" + "_".repeat(80));
+        byte[] master = event("UID:s-1", "DTSTART:20260105T090000Z", "RRULE:FREQ=WEEKLY;COUNT=3", "ORGANIZER:mailto:alice@contoso.com",
+                "X-MICROSOFT-SKYPETEAMSMEETINGURL:https://teams.microsoft.com/l/meetup-join/x", "DESCRIPTION:" + block);
+        byte[] moved = event("UID:s-1", "RECURRENCE-ID:20260119T090000Z", "DTSTART:20270119T090000Z", "ORGANIZER:mailto:alice@contoso.com",
+                "X-MICROSOFT-SKYPETEAMSMEETINGURL:https://teams.microsoft.com/l/meetup-join/x", "DESCRIPTION:" + block);
+
+        List<ComponentPlan> plans = plan(List.of(master, moved), "teams-new-bridge.json", RULES);
+
+        assertThat(plans).allMatch(ComponentPlan::migrated);
+    }
+
+    private static Outcome planOnly(String fixture, String profile, SelectionRules rules) {
+        List<ComponentPlan> plans = plan(List.of(firstEvent(fixture)), profile, rules);
+        assertThat(plans).hasSize(1);
+        return plans.getFirst().outcome();
+    }
+
+    private static List<ComponentPlan> plan(List<byte[]> components, String profile, SelectionRules rules) {
+        ReadProfile.Profile p = ReadProfile.from(read("profiles/" + profile));
+        return PlanMeeting.create(rules, p.target(), Map.of(), ZoneOffset.UTC).plan(components).components();
+    }
+
+    /** A VEVENT from content lines (unfolded), folded and with CRLF as Outlook writes it. */
+    static byte[] event(String... lines) {
+        List<String> all = new ArrayList<>();
+        all.add("BEGIN:VEVENT");
+        all.addAll(List.of(lines));
+        all.add("END:VEVENT");
+        StringBuilder sb = new StringBuilder();
+        for (String line : all) {
+            sb.append(new String(Folding.foldLine(line.getBytes(UTF_8), new byte[] {'\r', '\n'}), UTF_8));
+        }
+        return sb.toString().getBytes(UTF_8);
+    }
+
+    private static byte[] firstEvent(String fixture) {
+        // Bytes, never a decoded string: fixtures fold inside UTF-8 sequences.
+        CalendarReader reader = new CalendarReader(new ByteArrayInputStream(readBytes(fixture)));
+        for (CalendarReader.Item item = reader.next(); item != null; item = reader.next()) {
+            if (item instanceof CalendarReader.TopComponent c && c.name().equals("VEVENT")) {
+                return c.bytes();
+            }
+        }
+        throw new IllegalStateException("no VEVENT in " + fixture);
+    }
+
+    private static String read(String fixture) {
+        return new String(readBytes(fixture), UTF_8);
+    }
+
+    private static byte[] readBytes(String fixture) {
+        try {
+            return Files.readAllBytes(Path.of(PlanMeetingTest.class.getResource("/fixtures/" + fixture).toURI()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
