@@ -4,26 +4,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
-java_major() { # prints the feature version of the java binary given, or nothing
-  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p'
-}
-
-find_jdk() {
-  local candidates=()
-  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
-  local dir
-  for dir in /usr/lib/jvm/*; do candidates+=("$dir"); done
-  local home version
-  for home in "${candidates[@]}"; do
-    [ -x "$home/bin/java" ] && [ -x "$home/bin/javac" ] || continue
-    version="$(java_major "$home/bin/java")"
-    if [ -n "$version" ] && [ "$version" -ge 25 ]; then
-      echo "$home"
-      return 0
-    fi
-  done
-  return 1
-}
+# shellcheck source=bin/jdk.sh
+source "$root/bin/jdk.sh"
 
 if ! JAVA_HOME="$(find_jdk)"; then
   echo "mms: no JDK 25 or newer found (looked at JAVA_HOME and /usr/lib/jvm). Install one, for example Temurin 25, and set JAVA_HOME." >&2

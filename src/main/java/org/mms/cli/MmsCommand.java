@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The {@code mms} command: the offline migration tool now, the service and the cmdlets later. */
 @Command(name = "mms", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "MMS, the Meeting Migration Service: moves an organizer's future meetings to new online-meeting coordinates.",
-        subcommands = {MigrateIcsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {MigrateIcsCommand.class, GenerateCalendarCommand.class, CommandLine.HelpCommand.class})
 public final class MmsCommand implements Runnable {
 
     @CommandLine.Spec

@@ -37,6 +37,10 @@ public final class PlanMeeting {
 
     private final SelectionRules rules;
     private final CoordinatesTemplate target;
+
+    CoordinatesTemplate target() {
+        return target;
+    }
     private final Function<Coordinates, RenderedBlock> render;
     private final MeetingTimes times;
 

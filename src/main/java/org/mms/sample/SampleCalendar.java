@@ -132,8 +132,11 @@ public final class SampleCalendar {
         line(out, "END:VCALENDAR");
     }
 
-    /** Writes one meeting of the given kind (a series writes its master and two changed occurrences). */
-    public void writeMeeting(OutputStream out, Kind kind) throws IOException {
+    /**
+     * Writes one meeting of the given kind (a series writes its master and two changed occurrences)
+     * and returns how many VEVENT components that was.
+     */
+    public int writeMeeting(OutputStream out, Kind kind) throws IOException {
         String uid = "040000008200E00074C5B7101A82E00800000000" + HexFormat.of().withUpperCase().toHexDigits(++sequence)
                 + HexFormat.of().withUpperCase().toHexDigits(random.nextLong());
         boolean past = kind == Kind.PAST;
@@ -156,9 +159,10 @@ public final class SampleCalendar {
                     text, who, type, join, addIn, Optional.empty());
             event(out, uid, Optional.of(seriesStart.plusWeeks(10)), seriesStart.plusWeeks(10).plusDays(1), topic, text, who, type,
                     join, addIn, Optional.empty());
-            return;
+            return 3;
         }
         event(out, uid, Optional.empty(), start, topic, text, who, type, online ? join : null, addIn, Optional.empty());
+        return 1;
     }
 
     private void event(OutputStream out, String uid, Optional<LocalDateTime> recurrenceId, LocalDateTime start, String topic,
