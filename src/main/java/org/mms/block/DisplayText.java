@@ -1,11 +1,15 @@
 package org.mms.block;
 
+import java.util.regex.Pattern;
+
 /**
  * How values are written inside a block: digit groups as Teams shows them, and free text (places, number
  * displays) kept on one line, because a line break inside a value would break the block's line structure and
  * could even forge a fence line.
  */
 final class DisplayText {
+
+    private static final Pattern LINE_BREAKING = Pattern.compile("[\\p{Cntrl}\\u0085\\u2028\\u2029]+");
 
     private DisplayText() {
     }
@@ -24,6 +28,6 @@ final class DisplayText {
 
     /** The value with every run of control characters and line separators turned into one space, stripped. */
     static String oneLine(String value) {
-        return value.replaceAll("[\\p{Cntrl}\\u0085\\u2028\\u2029]+", " ").strip();
+        return LINE_BREAKING.matcher(value).replaceAll(" ").strip();
     }
 }

@@ -60,16 +60,18 @@ public final class HtmlBlock {
     List<String> links() {
         List<String> links = new ArrayList<>();
         for (int i = firstChild; i <= lastChild; i++) {
-            Node n = parent.childNode(i);
-            if (n instanceof Element e) {
-                if (e.hasAttr("href")) {
-                    links.add(e.attr("href"));
+            parent.childNode(i).traverse((node, depth) -> {
+                if (node instanceof Element e && e.hasAttr("href")) {
+                    String href = e.attr("href");
+                    if (href.regionMatches(true, 0, "http", 0, 4)) {
+                        links.add(href);
+                    }
+                } else if (node instanceof TextNode t) {
+                    links.addAll(Links.in(t.getWholeText()));
                 }
-                e.select("[href]").forEach(a -> links.add(a.attr("href")));
-            }
+            });
         }
-        links.addAll(Links.in(visibleText()));
-        return links.stream().filter(l -> l.regionMatches(true, 0, "http", 0, 4)).toList();
+        return links;
     }
 
     /**

@@ -1,9 +1,10 @@
 package org.mms.block;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -14,11 +15,9 @@ import java.util.regex.Pattern;
  */
 public record ShownCoordinates(MeetingType type, List<String> links, Set<String> digitGroups, String text) {
 
-    private static final Pattern DIGIT_GROUP = Pattern.compile("\\d(?:[\\d \\u00a0()\\-./]*\\d)?");
-    private static final Pattern LOCALE_MARKER = Pattern.compile("\\[!OC\\(\\[[^\\]]*\\]\\)!\\]");
-    private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"'\\]\\[]+", Pattern.CASE_INSENSITIVE);
     /** Shorter runs are ordinals, times or locale codes, not numbers anyone dials. */
     private static final int MIN_DIGITS = 4;
+    private static final String LOCALE_MARKER = "[!OC(";
 
     public ShownCoordinates {
         links = List.copyOf(links);
@@ -26,18 +25,58 @@ public record ShownCoordinates(MeetingType type, List<String> links, Set<String>
     }
 
     public static ShownCoordinates of(String blockText, MeetingType type) {
-        String withoutMarker = LOCALE_MARKER.matcher(blockText).replaceAll(" ");
-        List<String> links = Links.in(withoutMarker);
-        String withoutLinks = LINK.matcher(withoutMarker).replaceAll(" ");
-        Set<String> groups = new LinkedHashSet<>();
-        Matcher m = DIGIT_GROUP.matcher(withoutLinks);
-        while (m.find()) {
-            String digits = m.group().replaceAll("\\D", "");
-            if (digits.length() >= MIN_DIGITS) {
-                groups.add(digits);
-            }
+        // Blank out what is not a coordinate: links (their digits are IDs inside URLs) and the
+        // locale marker (its number is a language). Offsets stay, so nothing merges across them.
+        char[] text = blockText.toCharArray();
+        List<String> links = new ArrayList<>(4);
+        Links.forEach(blockText, (start, end) -> {
+            links.add(blockText.substring(start, end));
+            Arrays.fill(text, start, end, ' ');
+        });
+        for (int at = blockText.indexOf(LOCALE_MARKER); at >= 0; at = blockText.indexOf(LOCALE_MARKER, at + 1)) {
+            int close = blockText.indexOf("!]", at);
+            Arrays.fill(text, at, close < 0 ? text.length : close + 2, ' ');
         }
-        return new ShownCoordinates(type, links, groups, blockText);
+        return new ShownCoordinates(type, links, digitGroups(text), blockText);
+    }
+
+    /**
+     * Runs of digits, allowing the separators numbers are written with (space, no-break space,
+     * parentheses, dash, dot, slash) between digits, with the separators dropped.
+     */
+    private static Set<String> digitGroups(char[] text) {
+        Set<String> groups = new LinkedHashSet<>();
+        StringBuilder digits = new StringBuilder();
+        int i = 0;
+        while (i < text.length) {
+            if (!isDigit(text[i])) {
+                i++;
+                continue;
+            }
+            digits.setLength(0);
+            int lastDigit = i;
+            int j = i;
+            while (j < text.length && (isDigit(text[j]) || isSeparator(text[j]))) {
+                if (isDigit(text[j])) {
+                    digits.append(text[j]);
+                    lastDigit = j;
+                }
+                j++;
+            }
+            if (digits.length() >= MIN_DIGITS) {
+                groups.add(digits.toString());
+            }
+            i = lastDigit + 1;
+        }
+        return groups;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == ' ' || c == '\u00a0' || c == '(' || c == ')' || c == '-' || c == '.' || c == '/';
     }
 
     /**

@@ -28,6 +28,7 @@ final class Bodies {
     private final HtmlBlock htmlBlock;
     private final MeetingType type;
     private final Outcome outcome;
+    private ShownCoordinates shown;
 
     private Bodies(TextValue text, BlockSpan textSpan, TextValue html, HtmlBlock htmlBlock, MeetingType type, Outcome outcome) {
         this.text = text;
@@ -119,9 +120,17 @@ final class Bodies {
         return textSpan != null ? textSpan.of(text.text()) : htmlBlock.visibleText();
     }
 
+    /** What the old block shows, read once. */
+    private ShownCoordinates shown() {
+        if (shown == null) {
+            shown = ShownCoordinates.of(oldBlockText(), type);
+        }
+        return shown;
+    }
+
     /** Every link the old block shows. */
     List<String> links() {
-        return ShownCoordinates.of(oldBlockText(), type).links();
+        return shown().links();
     }
 
     /** The old block's join link when the properties do not state one: the first link it shows. */
@@ -130,8 +139,7 @@ final class Bodies {
     }
 
     boolean alreadyShows(Coordinates target, RenderedBlock rendered) {
-        ShownCoordinates shown = ShownCoordinates.of(oldBlockText(), type);
-        return shown.shows(target, ShownCoordinates.of(rendered.text(), target.type()));
+        return shown().shows(target, ShownCoordinates.of(rendered.text(), target.type()));
     }
 
     /** Plans both body edits; a refusal (the HTML could not be replaced safely) comes back as an outcome. */

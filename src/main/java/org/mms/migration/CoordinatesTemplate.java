@@ -67,7 +67,7 @@ public record CoordinatesTemplate(
     }
 
     /** What a meeting contributes to its coordinates. */
-    public record Meeting(String uid, Optional<String> currentJoinLink, String organizerAddress) {
+    public record Meeting(String uid, MeetingType currentType, Optional<String> currentJoinLink, String organizerAddress) {
     }
 
     /** A meeting's coordinates, or why the settings give none. */
@@ -92,6 +92,11 @@ public record CoordinatesTemplate(
 
     private Coordinates resolve(Meeting meeting) throws NoCoordinatesException {
         if (joinUrl.equals(KEEP)) {
+            if (meeting.currentType() != type) {
+                throw new NoCoordinatesException("the settings keep each meeting's join link, but a " + meeting.currentType()
+                        + " link cannot serve a " + type + " meeting: give a join link template for these meetings, or leave them"
+                        + " out with --source-type");
+            }
             String current = meeting.currentJoinLink().orElseThrow(() -> new NoCoordinatesException(
                     "the settings keep each meeting's join link, but this meeting has none"));
             return coordinates(parse(current));

@@ -153,7 +153,7 @@ public final class PlanMeeting {
             return new Outcome.Skipped(SkipReason.SOURCE_TYPE, "a " + bodies.type() + " meeting; this run selects "
                     + rules.sourceTypes());
         }
-        CoordinatesTemplate.Resolution resolution = target.forMeeting(new CoordinatesTemplate.Meeting(p.uid,
+        CoordinatesTemplate.Resolution resolution = target.forMeeting(new CoordinatesTemplate.Meeting(p.uid, bodies.type(),
                 ownLink.or(bodies::firstJoinLink), rules.organizer().address()));
         if (resolution instanceof CoordinatesTemplate.Resolution.Missing(String why)) {
             return new Outcome.Failed(FailReason.NO_COORDINATES, why);

@@ -1,6 +1,8 @@
 package org.mms.offline;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 import org.mms.migration.Outcome;
 
 /**
@@ -16,7 +18,7 @@ public record RunSummary(MigrateIcsFile.Settings settings, long events, Map<Stri
         int messages, long failed, boolean written, long elapsedNanos) {
 
     public RunSummary {
-        byOutcome = Map.copyOf(byOutcome);
+        byOutcome = Collections.unmodifiableMap(new TreeMap<>(byOutcome));
     }
 
     public long count(String prefix) {
