@@ -16,10 +16,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code mms generate-calendar}: a realistic sample calendar of any size, to try the tool on or to measure it. */
-@Command(name = "generate-calendar", sortOptions = false,
-        description = {"Writes a realistic Exchange-style calendar export for one organizer: Teams and Skype meetings",
-            "with plain-text and HTML bodies, weekly series with changed occurrences, and meetings a migration",
-            "leaves alone (other organizers, past meetings, plain appointments, a pasted block)."})
+@Command(name = "generate-calendar", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Writes a realistic Exchange-style calendar export for one organizer: Teams and Skype meetings "
+            + "with plain-text and HTML bodies, weekly series with changed occurrences, and meetings a migration leaves "
+            + "alone (other organizers, past meetings, plain appointments, a pasted block).", ""})
 final class GenerateCalendarCommand implements Callable<Integer> {
 
     @CommandLine.Spec

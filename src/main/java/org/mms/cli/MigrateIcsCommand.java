@@ -38,14 +38,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code mms migrate-ics}: the offline Meeting Migration Tool, one calendar file in, migrated file and report out. */
-@Command(name = "migrate-ics", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "migrate-ics", sortOptions = false, mixinStandardHelpOptions = true,
         description = {
-            "Migrates an organizer's future online meetings in a calendar file (an Outlook or Exchange export, or any",
-            "iCalendar file) to their new conferencing settings: only the online-meeting block of each invitation",
-            "changes; every other byte, and every meeting left alone, stays exactly as it was.",
+            "Migrates an organizer's future online meetings in a calendar file (an Outlook or Exchange export, or any "
+                + "iCalendar file) to their new conferencing settings. Only the online-meeting block of each invitation "
+                + "changes; every other byte, and every meeting left alone, stays exactly as it was.",
             "",
-            "Exit codes: 0 done, 1 the input cannot be used, 2 wrong command line, 3 some meetings could not be",
-            "migrated safely and nothing was written (see --skip-failed)."})
+            "Exit codes: 0 done, 1 the input cannot be used, 2 wrong command line, 3 some meetings could not be "
+                + "migrated safely and nothing was written (see --skip-failed).",
+            ""})
 final class MigrateIcsCommand implements Callable<Integer> {
 
     @CommandLine.Spec
