@@ -79,33 +79,34 @@ public final class PlanMeeting {
         }
         String uid = parsed.getFirst().uid;
 
+        // Changed occurrences first: each is judged by its own start, and the series' own
+        // occurrences they replace are left out when asking whether the series has a future one.
         Set<Instant> overridden = new HashSet<>();
         boolean anyOverrideAhead = false;
-        Parsed master = null;
         for (Parsed p : parsed) {
-            if (p.failure != null) {
+            if (p.event == null || p.recurrenceId.isEmpty()) {
                 continue;
             }
             try {
-                if (p.recurrenceId.isPresent()) {
-                    overridden.add(times.recurrenceId(p.event));
-                    p.start = Optional.of(times.start(p.event));
-                    p.ahead = p.start.get().isAfter(rules.now());
-                    anyOverrideAhead |= p.ahead;
-                } else {
-                    master = p;
-                }
+                overridden.add(times.recurrenceId(p.event));
+                p.start = Optional.of(times.start(p.event));
+                p.ahead = p.start.get().isAfter(rules.now());
+                anyOverrideAhead |= p.ahead;
             } catch (IcalFormatException e) {
-                p.failure = e.getMessage();
+                p.timeFailure = e.getMessage();
             }
         }
-        if (master != null && master.failure == null) {
+        // Every component without RECURRENCE-ID is a master (normally one; a duplicated export may have more).
+        for (Parsed p : parsed) {
+            if (p.event == null || p.recurrenceId.isPresent()) {
+                continue;
+            }
             try {
-                Optional<Instant> next = times.nextStart(master.event, rules.now(), overridden);
-                master.start = next.isPresent() ? next : Optional.of(times.start(master.event));
-                master.ahead = next.isPresent() || anyOverrideAhead;
+                Optional<Instant> next = times.nextStart(p.event, rules.now(), overridden);
+                p.start = next.isPresent() ? next : Optional.of(times.start(p.event));
+                p.ahead = next.isPresent() || anyOverrideAhead;
             } catch (IcalFormatException e) {
-                master.failure = e.getMessage();
+                p.timeFailure = e.getMessage();
             }
         }
 
@@ -132,6 +133,9 @@ public final class PlanMeeting {
             return new Outcome.Skipped(SkipReason.NO_ONLINE_MEETING, Bodies.hasFence(event)
                     ? "the body shows an online-meeting block, but the meeting carries none of the add-in's properties (copied from another meeting?)"
                     : "not an online meeting");
+        }
+        if (p.timeFailure != null) {
+            return new Outcome.Failed(FailReason.INVALID_EVENT, p.timeFailure);
         }
         if (!p.ahead) {
             String when = p.start.map(UTC_STAMP::format).map(s -> " (" + s + ")").orElse("");
@@ -213,7 +217,10 @@ public final class PlanMeeting {
         String summary = "";
         Optional<Instant> start = Optional.empty();
         boolean ahead;
+        /** The component cannot be read at all. */
         String failure;
+        /** Its times cannot be read: only matters once it is known to be the organizer's online meeting. */
+        String timeFailure;
 
         private Parsed(byte[] bytes) {
             this.bytes = bytes;

@@ -41,7 +41,12 @@ final class CalendarScan {
                     case CalendarReader.TopComponent c when c.name().equals("VEVENT") -> {
                         scan.events++;
                         beforeFirstComponent = false;
-                        long h = UidHashSet.hash(uidOf(c.bytes()));
+                        String uid = uidOf(c.bytes());
+                        if (uid.isEmpty()) {
+                            hasPrevious = false;
+                            continue;
+                        }
+                        long h = UidHashSet.hash(uid);
                         if (!hasPrevious || h != previous) {
                             if (!seen.add(h)) {
                                 scan.split.add(h);

@@ -137,7 +137,7 @@ public final class MigrateIcsFile {
             for (CalendarReader.Item item = reader.next(); item != null; item = reader.next()) {
                 if (item instanceof CalendarReader.TopComponent c && c.name().equals("VEVENT")) {
                     String uid = CalendarScan.uidOf(c.bytes());
-                    if (scan.split.contains(UidHashSet.hash(uid))) {
+                    if (!uid.isEmpty() && scan.split.contains(UidHashSet.hash(uid))) {
                         components.computeIfAbsent(uid, k -> new ArrayList<>()).add(c.bytes());
                     }
                 }
@@ -180,7 +180,8 @@ public final class MigrateIcsFile {
             for (CalendarReader.Item item = reader.next(); item != null; item = reader.next()) {
                 if (item instanceof CalendarReader.TopComponent c && c.name().equals("VEVENT")) {
                     String uid = CalendarScan.uidOf(c.bytes());
-                    if (!group.isEmpty() && !uid.equals(groupUid)) {
+                    // Events without a UID share nothing with their neighbours: each is a meeting of its own.
+                    if (!group.isEmpty() && (uid.isEmpty() || !uid.equals(groupUid))) {
                         flush();
                     }
                     groupUid = uid;

@@ -121,6 +121,18 @@ class PlanMeetingTest {
     }
 
     @Test
+    void an_unreadable_time_does_not_matter_for_a_meeting_someone_else_organizes() {
+        byte[] event = event("UID:bob-1", "DTSTART:tomorrow", "ORGANIZER:mailto:bob@contoso.com",
+                "X-MICROSOFT-SKYPETEAMSMEETINGURL:https://teams.microsoft.com/l/meetup-join/x",
+                "DESCRIPTION:" + TextEscaping.escape("_".repeat(80) + "\n<https://teams.microsoft.com/l/meetup-join/x>\n" + "_".repeat(80)));
+
+        Outcome outcome = plan(List.of(event), "teams-new-bridge.json", RULES).getFirst().outcome();
+
+        assertThat(outcome).isInstanceOf(Outcome.Skipped.class);
+        assertThat(((Outcome.Skipped) outcome).reason()).isEqualTo(SkipReason.NOT_ORGANIZER);
+    }
+
+    @Test
     void an_event_without_organizer_is_the_calendar_owners_own() {
         byte[] event = event("UID:own-1", "DTSTART:20270105T090000Z",
                 "X-MICROSOFT-SKYPETEAMSMEETINGURL:https://teams.microsoft.com/l/meetup-join/x",
