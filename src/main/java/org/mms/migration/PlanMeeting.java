@@ -36,11 +36,7 @@ public final class PlanMeeting {
             .withZone(ZoneOffset.UTC);
 
     private final SelectionRules rules;
-    private final CoordinatesTemplate target;
-
-    CoordinatesTemplate target() {
-        return target;
-    }
+    private final Targets targets;
     private final Function<Coordinates, RenderedBlock> render;
     private final MeetingTimes times;
 
@@ -50,10 +46,15 @@ public final class PlanMeeting {
      */
     public static PlanMeeting create(SelectionRules rules, CoordinatesTemplate target, Map<String, byte[]> timezones,
             ZoneId floatingZone) {
+        return create(rules, Targets.all(target), timezones, floatingZone);
+    }
+
+    /** As {@link #create(SelectionRules, CoordinatesTemplate, Map, ZoneId)}, with settings per meeting type. */
+    public static PlanMeeting create(SelectionRules rules, Targets targets, Map<String, byte[]> timezones, ZoneId floatingZone) {
         Map<String, String> definitions = new HashMap<>();
         timezones.forEach((tzid, bytes) -> definitions.put(tzid, unfolded(bytes)));
         TimeContext time = TimeContext.of(TimeZones.standard().withDefinitions(definitions), floatingZone);
-        return new PlanMeeting(rules, target, BlockRenderer::render, new IcalMeetingTimes(time));
+        return new PlanMeeting(rules, targets, BlockRenderer::render, new IcalMeetingTimes(time));
     }
 
     private static String unfolded(byte[] component) {
@@ -64,9 +65,9 @@ public final class PlanMeeting {
         return sb.toString();
     }
 
-    PlanMeeting(SelectionRules rules, CoordinatesTemplate target, Function<Coordinates, RenderedBlock> render, MeetingTimes times) {
+    PlanMeeting(SelectionRules rules, Targets targets, Function<Coordinates, RenderedBlock> render, MeetingTimes times) {
         this.rules = rules;
-        this.target = target;
+        this.targets = targets;
         this.render = render;
         this.times = times;
     }
@@ -157,7 +158,12 @@ public final class PlanMeeting {
             return new Outcome.Skipped(SkipReason.SOURCE_TYPE, "a " + bodies.type() + " meeting; this run selects "
                     + rules.sourceTypes());
         }
-        CoordinatesTemplate.Resolution resolution = target.forMeeting(new CoordinatesTemplate.Meeting(p.uid, bodies.type(),
+        Optional<CoordinatesTemplate> target = targets.forSource(bodies.type());
+        if (target.isEmpty()) {
+            return new Outcome.Failed(FailReason.NO_COORDINATES, "the organizer's settings give no coordinates for "
+                    + bodies.type() + " meetings");
+        }
+        CoordinatesTemplate.Resolution resolution = target.get().forMeeting(new CoordinatesTemplate.Meeting(p.uid, bodies.type(),
                 ownLink.or(bodies::firstJoinLink), rules.organizer().address()));
         if (resolution instanceof CoordinatesTemplate.Resolution.Missing(String why)) {
             return new Outcome.Failed(FailReason.NO_COORDINATES, why);

@@ -1,0 +1,86 @@
+package org.mms.admin;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.mms.directory.TenantId;
+
+/**
+ * Every admin operation, scoped to one tenant. The cmdlet each one stands for is named in its
+ * comment; the CLI uses these names, the REST API the routes in {@code api}. Unknown identities raise
+ * {@link AdminException.NotFound}, bad input {@link AdminException.BadRequest}.
+ *
+ * <p>An identity names a user by UPN, SIP address (with or without {@code sip:}), an alias, or their
+ * UserId.
+ */
+public interface Admin {
+
+    /** {@code Get-CsTenantMigrationConfiguration}. */
+    Views.MigrationConfiguration migrationConfiguration(TenantId tenant);
+
+    /** {@code Set-CsTenantMigrationConfiguration}. */
+    Views.MigrationConfiguration setMigrationConfiguration(TenantId tenant, Requests.MigrationConfigurationChange change);
+
+    /** {@code Get-CsOnlineDialInConferencingTenantSettings}. */
+    Views.DialInTenantSettings dialInTenantSettings(TenantId tenant);
+
+    /** {@code Set-CsOnlineDialInConferencingTenantSettings}. */
+    Views.DialInTenantSettings setDialInTenantSettings(TenantId tenant, Requests.DialInTenantSettingsChange change);
+
+    /** {@code Get-CsOnlineUser [-Identity]}. */
+    List<Views.User> users(TenantId tenant, Optional<String> identity);
+
+    /** {@code Get-CsOnlineDialInConferencingBridge}. */
+    List<Views.Bridge> bridges(TenantId tenant);
+
+    /** {@code Move-CsUser -Identity -Target}. */
+    Views.ChangeResult moveUser(TenantId tenant, String identity, Requests.MoveTarget target);
+
+    /** {@code Set-CsOnlineDialInConferencingUser -Identity [-BridgeName] [-ServiceNumber] [-TollFreeServiceNumber] [-ConferenceId] [-ResetConferenceId]}. */
+    Views.ChangeResult setDialInConferencingUser(TenantId tenant, String identity, Requests.DialInUserChange change);
+
+    /** {@code Enable-CsOnlineDialInConferencingUser -Identity [-ReplaceProvider]}. */
+    Views.ChangeResult enableDialInConferencing(TenantId tenant, String identity, boolean replaceProvider);
+
+    /** {@code Disable-CsOnlineDialInConferencingUser -Identity}. */
+    Views.ChangeResult disableDialInConferencing(TenantId tenant, String identity);
+
+    /** {@code Set-CsAudioConferencingLicense -Identity -Assigned}: assigning or removing the licence. */
+    Views.ChangeResult setAudioConferencingLicence(TenantId tenant, String identity, boolean assigned);
+
+    /** {@code Unregister-CsOnlineDialInConferencingServiceNumber -Identity <number> -BridgeName [-RemoveDefaultServiceNumber]}. */
+    Views.ChangeResult unregisterServiceNumber(TenantId tenant, String number, String bridgeName, boolean removeDefault);
+
+    /** {@code Set-CsUser -Identity -SipAddress}. */
+    Views.ChangeResult setSipAddress(TenantId tenant, String identity, String sipAddress);
+
+    /** {@code Update-CsTenantMeetingUrl}. */
+    Views.ChangeResult updateTenantMeetingUrl(TenantId tenant);
+
+    /** {@code Grant-CsTeamsUpgradePolicy -Identity -PolicyName} (per user; a tenant-wide grant triggers nothing). */
+    Views.ChangeResult grantTeamsUpgradePolicy(TenantId tenant, String identity, Requests.TeamsUpgrade upgrade);
+
+    /** {@code Start-CsExMeetingMigration -Identity [-SourceMeetingType] [-TargetMeetingType]}. */
+    Views.ChangeResult startMigration(TenantId tenant, String identity, Requests.StartMigration start);
+
+    /** {@code Get-CsMeetingMigrationStatus [-Identity] [-State] [-StartTime] [-EndTime]}. */
+    List<Views.MigrationStatus> migrationStatus(TenantId tenant, Requests.StatusQuery query);
+
+    /** {@code Get-CsMeetingMigrationStatus -SummaryOnly}: every state, with its user count. */
+    List<Views.StateCount> migrationSummary(TenantId tenant, Requests.StatusQuery query);
+
+    /** {@code Get-CsMeetingMigrationDetail -CorrelationId}: each meeting of one migration, with its outcome and reason. */
+    List<Views.MeetingResult> migrationMeetings(TenantId tenant, String correlationId);
+
+    /** {@code Get-CsMeetingMigrationTriggerDecision [-Identity] [-StartTime]}: every trigger decision and its reason. */
+    List<Views.TriggerDecision> triggerDecisions(TenantId tenant, Optional<String> identity, Optional<Instant> since);
+
+    /** {@code Import-CsDirectory -Path}: tenant settings, bridges and users from the documented JSON. */
+    Views.ImportResult importDirectory(TenantId tenant, String json);
+
+    /** {@code Import-CsCalendar -Identity -Path}: a user's calendar export into the embedded store. */
+    Views.ImportResult importCalendar(TenantId tenant, String identity, byte[] ics);
+
+    /** {@code New-CsOnlineMeeting -Identity …}: what the scheduling add-in does for "Add online meeting". */
+    Views.OnlineMeeting addOnlineMeeting(TenantId tenant, String identity, Requests.NewOnlineMeeting meeting);
+}

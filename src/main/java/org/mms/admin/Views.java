@@ -1,0 +1,71 @@
+package org.mms.admin;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What admin operations return. Field names are the ones the original cmdlets print, so the REST API,
+ * the JSON output and the tables all read alike.
+ */
+public final class Views {
+
+    private Views() {
+    }
+
+    /** {@code Get-CsTenantMigrationConfiguration}: the original switch plus MMS's own knobs. */
+    public record MigrationConfiguration(boolean MeetingMigrationEnabled, long SettleWindowSeconds, int AttendeeLimit,
+            int RetryAttempts, long RetryWindowSeconds, long RetentionDays, boolean MigrateOnSipAddressChange,
+            boolean MigrateOnMeetingUrlChange) {
+    }
+
+    /** {@code Get-CsOnlineDialInConferencingTenantSettings}: the switches MMS honours. */
+    public record DialInTenantSettings(boolean AutomaticallyMigrateUserMeetings, boolean AutomaticallyReplaceAcpProvider) {
+    }
+
+    /** A user as {@code Get-CsOnlineUser} shows them, with their audio conferencing. */
+    public record User(String UserId, String UserPrincipalName, String SipAddress, String DisplayName, List<String> Aliases,
+            String Hosting, String Pool, String Mailbox, String MeetingType, String TeamsUpgradeMode, boolean AudioConferencingLicensed,
+            boolean AudioConferencingEnabled, String Provider, String BridgeName, String ServiceNumber, String TollFreeServiceNumber,
+            String ConferenceId, String Locale) {
+    }
+
+    public record ServiceNumber(String Number, String Kind, String Display, String City, boolean IsDefault) {
+    }
+
+    public record Bridge(String Identity, String Name, String DefaultServiceNumber, List<ServiceNumber> ServiceNumbers) {
+    }
+
+    /** One trigger decision: a change to one user and whether it queued a migration, with the reason. */
+    public record TriggerDecision(String UserId, String UserPrincipalName, String Change, String Detail, String Decision,
+            String MigrationType, String Reason, String CorrelationId, Instant DecidedAt) {
+    }
+
+    /** What an admin operation did: the decisions it led to (several when it concerns several users). */
+    public record ChangeResult(String Operation, List<TriggerDecision> Decisions) {
+    }
+
+    /** {@code Get-CsMeetingMigrationStatus}, one row per migration request (peers.md §2.1 field names). */
+    public record MigrationStatus(String UserId, String UserPrincipalName, String CorrelationId, String MigrationType,
+            String State, int TotalMeeting, int SucceededMeeting, int FailedMeeting, int InvitesUpdate, int RetryCount,
+            String LastMessage, Instant CreateDate, Instant ModifiedDate) {
+    }
+
+    /** {@code Get-CsMeetingMigrationStatus -SummaryOnly}: one row per state. */
+    public record StateCount(String State, long UserCount) {
+    }
+
+    /** One meeting of a migration: what happened to it and why. */
+    public record MeetingResult(String CorrelationId, String Uid, String RecurrenceId, String Subject, Instant Start,
+            String Outcome, String Reason, String Detail, Instant At) {
+    }
+
+    /** What an import did. */
+    public record ImportResult(String What, int Created, int Updated, int Unchanged, List<String> Notes) {
+    }
+
+    /** A meeting the scheduling add-in registered and put into the organizer's calendar. */
+    public record OnlineMeeting(String Uid, String Organizer, String JoinUrl, String MeetingType, Optional<String> ConferenceId,
+            int Attendees) {
+    }
+}

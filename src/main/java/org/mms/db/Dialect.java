@@ -1,0 +1,20 @@
+package org.mms.db;
+
+/**
+ * The SQL that differs between the embedded H2 and PostgreSQL. Everything else is written once in
+ * the subset both understand (no RETURNING, no partial indexes, no INTERVAL literals: times are bound
+ * from Java).
+ */
+public enum Dialect {
+    H2,
+    POSTGRES;
+
+    static Dialect of(DatabaseConfig config) {
+        return config.isPostgres() ? POSTGRES : H2;
+    }
+
+    /** The SQL type of raw bytes (calendar resources, messages). */
+    public String binaryType() {
+        return this == POSTGRES ? "BYTEA" : "VARBINARY";
+    }
+}

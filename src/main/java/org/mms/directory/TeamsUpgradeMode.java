@@ -1,0 +1,15 @@
+package org.mms.directory;
+
+/** A user's TeamsUpgradePolicy mode. Granting the last two migrates their meetings to Teams. */
+public enum TeamsUpgradeMode {
+    ISLANDS,
+    SFB_ONLY,
+    SFB_WITH_TEAMS_COLLAB,
+    SFB_WITH_TEAMS_COLLAB_AND_MEETINGS,
+    TEAMS_ONLY;
+
+    /** Whether a user in this mode schedules Teams meetings. */
+    public boolean meetsInTeams() {
+        return this == SFB_WITH_TEAMS_COLLAB_AND_MEETINGS || this == TEAMS_ONLY;
+    }
+}

@@ -1,0 +1,76 @@
+package org.mms.directory;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.mms.block.MeetingType;
+
+/**
+ * A user as MMS sees them: an organizer whose meetings may need new coordinates.
+ *
+ * @param upn          user principal name, e.g. alice@contoso.com
+ * @param sipAddress   SIP address without the {@code sip:} scheme
+ * @param aliases      other addresses that may appear as ORGANIZER
+ * @param hosting      on a pool of the organization, or online
+ * @param pool         the on-premises pool (when hosted there)
+ * @param mailbox      whether MMS can reach their calendar
+ * @param meetingType  the kind of online meeting they schedule
+ * @param upgradeMode  their TeamsUpgradePolicy mode
+ * @param audio        their dial-in audio conferencing
+ * @param locale       the language of their invitations
+ */
+public record User(UserId id, TenantId tenant, String upn, String sipAddress, String displayName, Set<String> aliases,
+        Hosting hosting, Optional<String> pool, MailboxLocation mailbox, MeetingType meetingType, TeamsUpgradeMode upgradeMode,
+        AudioConferencing audio, Locale locale) {
+
+    public User {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(upn, "upn");
+        if (!upn.matches("[^@\\s]+@[^@\\s]+")) {
+            throw new IllegalArgumentException("a user principal name looks like an address: " + upn);
+        }
+        sipAddress = sipAddress == null || sipAddress.isBlank() ? upn : sipAddress.replaceFirst("(?i)^sip:", "");
+        displayName = displayName == null || displayName.isBlank() ? upn : displayName;
+        aliases = Set.copyOf(aliases);
+        Objects.requireNonNull(hosting, "hosting");
+        Objects.requireNonNull(pool, "pool");
+        Objects.requireNonNull(mailbox, "mailbox");
+        Objects.requireNonNull(meetingType, "meetingType");
+        Objects.requireNonNull(upgradeMode, "upgradeMode");
+        Objects.requireNonNull(audio, "audio");
+        Objects.requireNonNull(locale, "locale");
+    }
+
+    /** Whether {@code identity} names this user: UPN, SIP address (with or without sip:), an alias, or the id. */
+    public boolean isNamedBy(String identity) {
+        String i = identity.strip().replaceFirst("(?i)^(sip|mailto):", "");
+        return i.equalsIgnoreCase(upn) || i.equalsIgnoreCase(sipAddress) || i.equalsIgnoreCase(id.value())
+                || aliases.stream().anyMatch(a -> a.equalsIgnoreCase(i));
+    }
+
+    public User withHosting(Hosting value, Optional<String> poolName) {
+        return new User(id, tenant, upn, sipAddress, displayName, aliases, value, poolName, mailbox, meetingType, upgradeMode, audio, locale);
+    }
+
+    public User withMeetingType(MeetingType value) {
+        return new User(id, tenant, upn, sipAddress, displayName, aliases, hosting, pool, mailbox, value, upgradeMode, audio, locale);
+    }
+
+    public User withUpgradeMode(TeamsUpgradeMode value) {
+        return new User(id, tenant, upn, sipAddress, displayName, aliases, hosting, pool, mailbox, meetingType, value, audio, locale);
+    }
+
+    public User withAudio(AudioConferencing value) {
+        return new User(id, tenant, upn, sipAddress, displayName, aliases, hosting, pool, mailbox, meetingType, upgradeMode, value, locale);
+    }
+
+    public User withSipAddress(String value) {
+        return new User(id, tenant, upn, value, displayName, aliases, hosting, pool, mailbox, meetingType, upgradeMode, audio, locale);
+    }
+
+    public User withMailbox(MailboxLocation value) {
+        return new User(id, tenant, upn, sipAddress, displayName, aliases, hosting, pool, value, meetingType, upgradeMode, audio, locale);
+    }
+}
