@@ -1,0 +1,56 @@
+package org.mms.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.mms.db.DatabaseConfig;
+
+/**
+ * Everything {@code mms serve} needs to know.
+ *
+ * @param dataDir  where the embedded database, the admin token and the pickup directory live
+ * @param database the database (the embedded H2 file under {@code dataDir} unless a URL is given)
+ * @param http     where the REST API listens
+ * @param workers  how migrations are worked off
+ * @param mail     where update messages go
+ */
+public record ServiceConfig(Path dataDir, DatabaseConfig database, Http http, Workers workers, Mail mail) {
+
+    /** The API's address. Port 0 picks a free one. */
+    public record Http(String host, int port) {
+        public static final int DEFAULT_PORT = 8470;
+    }
+
+    /**
+     * @param threads        migrations worked on at once in this process
+     * @param pollInterval   how often an idle worker looks for due requests
+     * @param lease          how long a claimed request is ours without a heartbeat
+     */
+    public record Workers(int threads, Duration pollInterval, Duration lease) {
+    }
+
+    /**
+     * @param pickupDirectory where {@code .eml} files are written
+     * @param sender          the service's own address for the {@code Sender:} header
+     */
+    public record Mail(Path pickupDirectory, Optional<String> sender) {
+    }
+
+    /** The embedded default for a data directory. */
+    public static ServiceConfig defaults(Path dataDir) {
+        return new ServiceConfig(dataDir, DatabaseConfig.embedded(dataDir), new Http("127.0.0.1", Http.DEFAULT_PORT),
+                new Workers(2, Duration.ofMillis(250), Duration.ofMinutes(2)),
+                new Mail(dataDir.resolve("outbox").resolve("pickup"), Optional.empty()));
+    }
+
+    /** This configuration as lines an admin can read, secrets masked. */
+    public String describe() {
+        return String.join("\n",
+                "data directory: " + dataDir.toAbsolutePath(),
+                "database: " + database.maskedUrl() + " (pool " + database.poolSize() + ")",
+                "http: " + http.host() + ":" + http.port(),
+                "workers: " + workers.threads() + " (poll " + workers.pollInterval().toMillis() + " ms, lease " + workers.lease().toSeconds() + " s)",
+                "pickup directory: " + mail.pickupDirectory().toAbsolutePath(),
+                "sender: " + mail.sender().orElse("(none)"));
+    }
+}

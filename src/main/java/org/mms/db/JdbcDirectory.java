@@ -1,0 +1,303 @@
+package org.mms.db;
+
+import java.net.URI;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.mms.block.DialInNumber;
+import org.mms.block.MeetingType;
+import org.mms.directory.AudioConferencing;
+import org.mms.directory.AudioProvider;
+import org.mms.directory.Bridge;
+import org.mms.directory.Directory;
+import org.mms.directory.Hosting;
+import org.mms.directory.MailboxLocation;
+import org.mms.directory.ServiceNumber;
+import org.mms.directory.TeamsUpgradeMode;
+import org.mms.directory.Tenant;
+import org.mms.directory.TenantId;
+import org.mms.directory.TenantSettings;
+import org.mms.directory.User;
+import org.mms.directory.UserId;
+
+/** The directory in the database: tables {@code tenant}, {@code bridge}, {@code service_number}, {@code app_user}. */
+public final class JdbcDirectory implements Directory {
+
+    private final Jdbi jdbi;
+
+    public JdbcDirectory(Database db) {
+        this.jdbi = db.jdbi();
+    }
+
+    @Override
+    public Optional<Tenant> tenant(TenantId id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM tenant WHERE id = :id").bind("id", id.value())
+                .map((rs, ctx) -> tenantOf(rs)).findOne());
+    }
+
+    @Override
+    public List<Tenant> tenants() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM tenant ORDER BY name").map((rs, ctx) -> tenantOf(rs)).list());
+    }
+
+    @Override
+    public void saveTenant(Tenant t) {
+        jdbi.useTransaction(h -> {
+            int updated = h.createUpdate("""
+                    UPDATE tenant SET name = :name, domains = :domains, meeting_migration_enabled = :mme,
+                      auto_migrate_user_meetings = :amum, auto_replace_acp_provider = :arap, migrate_on_sip_change = :sip,
+                      migrate_on_meeting_url_change = :url, settle_window_ms = :settle, attendee_limit = :limit,
+                      retry_attempts = :retries, retry_window_ms = :retryWindow, retention_ms = :retention,
+                      online_meeting_url = :online, on_premises_meeting_url = :onprem, teams_join_url_template = :teams,
+                      local_numbers_url = :local, pin_reset_url = :pin, help_url = :help
+                    WHERE id = :id""").bindMap(tenantColumns(t)).execute();
+            if (updated == 0) {
+                h.createUpdate("""
+                        INSERT INTO tenant (id, name, domains, meeting_migration_enabled, auto_migrate_user_meetings,
+                          auto_replace_acp_provider, migrate_on_sip_change, migrate_on_meeting_url_change, settle_window_ms,
+                          attendee_limit, retry_attempts, retry_window_ms, retention_ms, online_meeting_url,
+                          on_premises_meeting_url, teams_join_url_template, local_numbers_url, pin_reset_url, help_url)
+                        VALUES (:id, :name, :domains, :mme, :amum, :arap, :sip, :url, :settle, :limit, :retries, :retryWindow,
+                          :retention, :online, :onprem, :teams, :local, :pin, :help)""").bindMap(tenantColumns(t)).execute();
+            }
+        });
+    }
+
+    private static Map<String, Object> tenantColumns(Tenant t) {
+        TenantSettings s = t.settings();
+        Map<String, Object> m = new HashMap<>();
+        m.put("id", t.id().value());
+        m.put("name", t.name());
+        m.put("domains", String.join(",", t.domains()));
+        m.put("mme", s.meetingMigrationEnabled());
+        m.put("amum", s.automaticallyMigrateUserMeetings());
+        m.put("arap", s.automaticallyReplaceAcpProvider());
+        m.put("sip", s.migrateOnSipAddressChange());
+        m.put("url", s.migrateOnMeetingUrlChange());
+        m.put("settle", s.settleWindow().toMillis());
+        m.put("limit", s.attendeeLimit());
+        m.put("retries", s.retryAttempts());
+        m.put("retryWindow", s.retryWindow().toMillis());
+        m.put("retention", s.retention().toMillis());
+        m.put("online", s.onlineMeetingUrl().toString());
+        m.put("onprem", s.onPremisesMeetingUrl().toString());
+        m.put("teams", s.teamsJoinUrlTemplate());
+        m.put("local", s.localNumbersUrl().map(URI::toString).orElse(null));
+        m.put("pin", s.pinResetUrl().map(URI::toString).orElse(null));
+        m.put("help", s.helpUrl().map(URI::toString).orElse(null));
+        return m;
+    }
+
+    private static Tenant tenantOf(ResultSet rs) throws SQLException {
+        TenantSettings settings = new TenantSettings(rs.getBoolean("meeting_migration_enabled"), rs.getBoolean("auto_migrate_user_meetings"),
+                rs.getBoolean("auto_replace_acp_provider"), rs.getBoolean("migrate_on_sip_change"),
+                rs.getBoolean("migrate_on_meeting_url_change"), Duration.ofMillis(rs.getLong("settle_window_ms")),
+                rs.getInt("attendee_limit"), rs.getInt("retry_attempts"), Duration.ofMillis(rs.getLong("retry_window_ms")),
+                Duration.ofMillis(rs.getLong("retention_ms")), URI.create(rs.getString("online_meeting_url")),
+                URI.create(rs.getString("on_premises_meeting_url")), rs.getString("teams_join_url_template"),
+                uri(rs.getString("local_numbers_url")), uri(rs.getString("pin_reset_url")), uri(rs.getString("help_url")));
+        List<String> domains = rs.getString("domains").isBlank() ? List.of() : Arrays.asList(rs.getString("domains").split(","));
+        return new Tenant(new TenantId(rs.getString("id")), rs.getString("name"), domains, settings);
+    }
+
+    private static Optional<URI> uri(String value) {
+        return value == null ? Optional.empty() : Optional.of(URI.create(value));
+    }
+
+    @Override
+    public List<Bridge> bridges(TenantId tenant) {
+        return jdbi.withHandle(h -> {
+            List<String> ids = h.createQuery("SELECT id FROM bridge WHERE tenant_id = :t ORDER BY name").bind("t", tenant.value())
+                    .mapTo(String.class).list();
+            List<Bridge> bridges = new ArrayList<>();
+            for (String id : ids) {
+                bridge(h, id).ifPresent(bridges::add);
+            }
+            return bridges;
+        });
+    }
+
+    @Override
+    public Optional<Bridge> bridgeByName(TenantId tenant, String name) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM bridge WHERE tenant_id = :t AND LOWER(name) = LOWER(:n)")
+                .bind("t", tenant.value()).bind("n", name).mapTo(String.class).findOne().flatMap(id -> bridge(h, id)));
+    }
+
+    @Override
+    public Optional<Bridge> bridge(String id) {
+        return jdbi.withHandle(h -> bridge(h, id));
+    }
+
+    private static Optional<Bridge> bridge(Handle h, String id) {
+        List<ServiceNumber> numbers = h.createQuery("SELECT * FROM service_number WHERE bridge_id = :id ORDER BY kind, number")
+                .bind("id", id)
+                .map((rs, ctx) -> new ServiceNumber(rs.getString("number"), DialInNumber.Kind.valueOf(rs.getString("kind")),
+                        rs.getString("display"), Optional.ofNullable(rs.getString("city"))))
+                .list();
+        return h.createQuery("SELECT * FROM bridge WHERE id = :id").bind("id", id)
+                .map((rs, ctx) -> new Bridge(rs.getString("id"), new TenantId(rs.getString("tenant_id")), rs.getString("name"), numbers,
+                        Optional.ofNullable(rs.getString("default_number"))))
+                .findOne();
+    }
+
+    @Override
+    public void saveBridge(Bridge b) {
+        jdbi.useTransaction(h -> {
+            int updated = h.createUpdate("UPDATE bridge SET name = :name, default_number = :def WHERE id = :id")
+                    .bind("id", b.id()).bind("name", b.name()).bind("def", b.defaultNumber().orElse(null)).execute();
+            if (updated == 0) {
+                h.createUpdate("INSERT INTO bridge (id, tenant_id, name, default_number) VALUES (:id, :t, :name, :def)")
+                        .bind("id", b.id()).bind("t", b.tenant().value()).bind("name", b.name()).bind("def", b.defaultNumber().orElse(null))
+                        .execute();
+            }
+            h.createUpdate("DELETE FROM service_number WHERE bridge_id = :id").bind("id", b.id()).execute();
+            for (ServiceNumber n : b.numbers()) {
+                h.createUpdate("INSERT INTO service_number (bridge_id, number, kind, display, city) VALUES (:b, :n, :k, :d, :c)")
+                        .bind("b", b.id()).bind("n", n.number()).bind("k", n.kind().name()).bind("d", n.display())
+                        .bind("c", n.city().orElse(null)).execute();
+            }
+        });
+    }
+
+    @Override
+    public List<User> users(TenantId tenant) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM app_user WHERE tenant_id = :t ORDER BY upn").bind("t", tenant.value())
+                .map((rs, ctx) -> userOf(rs)).list());
+    }
+
+    @Override
+    public List<User> usersOnBridge(String bridgeId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM app_user WHERE bridge_id = :b ORDER BY upn").bind("b", bridgeId)
+                .map((rs, ctx) -> userOf(rs)).list());
+    }
+
+    @Override
+    public Optional<Versioned<User>> user(TenantId tenant, UserId id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM app_user WHERE tenant_id = :t AND id = :id")
+                .bind("t", tenant.value()).bind("id", id.value())
+                .map((rs, ctx) -> new Versioned<>(userOf(rs), rs.getLong("version"))).findOne());
+    }
+
+    @Override
+    public Optional<Versioned<User>> findUser(TenantId tenant, String identity) {
+        String i = identity.strip().replaceFirst("(?i)^(sip|mailto):", "").toLowerCase(Locale.ROOT);
+        Optional<Versioned<User>> direct = jdbi.withHandle(h -> h.createQuery("""
+                        SELECT * FROM app_user WHERE tenant_id = :t
+                          AND (LOWER(upn) = :i OR LOWER(sip_address) = :i OR LOWER(id) = :i)""")
+                .bind("t", tenant.value()).bind("i", i).map((rs, ctx) -> new Versioned<>(userOf(rs), rs.getLong("version"))).findFirst());
+        if (direct.isPresent()) {
+            return direct;
+        }
+        // Aliases are a list in one column: look for the candidates, then match exactly.
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM app_user WHERE tenant_id = :t AND LOWER(aliases) LIKE :like")
+                .bind("t", tenant.value()).bind("like", "%" + i.replace("%", "").replace("_", "\\_") + "%")
+                .map((rs, ctx) -> new Versioned<>(userOf(rs), rs.getLong("version"))).list())
+                .stream().filter(v -> v.value().isNamedBy(identity)).findFirst();
+    }
+
+    @Override
+    public void addUser(User u) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                INSERT INTO app_user (id, tenant_id, upn, sip_address, display_name, aliases, hosting, pool, mailbox, meeting_type,
+                  upgrade_mode, ac_licensed, ac_enabled, ac_provider, bridge_id, toll_number, toll_free_number, conference_id,
+                  public_meetings, acp_numbers, acp_conference_id, locale, version)
+                VALUES (:id, :tenant, :upn, :sip, :name, :aliases, :hosting, :pool, :mailbox, :type, :mode, :licensed, :enabled,
+                  :provider, :bridge, :toll, :tollFree, :confId, :public, :acp, :acpConf, :locale, 0)""")
+                .bindMap(userColumns(u)).execute());
+    }
+
+    @Override
+    public void updateUser(User u, long version) {
+        int updated = jdbi.withHandle(h -> h.createUpdate("""
+                UPDATE app_user SET upn = :upn, sip_address = :sip, display_name = :name, aliases = :aliases, hosting = :hosting,
+                  pool = :pool, mailbox = :mailbox, meeting_type = :type, upgrade_mode = :mode, ac_licensed = :licensed,
+                  ac_enabled = :enabled, ac_provider = :provider, bridge_id = :bridge, toll_number = :toll,
+                  toll_free_number = :tollFree, conference_id = :confId, public_meetings = :public, acp_numbers = :acp,
+                  acp_conference_id = :acpConf, locale = :locale, version = version + 1
+                WHERE tenant_id = :tenant AND id = :id AND version = :version""")
+                .bindMap(userColumns(u)).bind("version", version).execute());
+        if (updated == 0) {
+            throw new ConcurrentUpdateException("user " + u.upn() + " was changed by someone else; read it again");
+        }
+    }
+
+    private static Map<String, Object> userColumns(User u) {
+        AudioConferencing a = u.audio();
+        Map<String, Object> m = new HashMap<>();
+        m.put("id", u.id().value());
+        m.put("tenant", u.tenant().value());
+        m.put("upn", u.upn());
+        m.put("sip", u.sipAddress());
+        m.put("name", u.displayName());
+        m.put("aliases", String.join("\n", u.aliases()));
+        m.put("hosting", u.hosting().name());
+        m.put("pool", u.pool().orElse(null));
+        m.put("mailbox", u.mailbox().name());
+        m.put("type", u.meetingType().name());
+        m.put("mode", u.upgradeMode().name());
+        m.put("licensed", a.licensed());
+        m.put("enabled", a.enabled());
+        m.put("provider", a.provider().name());
+        m.put("bridge", a.bridgeId().orElse(null));
+        m.put("toll", a.tollNumber().orElse(null));
+        m.put("tollFree", a.tollFreeNumber().orElse(null));
+        m.put("confId", a.conferenceId().orElse(null));
+        m.put("public", a.publicMeetings());
+        m.put("acp", encodeNumbers(a.acpNumbers()));
+        m.put("acpConf", a.acpConferenceId().orElse(null));
+        m.put("locale", u.locale().toLanguageTag());
+        return m;
+    }
+
+    private static User userOf(ResultSet rs) throws SQLException {
+        Set<String> aliases = new LinkedHashSet<>();
+        for (String a : rs.getString("aliases").split("\n")) {
+            if (!a.isBlank()) {
+                aliases.add(a);
+            }
+        }
+        AudioConferencing audio = new AudioConferencing(rs.getBoolean("ac_licensed"), rs.getBoolean("ac_enabled"),
+                AudioProvider.valueOf(rs.getString("ac_provider")), Optional.ofNullable(rs.getString("bridge_id")),
+                Optional.ofNullable(rs.getString("toll_number")), Optional.ofNullable(rs.getString("toll_free_number")),
+                Optional.ofNullable(rs.getString("conference_id")), rs.getBoolean("public_meetings"),
+                decodeNumbers(rs.getString("acp_numbers")), Optional.ofNullable(rs.getString("acp_conference_id")));
+        return new User(new UserId(rs.getString("id")), new TenantId(rs.getString("tenant_id")), rs.getString("upn"),
+                rs.getString("sip_address"), rs.getString("display_name"), aliases, Hosting.valueOf(rs.getString("hosting")),
+                Optional.ofNullable(rs.getString("pool")), MailboxLocation.valueOf(rs.getString("mailbox")),
+                MeetingType.valueOf(rs.getString("meeting_type")), TeamsUpgradeMode.valueOf(rs.getString("upgrade_mode")), audio,
+                Locale.forLanguageTag(rs.getString("locale")));
+    }
+
+    /** Third-party numbers, one per line: number, kind, display, place separated by tabs. */
+    private static String encodeNumbers(List<DialInNumber> numbers) {
+        StringBuilder sb = new StringBuilder();
+        for (DialInNumber n : numbers) {
+            sb.append(n.e164()).append('\t').append(n.kind()).append('\t').append(n.display().replace('\t', ' ')).append('\t')
+                    .append(n.place().orElse("").replace('\t', ' ')).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static List<DialInNumber> decodeNumbers(String encoded) {
+        List<DialInNumber> numbers = new ArrayList<>();
+        for (String line : encoded.split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] f = line.split("\t", -1);
+            numbers.add(new DialInNumber(f[0], DialInNumber.Kind.valueOf(f[1]), f[2], f[3].isEmpty() ? Optional.empty() : Optional.of(f[3])));
+        }
+        return numbers;
+    }
+}

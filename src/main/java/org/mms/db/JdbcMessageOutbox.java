@@ -1,0 +1,88 @@
+package org.mms.db;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.mms.itip.ItipRequest;
+import org.mms.itip.Mailbox;
+import org.mms.itip.MessageOutbox;
+
+/**
+ * The outbox in table {@code outbox_message}. HELD messages wait for their meeting's write to be
+ * confirmed (see {@link JdbcMigrationJournal}); PENDING ones are due; SENDING ones are claimed until
+ * their lease (kept in {@code next_attempt_at}) ends, after which another sender may take them.
+ */
+public final class JdbcMessageOutbox implements MessageOutbox {
+
+    private final Jdbi jdbi;
+
+    public JdbcMessageOutbox(Database db) {
+        this.jdbi = db.jdbi();
+    }
+
+    @Override
+    public List<Queued> claim(Instant now, Instant leaseUntil, int max) {
+        return jdbi.inTransaction(h -> {
+            List<Long> ids = h.createQuery("""
+                    SELECT id FROM outbox_message
+                    WHERE (state = 'PENDING' OR state = 'SENDING') AND next_attempt_at <= :now
+                    ORDER BY next_attempt_at, id FETCH FIRST :max ROWS ONLY
+                    FOR UPDATE SKIP LOCKED""")
+                    .bind("now", JdbcMigrationJournal.time(now)).bind("max", max).mapTo(Long.class).list();
+            List<Queued> claimed = new ArrayList<>();
+            for (long id : ids) {
+                h.createUpdate("UPDATE outbox_message SET state = 'SENDING', next_attempt_at = :lease WHERE id = :id")
+                        .bind("lease", JdbcMigrationJournal.time(leaseUntil)).bind("id", id).execute();
+                h.createQuery("SELECT * FROM outbox_message WHERE id = :id").bind("id", id)
+                        .map((rs, ctx) -> new Queued(id, request(rs), rs.getInt("attempts"))).findOne().ifPresent(claimed::add);
+            }
+            return claimed;
+        });
+    }
+
+    @Override
+    public void sent(long id, Instant now) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE outbox_message SET state = 'SENT', sent_at = :now, attempts = attempts + 1 WHERE id = :id")
+                .bind("now", JdbcMigrationJournal.time(now)).bind("id", id).execute());
+    }
+
+    @Override
+    public void failed(long id, String error, Instant nextAttempt, boolean permanent) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                UPDATE outbox_message SET state = :state, attempts = attempts + 1, last_error = :error, next_attempt_at = :next
+                WHERE id = :id""")
+                .bind("state", permanent ? "FAILED" : "PENDING").bind("error", error)
+                .bind("next", JdbcMigrationJournal.time(nextAttempt)).bind("id", id).execute());
+    }
+
+    @Override
+    public Map<String, Long> counts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String state : List.of("HELD", "PENDING", "SENDING", "SENT", "FAILED")) {
+            counts.put(state, 0L);
+        }
+        jdbi.useHandle(h -> h.createQuery("SELECT state, COUNT(*) AS n FROM outbox_message GROUP BY state")
+                .map((rs, ctx) -> Map.entry(rs.getString("state"), rs.getLong("n"))).forEach(e -> counts.put(e.getKey(), e.getValue())));
+        return counts;
+    }
+
+    private static ItipRequest request(ResultSet rs) throws SQLException {
+        List<Mailbox> attendees = new ArrayList<>();
+        for (String line : rs.getString("recipients").split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] parts = line.split("\t", 2);
+            attendees.add(new Mailbox(parts[0], parts.length > 1 && !parts[1].isBlank() ? Optional.of(parts[1]) : Optional.empty()));
+        }
+        Mailbox organizer = new Mailbox(rs.getString("organizer"), Optional.ofNullable(rs.getString("organizer_name")));
+        return new ItipRequest(rs.getString("uid"), rs.getInt("sequence"), organizer, attendees, rs.getString("subject"),
+                rs.getString("text_body"), Optional.ofNullable(rs.getString("html_body")), rs.getBytes("calendar"));
+    }
+}

@@ -1,0 +1,53 @@
+package org.mms.directory;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where tenants, bridges and users are kept. Updates are optimistic: a user is saved against the
+ * version it was read at, so two admins changing one user at once cannot silently lose a change.
+ */
+public interface Directory {
+
+    Optional<Tenant> tenant(TenantId id);
+
+    List<Tenant> tenants();
+
+    void saveTenant(Tenant tenant);
+
+    List<Bridge> bridges(TenantId tenant);
+
+    Optional<Bridge> bridgeByName(TenantId tenant, String name);
+
+    Optional<Bridge> bridge(String id);
+
+    void saveBridge(Bridge bridge);
+
+    /** Users of a tenant, in UPN order. */
+    List<User> users(TenantId tenant);
+
+    /** Users on one bridge. */
+    List<User> usersOnBridge(String bridgeId);
+
+    Optional<Versioned<User>> user(TenantId tenant, UserId id);
+
+    /** The user an identity names: UPN, SIP address (with or without sip:), alias, or id. */
+    Optional<Versioned<User>> findUser(TenantId tenant, String identity);
+
+    /** Adds a new user. */
+    void addUser(User user);
+
+    /** Saves a user read at {@code version}; throws {@link ConcurrentUpdateException} if someone saved it since. */
+    void updateUser(User user, long version);
+
+    /** A value with the version it was read at. */
+    record Versioned<T>(T value, long version) {
+    }
+
+    /** Someone else changed the record since it was read; read again and retry. */
+    final class ConcurrentUpdateException extends RuntimeException {
+        public ConcurrentUpdateException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.mms.itip;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The durable queue of update messages a migration owes attendees. Messages are claimed for sending
+ * with a lease, so several senders (several processes) never send one twice, and a sender that dies
+ * leaves its claims to expire and be taken again.
+ */
+public interface MessageOutbox {
+
+    /** A message ready to send, as claimed. */
+    record Queued(long id, ItipRequest request, int attempts) {
+    }
+
+    /** Claims up to {@code max} messages due at {@code now}, until {@code leaseUntil}. */
+    List<Queued> claim(Instant now, Instant leaseUntil, int max);
+
+    /** The mail system accepted it: it is never sent again. */
+    void sent(long id, Instant now);
+
+    /** Sending failed; try again at {@code nextAttempt}, or never when {@code permanent}. */
+    void failed(long id, String error, Instant nextAttempt, boolean permanent);
+
+    /** Counts by state (PENDING, SENDING, SENT, FAILED), for status and tests. */
+    java.util.Map<String, Long> counts();
+}
