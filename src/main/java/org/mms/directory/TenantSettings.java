@@ -10,7 +10,7 @@ import java.util.Optional;
  * ({@code Set-CsTenantMigrationConfiguration}, {@code Set-CsOnlineDialInConferencingTenantSettings});
  * the rest are MMS's own.
  *
- * @param meetingMigrationEnabled          MMS runs at all for the tenant
+ * @param meetingMigrationEnabled          MMS migrates automatically for the tenant (manual runs, Start-CsExMeetingMigration, still work)
  * @param automaticallyMigrateUserMeetings audio-conferencing changes trigger migrations
  * @param automaticallyReplaceAcpProvider  assigning the licence to a third-party-ACP user switches them to Microsoft
  * @param migrateOnSipAddressChange        opt-in: a SIP address change triggers a migration
