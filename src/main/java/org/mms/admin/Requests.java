@@ -2,6 +2,7 @@ package org.mms.admin;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.mms.directory.TeamsUpgradeMode;
 import org.mms.migration.MigrationType;
@@ -25,12 +26,27 @@ public final class Requests {
 
     /** {@code Move-CsUser -Target}: the online service, or an on-premises pool. */
     public record MoveTarget(boolean online, Optional<String> pool) {
+        /** The hosting provider's ProxyFqdn that {@code Move-CsUser -Target} takes for a move to the cloud. */
+        public static final String ONLINE_FQDN = "sipfed.online.lync.com";
+
         public static MoveTarget toOnline() {
             return new MoveTarget(true, Optional.empty());
         }
 
         public static MoveTarget toPool(String pool) {
             return new MoveTarget(false, Optional.of(pool));
+        }
+
+        /**
+         * {@code -Target} as admins write it: {@value #ONLINE_FQDN} or the word {@code online} (any case)
+         * mean the online service, anything else names an on-premises pool by its FQDN.
+         */
+        public static MoveTarget parse(String target) {
+            String t = target == null ? "" : target.strip();
+            if (t.isEmpty()) {
+                throw new AdminException.BadRequest("Target must be " + ONLINE_FQDN + " (or online) for the online service, or a pool's FQDN");
+            }
+            return t.equalsIgnoreCase(ONLINE_FQDN) || t.equalsIgnoreCase("online") ? toOnline() : toPool(t);
         }
     }
 
@@ -41,6 +57,24 @@ public final class Requests {
 
     /** {@code Grant-CsTeamsUpgradePolicy -PolicyName}. */
     public record TeamsUpgrade(TeamsUpgradeMode mode) {
+        /** The built-in policy names in the order the cmdlet's documentation lists them. */
+        public static final List<String> POLICY_NAMES =
+                List.of("UpgradeToTeams", "SfBWithTeamsCollabAndMeetings", "SfBWithTeamsCollab", "SfBOnly", "Islands");
+
+        /** A policy by its {@code -PolicyName} (any case); {@code UpgradeToTeams} is the TeamsOnly mode. */
+        public static TeamsUpgrade fromPolicyName(String policyName) {
+            String name = policyName == null ? "" : policyName.strip();
+            TeamsUpgradeMode mode = switch (name.toLowerCase(Locale.ROOT)) {
+                case "upgradetoteams" -> TeamsUpgradeMode.TEAMS_ONLY;
+                case "sfbwithteamscollabandmeetings" -> TeamsUpgradeMode.SFB_WITH_TEAMS_COLLAB_AND_MEETINGS;
+                case "sfbwithteamscollab" -> TeamsUpgradeMode.SFB_WITH_TEAMS_COLLAB;
+                case "sfbonly" -> TeamsUpgradeMode.SFB_ONLY;
+                case "islands" -> TeamsUpgradeMode.ISLANDS;
+                default -> throw new AdminException.BadRequest(
+                        "PolicyName must be one of " + String.join(", ", POLICY_NAMES) + ", not '" + name + "'");
+            };
+            return new TeamsUpgrade(mode);
+        }
     }
 
     /** {@code Start-CsExMeetingMigration} parameters. */

@@ -10,10 +10,12 @@ import picocli.CommandLine;
 
 /**
  * The one place where failures become messages and exit codes: 0 done, 1 the input or the
- * environment is at fault (message on stderr, one line), 2 the command line is wrong, 3 some
- * meetings could not be migrated safely and nothing was written.
+ * environment is at fault, or the server refused a cmdlet or could not be reached (message on
+ * stderr, one line), 2 the command line is wrong (one line too), 3 some meetings could not be
+ * migrated safely and nothing was written.
  */
-public final class ExitCodes implements CommandLine.IExecutionExceptionHandler, CommandLine.IExitCodeExceptionMapper {
+public final class ExitCodes implements CommandLine.IExecutionExceptionHandler, CommandLine.IExitCodeExceptionMapper,
+        CommandLine.IParameterExceptionHandler {
 
     public static final int OK = 0;
     public static final int ERROR = 1;
@@ -25,6 +27,32 @@ public final class ExitCodes implements CommandLine.IExecutionExceptionHandler, 
         cli.getErr().println("mms: " + message(e));
         cli.getErr().flush();
         return getExitCode(e);
+    }
+
+    /** A wrong command line: one line saying what is wrong and where help is, not the whole usage text. */
+    @Override
+    public int handleParseException(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        String command = cli.getCommandName();
+        String where = cli.getParent() == null ? "" : command + ": ";
+        String help = cli.getParent() == null ? "mms --help" : "mms " + command + " --help";
+        cli.getErr().println("mms: " + where + usageMessage(e, cli) + " (see " + help + ")");
+        cli.getErr().flush();
+        return USAGE;
+    }
+
+    /** PowerShell's wording for the mistakes admins make most: a misspelt parameter or command. */
+    private static String usageMessage(CommandLine.ParameterException e, CommandLine cli) {
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            String first = u.getUnmatched().getFirst();
+            if (cli.getParent() == null && !first.startsWith("-")) {
+                return "the term '" + first + "' is not recognized as the name of a command";
+            }
+            return first.startsWith("-")
+                    ? "a parameter cannot be found that matches parameter name '" + first.replaceFirst("^-+", "").replaceFirst(":.*", "") + "'"
+                    : "a positional parameter cannot be found that accepts argument '" + first + "'";
+        }
+        return e.getMessage();
     }
 
     @Override
@@ -41,6 +69,7 @@ public final class ExitCodes implements CommandLine.IExecutionExceptionHandler, 
             case ReadProfile.InvalidProfileException p -> p.getMessage();
             case IOException io -> "input/output error: " + io.getMessage();
             case IllegalArgumentException bad -> bad.getMessage();
+            case CmdletFailure f -> f.getMessage();
             default -> t.getClass().getSimpleName() + ": " + t.getMessage();
         };
     }

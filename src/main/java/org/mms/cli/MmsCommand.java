@@ -3,13 +3,28 @@ package org.mms.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code mms} command: the offline migration tool now, the service and the cmdlets later. */
+/** The {@code mms} command: the offline migration tool, and the cmdlets that steer the service over its REST API. */
 @Command(name = "mms", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "MMS, the Meeting Migration Service: moves an organizer's future meetings to new online-meeting coordinates.",
-        subcommands = {MigrateIcsCommand.class, GenerateCalendarCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            MigrateIcsCommand.class, GenerateCalendarCommand.class,
+            TenantCmdlets.GetCsTenantMigrationConfiguration.class, TenantCmdlets.SetCsTenantMigrationConfiguration.class,
+            TenantCmdlets.GetCsOnlineDialInConferencingTenantSettings.class, TenantCmdlets.SetCsOnlineDialInConferencingTenantSettings.class,
+            TenantCmdlets.UpdateCsTenantMeetingUrl.class,
+            UserCmdlets.GetCsOnlineUser.class, UserCmdlets.MoveCsUser.class, UserCmdlets.SetCsOnlineDialInConferencingUser.class,
+            UserCmdlets.EnableCsOnlineDialInConferencingUser.class, UserCmdlets.DisableCsOnlineDialInConferencingUser.class,
+            UserCmdlets.SetCsAudioConferencingLicense.class, UserCmdlets.SetCsUser.class, UserCmdlets.GrantCsTeamsUpgradePolicy.class,
+            BridgeCmdlets.GetCsOnlineDialInConferencingBridge.class, BridgeCmdlets.UnregisterCsOnlineDialInConferencingServiceNumber.class,
+            MigrationCmdlets.StartCsExMeetingMigration.class, MigrationCmdlets.GetCsMeetingMigrationStatus.class,
+            MigrationCmdlets.GetCsMeetingMigrationDetail.class, MigrationCmdlets.GetCsMeetingMigrationTriggerDecision.class,
+            ImportCmdlets.ImportCsDirectory.class, ImportCmdlets.ImportCsCalendar.class, ImportCmdlets.NewCsOnlineMeeting.class,
+            CommandLine.HelpCommand.class})
 public final class MmsCommand implements Runnable {
 
     @CommandLine.Spec
@@ -18,6 +33,9 @@ public final class MmsCommand implements Runnable {
     /** Where commands write results (stdout) and diagnostics (stderr); tests pass their own. */
     PrintStream out = System.out;
     PrintStream err = System.err;
+
+    /** The environment the cmdlets read MMS_URL, MMS_TOKEN and MMS_DATA from; tests pass their own. */
+    Map<String, String> env = System.getenv();
 
     @Override
     public void run() {
@@ -30,9 +48,14 @@ public final class MmsCommand implements Runnable {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, System.getenv());
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
         MmsCommand root = new MmsCommand();
         root.out = out;
         root.err = err;
+        root.env = env;
         CommandLine cli = new CommandLine(root);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setSubcommandsCaseInsensitive(true);
@@ -41,6 +64,22 @@ public final class MmsCommand implements Runnable {
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cli.setExecutionExceptionHandler(new ExitCodes());
         cli.setExitCodeExceptionMapper(new ExitCodes());
+        cli.setParameterExceptionHandler(new ExitCodes());
+        cli.getSubcommands().values().stream().filter(c -> c.getCommand() instanceof Cmdlet).distinct().forEach(MmsCommand::speakPowerShell);
         return cli.execute(args);
+    }
+
+    /**
+     * Cmdlets parse as PowerShell does: parameter names in any case, {@code -Name:value} as well as
+     * {@code -Name value}, {@code $true}/{@code $false}, US dates. The GNU-style commands keep
+     * {@code --name=value}.
+     */
+    private static void speakPowerShell(CommandLine cmdlet) {
+        cmdlet.setOptionsCaseInsensitive(true);
+        cmdlet.setPosixClusteredShortOptionsAllowed(false);
+        cmdlet.setSeparator(":");
+        cmdlet.registerConverter(Boolean.class, PsValues.BOOLEAN);
+        cmdlet.registerConverter(boolean.class, PsValues.BOOLEAN);
+        cmdlet.registerConverter(Instant.class, new PsValues.Dates(ZoneId.systemDefault()));
     }
 }

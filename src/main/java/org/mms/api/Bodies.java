@@ -1,0 +1,54 @@
+package org.mms.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What request bodies hold. Field names are the cmdlets' parameter names, as the views use the cmdlets'
+ * output names, so {@code {"MeetingMigrationEnabled": false}} reads like
+ * {@code -MeetingMigrationEnabled $false}. In PATCH bodies an absent field means "leave as it is".
+ */
+final class Bodies {
+
+    private Bodies() {
+    }
+
+    record MigrationConfigurationPatch(Optional<Boolean> MeetingMigrationEnabled, Optional<Long> SettleWindowSeconds,
+            Optional<Integer> AttendeeLimit, Optional<Integer> RetryAttempts, Optional<Long> RetryWindowSeconds,
+            Optional<Long> RetentionDays, Optional<Boolean> MigrateOnSipAddressChange, Optional<Boolean> MigrateOnMeetingUrlChange) {
+    }
+
+    record DialInTenantSettingsPatch(Optional<Boolean> AutomaticallyMigrateUserMeetings,
+            Optional<Boolean> AutomaticallyReplaceAcpProvider) {
+    }
+
+    record UserPatch(String SipAddress) {
+    }
+
+    record Move(String Target) {
+    }
+
+    record DialInUserPatch(Optional<String> BridgeName, Optional<String> ServiceNumber, Optional<String> TollFreeServiceNumber,
+            Optional<String> ConferenceId, Optional<Boolean> ResetConferenceId) {
+    }
+
+    record EnableDialIn(Optional<Boolean> ReplaceProvider) {
+    }
+
+    record Licence(Boolean Assigned) {
+    }
+
+    record TeamsUpgradePolicy(String PolicyName) {
+    }
+
+    record UnregisterServiceNumber(Optional<Boolean> RemoveDefaultServiceNumber) {
+    }
+
+    record StartMigration(String Identity, Optional<String> SourceMeetingType, Optional<String> TargetMeetingType) {
+    }
+
+    record NewOnlineMeeting(String Subject, Instant Start, Instant End, List<String> Attendees, Optional<String> RecurrenceRule,
+            Optional<String> TimeZone, Optional<String> Body) {
+    }
+}

@@ -1,0 +1,77 @@
+package org.mms.api;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.Locale;
+import java.util.Optional;
+import org.mms.admin.Admin;
+import org.mms.admin.Requests;
+import org.mms.migration.MigrationType.SourceMeetingType;
+import org.mms.migration.MigrationType.TargetMeetingType;
+
+/** Migrations: start one by hand, their status and its summary, and each one's meetings. */
+final class MigrationRoutes {
+
+    private static final String[] FILTERS = {"identity", "state", "startTime", "endTime"};
+
+    private final Admin admin;
+    private final JsonBody body;
+
+    MigrationRoutes(Admin admin, JsonBody body) {
+        this.admin = admin;
+        this.body = body;
+    }
+
+    void addTo(RoutesConfig routes) {
+        routes.get(ApiServer.V1 + "/migrations", this::status);
+        routes.post(ApiServer.V1 + "/migrations", this::start);
+        routes.get(ApiServer.V1 + "/migrations/summary", this::summary);
+        routes.get(ApiServer.V1 + "/migrations/{correlationId}/meetings", this::meetings);
+    }
+
+    /** {@code Get-CsMeetingMigrationStatus [-Identity] [-State] [-StartTime] [-EndTime]}. */
+    private void status(Context ctx) {
+        ctx.json(admin.migrationStatus(BearerAuthentication.tenant(ctx), statusQuery(ctx)));
+    }
+
+    /** {@code Get-CsMeetingMigrationStatus -SummaryOnly}. */
+    private void summary(Context ctx) {
+        ctx.json(admin.migrationSummary(BearerAuthentication.tenant(ctx), statusQuery(ctx)));
+    }
+
+    /** {@code Get-CsMeetingMigrationDetail -CorrelationId}. */
+    private void meetings(Context ctx) {
+        Query.of(ctx);
+        ctx.json(admin.migrationMeetings(BearerAuthentication.tenant(ctx), ctx.pathParam("correlationId")));
+    }
+
+    /** {@code Start-CsExMeetingMigration -Identity [-SourceMeetingType All|SfB|Teams] [-TargetMeetingType Current|Teams]}. */
+    private void start(Context ctx) {
+        Query.of(ctx);
+        Bodies.StartMigration p = body.read(ctx, Bodies.StartMigration.class);
+        String identity = JsonBody.required(p.Identity(), "Identity");
+        Requests.StartMigration start = new Requests.StartMigration(
+                choice(SourceMeetingType.class, "SourceMeetingType", p.SourceMeetingType(), SourceMeetingType.ALL, "All, SfB or Teams"),
+                choice(TargetMeetingType.class, "TargetMeetingType", p.TargetMeetingType(), TargetMeetingType.CURRENT, "Current or Teams"));
+        // Accepted, not done: the migration is queued and runs after the settle window.
+        ctx.status(HttpStatus.ACCEPTED).json(admin.startMigration(BearerAuthentication.tenant(ctx), identity, start));
+    }
+
+    private static Requests.StatusQuery statusQuery(Context ctx) {
+        Query query = Query.of(ctx, FILTERS);
+        return new Requests.StatusQuery(query.text("identity"), query.text("state"), query.instant("startTime"), query.instant("endTime"));
+    }
+
+    /** The cmdlet's spelling (any case) of an enum value; absent means the cmdlet's default. */
+    private static <E extends Enum<E>> E choice(Class<E> type, String field, Optional<String> value, E otherwise, String allowed) {
+        if (value.isEmpty()) {
+            return otherwise;
+        }
+        try {
+            return Enum.valueOf(type, value.get().strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequest(field + " must be " + allowed + ", not '" + value.get() + "'");
+        }
+    }
+}

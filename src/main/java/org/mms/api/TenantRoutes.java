@@ -1,0 +1,62 @@
+package org.mms.api;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import org.mms.admin.Admin;
+import org.mms.admin.Requests;
+
+/** Tenant-wide settings: the migration switch and MMS's knobs, the dial-in settings MMS honours, the meeting URL. */
+final class TenantRoutes {
+
+    private final Admin admin;
+    private final JsonBody body;
+
+    TenantRoutes(Admin admin, JsonBody body) {
+        this.admin = admin;
+        this.body = body;
+    }
+
+    void addTo(RoutesConfig routes) {
+        routes.get(ApiServer.V1 + "/tenant/migration-configuration", this::migrationConfiguration);
+        routes.patch(ApiServer.V1 + "/tenant/migration-configuration", this::setMigrationConfiguration);
+        routes.get(ApiServer.V1 + "/tenant/dial-in-conferencing-settings", this::dialInSettings);
+        routes.patch(ApiServer.V1 + "/tenant/dial-in-conferencing-settings", this::setDialInSettings);
+        routes.post(ApiServer.V1 + "/tenant/meeting-url/update", this::updateMeetingUrl);
+    }
+
+    /** {@code Get-CsTenantMigrationConfiguration}. */
+    private void migrationConfiguration(Context ctx) {
+        Query.of(ctx);
+        ctx.json(admin.migrationConfiguration(BearerAuthentication.tenant(ctx)));
+    }
+
+    /** {@code Set-CsTenantMigrationConfiguration}. */
+    private void setMigrationConfiguration(Context ctx) {
+        Query.of(ctx);
+        Bodies.MigrationConfigurationPatch p = body.read(ctx, Bodies.MigrationConfigurationPatch.class);
+        Requests.MigrationConfigurationChange change = new Requests.MigrationConfigurationChange(p.MeetingMigrationEnabled(),
+                p.SettleWindowSeconds(), p.AttendeeLimit(), p.RetryAttempts(), p.RetryWindowSeconds(), p.RetentionDays(),
+                p.MigrateOnSipAddressChange(), p.MigrateOnMeetingUrlChange());
+        ctx.json(admin.setMigrationConfiguration(BearerAuthentication.tenant(ctx), change));
+    }
+
+    /** {@code Get-CsOnlineDialInConferencingTenantSettings}. */
+    private void dialInSettings(Context ctx) {
+        Query.of(ctx);
+        ctx.json(admin.dialInTenantSettings(BearerAuthentication.tenant(ctx)));
+    }
+
+    /** {@code Set-CsOnlineDialInConferencingTenantSettings}. */
+    private void setDialInSettings(Context ctx) {
+        Query.of(ctx);
+        Bodies.DialInTenantSettingsPatch p = body.read(ctx, Bodies.DialInTenantSettingsPatch.class);
+        ctx.json(admin.setDialInTenantSettings(BearerAuthentication.tenant(ctx),
+                new Requests.DialInTenantSettingsChange(p.AutomaticallyMigrateUserMeetings(), p.AutomaticallyReplaceAcpProvider())));
+    }
+
+    /** {@code Update-CsTenantMeetingUrl}. */
+    private void updateMeetingUrl(Context ctx) {
+        Query.of(ctx);
+        ctx.json(admin.updateTenantMeetingUrl(BearerAuthentication.tenant(ctx)));
+    }
+}

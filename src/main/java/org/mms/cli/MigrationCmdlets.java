@@ -1,0 +1,120 @@
+package org.mms.cli;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.mms.migration.MigrationType.SourceMeetingType;
+import org.mms.migration.MigrationType.TargetMeetingType;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The migration cmdlets: start one by hand, watch them, look into one, and see why a change did or did not start one. */
+final class MigrationCmdlets {
+
+    private MigrationCmdlets() {
+    }
+
+    @Command(name = "Start-CsExMeetingMigration", description = {"Migrates a user's future meetings now.", "",
+        "Manual runs ignore the automatic switches; the user's mailbox must be reachable."})
+    static final class StartCsExMeetingMigration extends Cmdlet {
+        @Mixin
+        IdentityParameter identity;
+
+        @Option(names = "-SourceMeetingType", paramLabel = "<type>", defaultValue = "All",
+                description = "Which meetings: All (default), SfB or Teams.")
+        SourceMeetingType source;
+
+        @Option(names = "-TargetMeetingType", paramLabel = "<type>", defaultValue = "Current",
+                description = "Current (default): each keeps its type; Teams: all become Teams meetings.")
+        TargetMeetingType target;
+
+        @Override
+        Answer call(MmsClient server) {
+            Map<String, Object> start = new LinkedHashMap<>();
+            start.put("Identity", identity.required());
+            start.put("SourceMeetingType", source.name());
+            start.put("TargetMeetingType", target.name());
+            return new Answer(server.send("POST", MmsClient.path("migrations"), start), decisions());
+        }
+    }
+
+    @Command(name = "Get-CsMeetingMigrationStatus", description = {"Shows migrations, or how many users are in each state.", "",
+        "One list per migration request; -SummaryOnly prints the State / UserCount table instead. Failed ones say why in "
+            + "LastMessage: fix the cause and run Start-CsExMeetingMigration again."})
+    static final class GetCsMeetingMigrationStatus extends Cmdlet {
+        @Mixin
+        IdentityParameter identity;
+
+        @Option(names = "-State", paramLabel = "<state>", description = "Only Pending, InProgress, Failed or Succeeded.")
+        String state;
+
+        @Option(names = "-StartTime", paramLabel = "<date>", description = "From this date, e.g. 10/1/2026.")
+        Instant startTime;
+
+        @Option(names = "-EndTime", paramLabel = "<date>", description = "Up to this date, e.g. 10/8/2026.")
+        Instant endTime;
+
+        @Option(names = "-SummaryOnly", arity = "0..1", paramLabel = "<bool>", description = "Only the number of users in each state.")
+        boolean summaryOnly;
+
+        @Override
+        Answer call(MmsClient server) {
+            Map<String, String> query = new LinkedHashMap<>();
+            identity.optional().ifPresent(v -> query.put("identity", v));
+            if (state != null) {
+                query.put("state", state);
+            }
+            if (startTime != null) {
+                query.put("startTime", startTime.toString());
+            }
+            if (endTime != null) {
+                query.put("endTime", endTime.toString());
+            }
+            return summaryOnly
+                    ? new Answer(server.get(MmsClient.path("migrations", "summary"), query), PsFormat.table("State", "UserCount"))
+                    : new Answer(server.get(MmsClient.path("migrations"), query), PsFormat.list());
+        }
+    }
+
+    @Command(name = "Get-CsMeetingMigrationDetail", description = "Shows each meeting of one migration, its outcome and why.")
+    static final class GetCsMeetingMigrationDetail extends Cmdlet {
+        @Option(names = "-CorrelationId", paramLabel = "<id>", description = "The migration's CorrelationId (Get-CsMeetingMigrationStatus). "
+                + "May also come first, without -CorrelationId.")
+        String named;
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "<id>", hidden = true)
+        String positional;
+
+        @Override
+        Answer call(MmsClient server) {
+            String id = named != null ? named : positional;
+            if (id == null || id.isBlank()) {
+                throw usage("-CorrelationId is required");
+            }
+            return new Answer(server.get(MmsClient.path("migrations", id.strip(), "meetings"), Map.of()),
+                    PsFormat.table("Start", "Subject", "Outcome", "Reason", "Detail"));
+        }
+    }
+
+    @Command(name = "Get-CsMeetingMigrationTriggerDecision", description = "Shows each change, whether it queued a migration, and why.")
+    static final class GetCsMeetingMigrationTriggerDecision extends Cmdlet {
+        @Mixin
+        IdentityParameter identity;
+
+        @Option(names = "-StartTime", paramLabel = "<date>", description = "Only decisions from this date on, e.g. 10/1/2026.")
+        Instant startTime;
+
+        @Override
+        Answer call(MmsClient server) {
+            Map<String, String> query = new LinkedHashMap<>();
+            identity.optional().ifPresent(v -> query.put("identity", v));
+            if (startTime != null) {
+                query.put("startTime", startTime.toString());
+            }
+            return new Answer(server.get(MmsClient.path("trigger-decisions"), query),
+                    PsFormat.table("DecidedAt", "UserPrincipalName", "Change", "Decision", "MigrationType", "Reason"));
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package org.mms.cli;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The REST client every cmdlet shares: JSON in and out, the bearer token on every call, HTTP/1.1 (the
+ * JDK client would otherwise try an h2c upgrade). Refusals and unreachable servers become one-line
+ * {@link CmdletFailure}s that say what happened and where.
+ */
+final class MmsClient {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** Imports of large calendars take a while; nothing else comes close. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(5);
+
+    private final ServerSettings settings;
+    private final HttpClient http;
+    /** Read on the first call, so that a cmdlet that fails before calling needs no token. */
+    private ServerSettings.Token token;
+
+    MmsClient(ServerSettings settings) {
+        this.settings = settings;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT).build();
+    }
+
+    /** {@code /api/v1/} and the segments, each percent-encoded: identities hold {@code @}, numbers {@code +}, bridge names spaces. */
+    static String path(String... segments) {
+        return "/api/v1/" + Arrays.stream(segments)
+                .map(s -> URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20"))
+                .collect(Collectors.joining("/"));
+    }
+
+    JsonNode get(String path, Map<String, String> query) {
+        String q = query.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return call(request(q.isEmpty() ? path : path + "?" + q).GET());
+    }
+
+    /** A JSON body; {@code body} is a map of the cmdlet's parameters as the API names them. */
+    JsonNode send(String method, String path, Map<String, ?> body) {
+        return call(request(path).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
+    /** A document passed through as it is (a directory JSON file, a calendar export). */
+    JsonNode send(String method, String path, byte[] document, String contentType) {
+        return call(request(path).header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(document)));
+    }
+
+    static String pretty(JsonNode node) {
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+    }
+
+    private HttpRequest.Builder request(String pathAndQuery) {
+        if (token == null) {
+            token = settings.token();
+        }
+        return HttpRequest.newBuilder(URI.create(settings.url() + pathAndQuery)).timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Bearer " + token.value()).header("Accept", "application/json");
+    }
+
+    private JsonNode call(HttpRequest.Builder builder) {
+        HttpRequest request = builder.build();
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpConnectTimeoutException e) {
+            throw unreachable("no answer to the connection within " + CONNECT_TIMEOUT.toSeconds() + " s");
+        } catch (HttpTimeoutException e) {
+            throw new CmdletFailure("the MMS server at " + settings.url() + " did not answer within " + REQUEST_TIMEOUT.toMinutes() + " minutes");
+        } catch (ConnectException e) {
+            throw unreachable("connection refused");
+        } catch (IOException e) {
+            throw unreachable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CmdletFailure("interrupted while waiting for the MMS server at " + settings.url());
+        }
+        if (response.statusCode() >= 400) {
+            throw refused(request, response);
+        }
+        try {
+            return JSON.readTree(response.body());
+        } catch (JacksonException e) {
+            throw new CmdletFailure("the server at " + settings.url() + " answered " + request.method() + " " + request.uri().getPath()
+                    + " with something other than JSON; is MMS_URL the MMS server?");
+        }
+    }
+
+    private CmdletFailure unreachable(String why) {
+        return new CmdletFailure("cannot reach the MMS server at " + settings.url() + " (" + why + "); is it running? "
+                + "MMS_URL sets where to look");
+    }
+
+    private CmdletFailure refused(HttpRequest request, HttpResponse<byte[]> response) {
+        String detail = detail(response);
+        if (response.statusCode() == 401) {
+            return new CmdletFailure("the MMS server at " + settings.url() + " refused the admin token from " + token.source()
+                    + (detail.isEmpty() ? "" : ": " + detail));
+        }
+        if (!detail.isEmpty()) {
+            return new CmdletFailure(detail);
+        }
+        return new CmdletFailure("the server at " + settings.url() + " answered " + request.method() + " " + request.uri().getPath()
+                + " with HTTP " + response.statusCode() + "; is MMS_URL the MMS server?");
+    }
+
+    /** The problem document's detail; empty when the answer is not one (a proxy's error page, another server). */
+    private static String detail(HttpResponse<byte[]> response) {
+        if (!response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+            return "";
+        }
+        try {
+            return JSON.readTree(response.body()).path("detail").asString("");
+        } catch (JacksonException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.mms.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where the cmdlets find the server and the admin token: {@code MMS_URL} (default {@value #DEFAULT_URL})
+ * and {@code MMS_TOKEN}, else the file {@code $MMS_DATA/admin-token} the server writes on first start
+ * ({@code MMS_DATA} defaults to {@value #DEFAULT_DATA}, as the server's does). The token is read only
+ * when a cmdlet calls the server, so {@code --help} works anywhere.
+ */
+record ServerSettings(URI url, Map<String, String> env) {
+
+    static final String DEFAULT_URL = "http://127.0.0.1:8470";
+    static final String DEFAULT_DATA = "data";
+    static final String TOKEN_FILE = "admin-token";
+
+    /** Shown in every cmdlet's help; lines short enough that picocli need not wrap them. */
+    static final String HELP = "%nServer and token:%n"
+            + "  MMS_URL    the MMS server (default " + DEFAULT_URL + ")%n"
+            + "  MMS_TOKEN  the admin token (default: the contents of $MMS_DATA/" + TOKEN_FILE + ";%n"
+            + "             MMS_DATA is the server's data directory, default ./" + DEFAULT_DATA + ")%n"
+            + "Parameter names are case-insensitive; -Name value and -Name:value both work.%n"
+            + "Booleans: $true, $false, true, false. Dates: 10/1/2026, \"10/1/2026 14:30\"%n"
+            + "(this computer's time zone) or ISO-8601 such as 2026-10-01T09:00:00Z.%n"
+            + "Exit codes: 0 done, 1 refused by the server or server unreachable, 2 usage.";
+
+    static ServerSettings from(Map<String, String> env) {
+        String given = env.getOrDefault("MMS_URL", "").strip();
+        String url = given.isEmpty() ? DEFAULT_URL : given.replaceAll("/+$", "");
+        try {
+            URI uri = new URI(url);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new URISyntaxException(url, "not an http(s) URL with a host");
+            }
+            return new ServerSettings(uri, Map.copyOf(env));
+        } catch (URISyntaxException e) {
+            throw new CmdletFailure("MMS_URL must be the server's URL, such as " + DEFAULT_URL + ", not '" + given + "'");
+        }
+    }
+
+    /** The admin token and where it came from, for messages. */
+    Token token() {
+        String token = env.getOrDefault("MMS_TOKEN", "").strip();
+        if (!token.isEmpty()) {
+            return new Token(token, "MMS_TOKEN");
+        }
+        Path file = tokenFile();
+        try {
+            String fromFile = Files.readString(file, StandardCharsets.UTF_8).strip();
+            if (fromFile.isEmpty()) {
+                throw new CmdletFailure("the admin token file " + file + " is empty; set MMS_TOKEN or MMS_DATA");
+            }
+            return new Token(fromFile, file.toString());
+        } catch (NoSuchFileException e) {
+            throw new CmdletFailure("no admin token: set MMS_TOKEN, or MMS_DATA to the server's data directory (" + file
+                    + " does not exist)");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Path tokenFile() {
+        String data = env.getOrDefault("MMS_DATA", "").strip();
+        return Path.of(data.isEmpty() ? DEFAULT_DATA : data, TOKEN_FILE);
+    }
+
+    record Token(String value, String source) {
+        @Override
+        public String toString() {
+            return "Token[from " + source + "]";
+        }
+    }
+}

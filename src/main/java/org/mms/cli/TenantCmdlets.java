@@ -1,0 +1,103 @@
+package org.mms.cli;
+
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The tenant-wide cmdlets: the migration switch and MMS's settings, the dial-in settings MMS honours, the meeting URL. */
+final class TenantCmdlets {
+
+    private TenantCmdlets() {
+    }
+
+    @Command(name = "Get-CsTenantMigrationConfiguration",
+            description = {"Shows whether MMS migrates meetings, and its settings.", "",
+                "MeetingMigrationEnabled is the tenant-wide switch; the others are MMS's own knobs."})
+    static final class GetCsTenantMigrationConfiguration extends Cmdlet {
+        @Override
+        Answer call(MmsClient server) {
+            return new Answer(server.get(MmsClient.path("tenant", "migration-configuration"), Map.of()), PsFormat.list());
+        }
+    }
+
+    @Command(name = "Set-CsTenantMigrationConfiguration",
+            description = {"Turns MMS on or off, or changes its settings.", "",
+                "-MeetingMigrationEnabled $false stops all migrations in the tenant. Parameters not given stay as they are."})
+    static final class SetCsTenantMigrationConfiguration extends Cmdlet {
+        @Option(names = "-MeetingMigrationEnabled", arity = "1", paramLabel = "<bool>", description = "Migrate meetings at all.")
+        Boolean meetingMigrationEnabled;
+
+        @Option(names = "-SettleWindowSeconds", paramLabel = "<s>", description = "How long a request waits so that changes in a burst coalesce.")
+        Long settleWindowSeconds;
+
+        @Option(names = "-AttendeeLimit", paramLabel = "<n>", description = "Leave meetings with more attendees, organizer included, alone.")
+        Integer attendeeLimit;
+
+        @Option(names = "-RetryAttempts", paramLabel = "<n>", description = "How often failed meetings are retried.")
+        Integer retryAttempts;
+
+        @Option(names = "-RetryWindowSeconds", paramLabel = "<s>", description = "Over how long the retries spread.")
+        Long retryWindowSeconds;
+
+        @Option(names = "-RetentionDays", paramLabel = "<days>", description = "How long migration records are kept.")
+        Long retentionDays;
+
+        @Option(names = "-MigrateOnSipAddressChange", arity = "1", paramLabel = "<bool>", description = "Queue a migration when a SIP address changes.")
+        Boolean migrateOnSipAddressChange;
+
+        @Option(names = "-MigrateOnMeetingUrlChange", arity = "1", paramLabel = "<bool>", description = "Queue migrations on Update-CsTenantMeetingUrl.")
+        Boolean migrateOnMeetingUrlChange;
+
+        @Override
+        Answer call(MmsClient server) {
+            Map<String, Object> change = given("MeetingMigrationEnabled", meetingMigrationEnabled, "SettleWindowSeconds", settleWindowSeconds,
+                    "AttendeeLimit", attendeeLimit, "RetryAttempts", retryAttempts, "RetryWindowSeconds", retryWindowSeconds,
+                    "RetentionDays", retentionDays, "MigrateOnSipAddressChange", migrateOnSipAddressChange,
+                    "MigrateOnMeetingUrlChange", migrateOnMeetingUrlChange);
+            return new Answer(server.send("PATCH", MmsClient.path("tenant", "migration-configuration"), change), PsFormat.list());
+        }
+    }
+
+    @Command(name = "Get-CsOnlineDialInConferencingTenantSettings",
+            description = {"Shows the dial-in conferencing switches MMS honours.", "",
+                "AutomaticallyMigrateUserMeetings: audio-conferencing changes migrate meetings. AutomaticallyReplaceAcpProvider: "
+                    + "assigning the licence switches a third-party-ACP user to Microsoft."})
+    static final class GetCsOnlineDialInConferencingTenantSettings extends Cmdlet {
+        @Override
+        Answer call(MmsClient server) {
+            return new Answer(server.get(MmsClient.path("tenant", "dial-in-conferencing-settings"), Map.of()), PsFormat.list());
+        }
+    }
+
+    @Command(name = "Set-CsOnlineDialInConferencingTenantSettings",
+            description = {"Changes the dial-in conferencing switches MMS honours.", "",
+                "With -AutomaticallyMigrateUserMeetings $false, audio-conferencing changes no longer migrate meetings; moves "
+                    + "online and TeamsUpgradePolicy grants still do. Parameters not given stay as they are."})
+    static final class SetCsOnlineDialInConferencingTenantSettings extends Cmdlet {
+        @Option(names = "-AutomaticallyMigrateUserMeetings", arity = "1", paramLabel = "<bool>",
+                description = "Migrate meetings when a user's audio-conferencing coordinates change.")
+        Boolean automaticallyMigrateUserMeetings;
+
+        @Option(names = "-AutomaticallyReplaceAcpProvider", arity = "1", paramLabel = "<bool>",
+                description = "Switch a third-party-ACP user to Microsoft when the licence is assigned.")
+        Boolean automaticallyReplaceAcpProvider;
+
+        @Override
+        Answer call(MmsClient server) {
+            Map<String, Object> change = given("AutomaticallyMigrateUserMeetings", automaticallyMigrateUserMeetings,
+                    "AutomaticallyReplaceAcpProvider", automaticallyReplaceAcpProvider);
+            return new Answer(server.send("PATCH", MmsClient.path("tenant", "dial-in-conferencing-settings"), change), PsFormat.list());
+        }
+    }
+
+    @Command(name = "Update-CsTenantMeetingUrl",
+            description = {"Switches the tenant's meeting URLs to the vanity-domain format.", "",
+                "Meetings are migrated only if MigrateOnMeetingUrlChange is on (Set-CsTenantMigrationConfiguration); "
+                    + "otherwise organizers must reschedule them."})
+    static final class UpdateCsTenantMeetingUrl extends Cmdlet {
+        @Override
+        Answer call(MmsClient server) {
+            return new Answer(server.send("POST", MmsClient.path("tenant", "meeting-url", "update"), Map.of()), decisions());
+        }
+    }
+}
