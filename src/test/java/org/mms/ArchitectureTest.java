@@ -13,7 +13,7 @@ class ArchitectureTest {
 
     // "org.mms.itip" without dots: the package itself is pure, its sub-package mail is the adapter.
     private static final String[] PURE_PACKAGES = {
-        "org.mms.ical..", "org.mms.block..", "org.mms.migration..", "org.mms.detection..", "org.mms.itip"
+        "org.mms.ical..", "org.mms.block..", "org.mms.migration..", "org.mms.detection..", "org.mms.itip", "org.mms.queue.."
     };
 
     private static final String[] IO_PACKAGES = {

@@ -1,0 +1,48 @@
+package org.mms.db;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.jdbi.v3.core.Jdbi;
+import org.mms.queue.Completion;
+import org.mms.queue.Lease;
+import org.mms.queue.MigrationRequest;
+import org.mms.queue.NewRequest;
+
+/**
+ * A worker's report on how its request ended (succeeded, failed, retry later). Locks the row, refuses
+ * the report if the lease is no longer the request's, applies the request's own verb, and turns a
+ * follow-up into a new pending request in the same transaction, so there is never a moment with two
+ * active requests or none.
+ */
+final class ReportOnLease {
+
+    private final Jdbi jdbi;
+
+    ReportOnLease(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** The request ends: a follow-up noted while it ran becomes a new request, due after its settle window from {@code now}. */
+    Completion end(Lease lease, Instant now, UnaryOperator<MigrationRequest> verb) {
+        return report(lease, now, verb, true);
+    }
+
+    /** The request goes back to pending: any follow-up folds into it (see {@link MigrationRequest#retryLater}). */
+    Completion requeue(Lease lease, Instant now, UnaryOperator<MigrationRequest> verb) {
+        return report(lease, now, verb, false);
+    }
+
+    private Completion report(Lease lease, Instant now, UnaryOperator<MigrationRequest> verb, boolean followUpBecomesRequest) {
+        return jdbi.inTransaction(h -> {
+            Optional<MigrationRequest> current = MigrationRequestRows.lockById(h, lease.request());
+            if (current.isEmpty() || !current.get().isHeldBy(lease)) {
+                return new Completion.LeaseLost(lease, current);
+            }
+            Optional<NewRequest> followUp = followUpBecomesRequest ? current.get().followUpRequest(now) : Optional.empty();
+            // The update releases the user's active key before the follow-up takes it.
+            MigrationRequest after = MigrationRequestRows.save(h, verb.apply(current.get()));
+            return new Completion.Recorded(after, followUp.map(next -> MigrationRequestRows.insert(h, next)));
+        });
+    }
+}

@@ -1,0 +1,59 @@
+package org.mms.queue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.mms.directory.TenantId;
+import org.mms.directory.UserId;
+import org.mms.migration.MigrationType;
+
+/**
+ * The worker side of the queue: the trigger policy puts changes in, workers take requests out under a
+ * lease and report how they ended, and two housekeeping duties keep it healthy. Every time comes from
+ * the caller, so one clock rules the whole service and tests move it by hand.
+ *
+ * <p>Calls that report on a lease are refused, without writing anything, once the lease is no longer
+ * the request's: a worker the reaper gave up on can never overwrite the work of the one that took over.
+ */
+public interface MigrationQueue {
+
+    /**
+     * Queues a migration for a user, at most one active request per user: a new request due after the
+     * settle window; or, if one is pending, the change joins it (broader type, window restarted, same
+     * correlation id); or, if one is running, a single follow-up that becomes a new request when it ends.
+     */
+    Enqueued enqueue(TenantId tenant, UserId user, String upn, MigrationType type, String trigger, Instant now, Duration settleWindow);
+
+    /**
+     * Takes up to {@code max} pending requests due by {@code now}, earliest due first, and leases them to
+     * {@code worker} until {@code now + leaseDuration}. Concurrent claimers never get the same request.
+     */
+    List<Claimed> claim(WorkerId worker, Instant now, Duration leaseDuration, int max);
+
+    /** Extends the lease to {@code until}; false when the lease is no longer the request's, so the worker should stop. */
+    boolean heartbeat(Lease lease, Instant until);
+
+    /** Records the meeting counts so far; false when the lease is no longer the request's. */
+    boolean progress(Lease lease, Counts counts, Instant now);
+
+    /** The request succeeded; a follow-up noted while it ran becomes a new pending request. */
+    Completion succeed(Lease lease, Counts counts, String message, Instant now);
+
+    /**
+     * The request failed for a reason that may pass: back to pending, due at {@code nextAttempt}, one
+     * more retry counted, the message kept for admins. {@link RetryPolicy} says when to stop retrying.
+     */
+    Completion retryLater(Lease lease, Counts counts, String message, Instant nextAttempt, Instant now);
+
+    /** The request failed for good; a follow-up noted while it ran becomes a new pending request. */
+    Completion fail(Lease lease, Counts counts, String message, Instant now);
+
+    /**
+     * Takes back every running request whose lease ran out before {@code now} (its worker died or hung):
+     * pending again, due now, lease cleared, attempts kept. Returns them as they are now.
+     */
+    List<MigrationRequest> reapExpiredLeases(Instant now);
+
+    /** Deletes succeeded and failed requests that finished before {@code cutoff}; returns how many. */
+    int purgeFinishedBefore(Instant cutoff);
+}
