@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "mms", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "MMS, the Meeting Migration Service: moves an organizer's future meetings to new online-meeting coordinates.",
         subcommands = {
-            MigrateIcsCommand.class, GenerateCalendarCommand.class,
+            MigrateIcsCommand.class, GenerateCalendarCommand.class, ServeCommand.class, DemoCommand.class,
             TenantCmdlets.GetCsTenantMigrationConfiguration.class, TenantCmdlets.SetCsTenantMigrationConfiguration.class,
             TenantCmdlets.GetCsOnlineDialInConferencingTenantSettings.class, TenantCmdlets.SetCsOnlineDialInConferencingTenantSettings.class,
             TenantCmdlets.UpdateCsTenantMeetingUrl.class,

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.mms.directory.TenantId;
+import org.mms.directory.UserId;
 import org.mms.itip.ItipRequest;
 import org.mms.itip.Mailbox;
 import org.mms.itip.MessageOutbox;
@@ -24,6 +26,11 @@ public final class JdbcMessageOutbox implements MessageOutbox {
 
     public JdbcMessageOutbox(Database db) {
         this.jdbi = db.jdbi();
+    }
+
+    @Override
+    public void enqueue(TenantId tenant, UserId user, String correlationId, String href, ItipRequest request, Instant now) {
+        jdbi.useHandle(h -> JdbcMigrationJournal.insertMessage(h, tenant, user, correlationId, href, request, "PENDING", now));
     }
 
     @Override

@@ -44,19 +44,24 @@ public final class JdbcMigrationJournal implements MigrationJournal, MeetingHist
         jdbi.useTransaction(h -> {
             insertChanges(h, run, href, meetings, WRITING, newResourceHash);
             for (ItipRequest update : updates) {
-                h.createUpdate("""
-                        INSERT INTO outbox_message (tenant_id, user_id, correlation_id, href, uid, sequence, organizer, organizer_name,
-                          recipients, subject, text_body, html_body, calendar, state, attempts, next_attempt_at, created_at)
-                        VALUES (:tenant, :user, :correlation, :href, :uid, :sequence, :organizer, :organizerName, :recipients,
-                          :subject, :text, :html, :calendar, 'HELD', 0, :now, :now)""")
-                        .bind("tenant", run.tenant().value()).bind("user", run.user().value()).bind("correlation", run.correlationId())
-                        .bind("href", href).bind("uid", update.uid()).bind("sequence", update.sequence())
-                        .bind("organizer", update.organizer().address()).bind("organizerName", update.organizer().displayName().orElse(null))
-                        .bind("recipients", encode(update.attendees())).bind("subject", update.subject()).bind("text", update.textBody())
-                        .bind("html", update.htmlBody().orElse(null)).bind("calendar", update.calendar())
-                        .bind("now", time(run.now())).execute();
+                insertMessage(h, run.tenant(), run.user(), run.correlationId(), href, update, "HELD", run.now());
             }
         });
+    }
+
+    static void insertMessage(Handle h, TenantId tenant, UserId user, String correlationId, String href, ItipRequest message,
+            String state, Instant now) {
+        h.createUpdate("""
+                INSERT INTO outbox_message (tenant_id, user_id, correlation_id, href, uid, sequence, organizer, organizer_name,
+                  recipients, subject, text_body, html_body, calendar, state, attempts, next_attempt_at, created_at)
+                VALUES (:tenant, :user, :correlation, :href, :uid, :sequence, :organizer, :organizerName, :recipients,
+                  :subject, :text, :html, :calendar, :state, 0, :now, :now)""")
+                .bind("tenant", tenant.value()).bind("user", user.value()).bind("correlation", correlationId)
+                .bind("href", href).bind("uid", message.uid()).bind("sequence", message.sequence())
+                .bind("organizer", message.organizer().address()).bind("organizerName", message.organizer().displayName().orElse(null))
+                .bind("recipients", encode(message.attendees())).bind("subject", message.subject()).bind("text", message.textBody())
+                .bind("html", message.htmlBody().orElse(null)).bind("calendar", message.calendar()).bind("state", state)
+                .bind("now", time(now)).execute();
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.mms.itip;
 
 import java.time.Instant;
 import java.util.List;
+import org.mms.directory.TenantId;
+import org.mms.directory.UserId;
 
 /**
  * The durable queue of update messages a migration owes attendees. Messages are claimed for sending
@@ -13,6 +15,9 @@ public interface MessageOutbox {
     /** A message ready to send, as claimed. */
     record Queued(long id, ItipRequest request, int attempts) {
     }
+
+    /** Queues a message to send as soon as possible (an invitation to a new meeting). */
+    void enqueue(TenantId tenant, UserId user, String correlationId, String href, ItipRequest request, Instant now);
 
     /** Claims up to {@code max} messages due at {@code now}, until {@code leaseUntil}. */
     List<Queued> claim(Instant now, Instant leaseUntil, int max);

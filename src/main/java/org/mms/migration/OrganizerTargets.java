@@ -35,6 +35,18 @@ public final class OrganizerTargets {
         };
     }
 
+    /**
+     * The coordinates of a meeting being created now in the organizer's own meeting type: a Teams
+     * link from the tenant's template, or a Skype link with the new conference {@code key}.
+     */
+    public static CoordinatesTemplate forNewMeeting(Tenant tenant, User user, Optional<Bridge> bridge, String key) {
+        CoordinatesTemplate t = template(tenant, user, bridge, user.meetingType(), user.meetingType());
+        String joinUrl = user.meetingType() == MeetingType.TEAMS ? tenant.settings().teamsJoinUrlTemplate()
+                : t.joinUrl().replace("{meetingKey}", key);
+        return new CoordinatesTemplate(t.type(), joinUrl, t.meetingId(), t.passcode(), t.conferenceId(), t.dialIn(), t.localNumbersUrl(),
+                t.pinResetUrl(), t.helpUrl(), t.meetingOptionsUrl(), t.locale());
+    }
+
     static CoordinatesTemplate template(Tenant tenant, User user, Optional<Bridge> bridge, MeetingType source, MeetingType target) {
         String joinUrl;
         if (target == MeetingType.TEAMS) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mms.block.BlockDiff;
 import org.mms.migration.ComponentPlan;
 import org.mms.migration.Outcome;
 

@@ -1,4 +1,4 @@
-package org.mms.offline;
+package org.mms.block;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,12 +7,12 @@ import java.util.List;
  * A line diff of an old and a new block, for the dry-run report: every line, marked {@code -}
  * (only in the old block), {@code +} (only in the new one) or blank (in both).
  */
-final class BlockDiff {
+public final class BlockDiff {
 
     private BlockDiff() {
     }
 
-    static List<String> lines(String oldBlock, String newBlock) {
+    public static List<String> lines(String oldBlock, String newBlock) {
         String[] a = oldBlock.split("\r?\n", -1);
         String[] b = newBlock.split("\r?\n", -1);
         int[][] common = new int[a.length + 1][b.length + 1];

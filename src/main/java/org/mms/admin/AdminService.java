@@ -1,0 +1,330 @@
+package org.mms.admin;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+import org.mms.block.DialInNumber;
+import org.mms.calendar.CalendarStore;
+import org.mms.detection.DecideTrigger;
+import org.mms.directory.Bridge;
+import org.mms.directory.ChangeUser;
+import org.mms.directory.Directory;
+import org.mms.directory.DirectoryChange;
+import org.mms.directory.ServiceNumber;
+import org.mms.directory.Tenant;
+import org.mms.directory.TenantId;
+import org.mms.directory.TenantSettings;
+import org.mms.directory.User;
+import org.mms.directory.UserId;
+import org.mms.itip.MessageOutbox;
+import org.mms.queue.CorrelationId;
+import org.mms.queue.MigrationQueue;
+import org.mms.queue.MigrationRequest;
+import org.mms.queue.MigrationState;
+import org.mms.queue.MigrationStatusQueries;
+import org.mms.queue.StatusFilter;
+
+/**
+ * The admin facade: each operation reads what it needs, applies the directory change as a pure
+ * function ({@link ChangeUser}), and hands the result to {@link ApplyChanges}, which asks the trigger
+ * policy and queues migrations. Queries map the stores' records to the cmdlets' views.
+ */
+public final class AdminService implements Admin {
+
+    private final Directory directory;
+    private final MigrationStatusQueries status;
+    private final MeetingHistory history;
+    private final DecisionLog decisions;
+    private final ApplyChanges apply;
+    private final ImportCalendar importCalendar;
+    private final AddOnlineMeeting addOnlineMeeting;
+    private final RandomGenerator random;
+
+    public AdminService(Directory directory, MigrationQueue queue, MigrationStatusQueries status, MeetingHistory history,
+            DecisionLog decisions, CalendarStore store, MessageOutbox outbox, Clock clock, RandomGenerator random) {
+        this.directory = directory;
+        this.status = status;
+        this.history = history;
+        this.decisions = decisions;
+        this.apply = new ApplyChanges(directory, new DecideTrigger(), queue, decisions, clock);
+        this.importCalendar = new ImportCalendar(store);
+        this.addOnlineMeeting = new AddOnlineMeeting(directory, store, outbox, clock, random);
+        this.random = random;
+    }
+
+    private Tenant tenant(TenantId id) {
+        return directory.tenant(id).orElseThrow(() -> new AdminException.NotFound("no tenant " + id));
+    }
+
+    @Override
+    public Views.MigrationConfiguration migrationConfiguration(TenantId tenant) {
+        TenantSettings s = tenant(tenant).settings();
+        return new Views.MigrationConfiguration(s.meetingMigrationEnabled(), s.settleWindow().toSeconds(), s.attendeeLimit(),
+                s.retryAttempts(), s.retryWindow().toSeconds(), s.retention().toDays(), s.migrateOnSipAddressChange(),
+                s.migrateOnMeetingUrlChange());
+    }
+
+    @Override
+    public Views.MigrationConfiguration setMigrationConfiguration(TenantId id, Requests.MigrationConfigurationChange c) {
+        Tenant t = tenant(id);
+        TenantSettings s = t.settings();
+        c.settleWindowSeconds().filter(v -> v < 0).ifPresent(v -> bad("SettleWindowSeconds cannot be negative"));
+        c.attendeeLimit().filter(v -> v < 1).ifPresent(v -> bad("AttendeeLimit must be at least 1"));
+        c.retryAttempts().filter(v -> v < 0 || v > 100).ifPresent(v -> bad("RetryAttempts must be between 0 and 100"));
+        c.retryWindowSeconds().filter(v -> v < 0).ifPresent(v -> bad("RetryWindowSeconds cannot be negative"));
+        c.retentionDays().filter(v -> v < 1).ifPresent(v -> bad("RetentionDays must be at least 1"));
+        TenantSettings updated = new TenantSettings(c.meetingMigrationEnabled().orElse(s.meetingMigrationEnabled()),
+                s.automaticallyMigrateUserMeetings(), s.automaticallyReplaceAcpProvider(),
+                c.migrateOnSipAddressChange().orElse(s.migrateOnSipAddressChange()),
+                c.migrateOnMeetingUrlChange().orElse(s.migrateOnMeetingUrlChange()),
+                c.settleWindowSeconds().map(Duration::ofSeconds).orElse(s.settleWindow()), c.attendeeLimit().orElse(s.attendeeLimit()),
+                c.retryAttempts().orElse(s.retryAttempts()), c.retryWindowSeconds().map(Duration::ofSeconds).orElse(s.retryWindow()),
+                c.retentionDays().map(Duration::ofDays).orElse(s.retention()), s.onlineMeetingUrl(), s.onPremisesMeetingUrl(),
+                s.teamsJoinUrlTemplate(), s.localNumbersUrl(), s.pinResetUrl(), s.helpUrl());
+        directory.saveTenant(t.withSettings(updated));
+        return migrationConfiguration(id);
+    }
+
+    @Override
+    public Views.DialInTenantSettings dialInTenantSettings(TenantId tenant) {
+        TenantSettings s = tenant(tenant).settings();
+        return new Views.DialInTenantSettings(s.automaticallyMigrateUserMeetings(), s.automaticallyReplaceAcpProvider());
+    }
+
+    @Override
+    public Views.DialInTenantSettings setDialInTenantSettings(TenantId id, Requests.DialInTenantSettingsChange c) {
+        Tenant t = tenant(id);
+        TenantSettings s = t.settings();
+        TenantSettings updated = new TenantSettings(s.meetingMigrationEnabled(),
+                c.automaticallyMigrateUserMeetings().orElse(s.automaticallyMigrateUserMeetings()),
+                c.automaticallyReplaceAcpProvider().orElse(s.automaticallyReplaceAcpProvider()), s.migrateOnSipAddressChange(),
+                s.migrateOnMeetingUrlChange(), s.settleWindow(), s.attendeeLimit(), s.retryAttempts(), s.retryWindow(), s.retention(),
+                s.onlineMeetingUrl(), s.onPremisesMeetingUrl(), s.teamsJoinUrlTemplate(), s.localNumbersUrl(), s.pinResetUrl(),
+                s.helpUrl());
+        directory.saveTenant(t.withSettings(updated));
+        return dialInTenantSettings(id);
+    }
+
+    @Override
+    public List<Views.User> users(TenantId id, Optional<String> identity) {
+        Tenant t = tenant(id);
+        List<User> users = identity.isPresent() ? List.of(ApplyChanges.user(directory, t, identity.get()).value()) : directory.users(id);
+        Map<String, String> bridgeNames = new HashMap<>();
+        directory.bridges(id).forEach(b -> bridgeNames.put(b.id(), b.name()));
+        return users.stream().map(u -> new Views.User(u.id().value(), u.upn(), u.sipAddress(), u.displayName(), List.copyOf(u.aliases()),
+                u.hosting().name(), u.pool().orElse(null), u.mailbox().name(), u.meetingType().name(), u.upgradeMode().name(),
+                u.audio().licensed(), u.audio().enabled(), u.audio().provider().name(),
+                u.audio().bridgeId().map(bridgeNames::get).orElse(null), u.audio().tollNumber().orElse(null),
+                u.audio().tollFreeNumber().orElse(null), u.audio().conferenceId().orElse(null), u.locale().toLanguageTag())).toList();
+    }
+
+    @Override
+    public List<Views.Bridge> bridges(TenantId tenant) {
+        return directory.bridges(tenant).stream().map(b -> new Views.Bridge(b.id(), b.name(), b.defaultNumber().orElse(null),
+                b.numbers().stream().map(n -> new Views.ServiceNumber(n.number(), n.kind() == DialInNumber.Kind.TOLL ? "Toll" : "TollFree",
+                        n.display(), n.city().orElse(null), b.defaultNumber().map(n.number()::equals).orElse(false))).toList())).toList();
+    }
+
+    @Override
+    public Views.ChangeResult moveUser(TenantId id, String identity, Requests.MoveTarget target) {
+        Tenant t = tenant(id);
+        Directory.Versioned<User> u = ApplyChanges.user(directory, t, identity);
+        ChangeUser.Changed changed = guard(() -> target.online() ? ChangeUser.moveToOnline(u.value())
+                : ChangeUser.moveToPool(u.value(), target.pool().orElse("")));
+        return apply.apply("Move-CsUser", t, List.of(new ApplyChanges.Saved(changed, u.version())));
+    }
+
+    @Override
+    public Views.ChangeResult setDialInConferencingUser(TenantId id, String identity, Requests.DialInUserChange change) {
+        Tenant t = tenant(id);
+        Directory.Versioned<User> u = ApplyChanges.user(directory, t, identity);
+        Optional<Bridge> bridge = change.bridgeName().map(name -> directory.bridgeByName(id, name)
+                .orElseThrow(() -> new AdminException.NotFound("no bridge " + name)));
+        Optional<Bridge> current = u.value().audio().bridgeId().flatMap(directory::bridge);
+        ChangeUser.Changed changed = guard(() -> ChangeUser.setDialIn(u.value(), new ChangeUser.DialInSettings(bridge,
+                change.serviceNumber(), change.tollFreeServiceNumber(), change.conferenceId(), change.resetConferenceId()), current, random));
+        return apply.apply("Set-CsOnlineDialInConferencingUser", t, List.of(new ApplyChanges.Saved(changed, u.version())));
+    }
+
+    @Override
+    public Views.ChangeResult enableDialInConferencing(TenantId id, String identity, boolean replaceProvider) {
+        Tenant t = tenant(id);
+        Directory.Versioned<User> u = ApplyChanges.user(directory, t, identity);
+        return apply.apply("Enable-CsOnlineDialInConferencingUser", t,
+                List.of(new ApplyChanges.Saved(guard(() -> ChangeUser.enable(u.value(), replaceProvider)), u.version())));
+    }
+
+    @Override
+    public Views.ChangeResult disableDialInConferencing(TenantId id, String identity) {
+        Tenant t = tenant(id);
+        Directory.Versioned<User> u = ApplyChanges.user(directory, t, identity);
+        return apply.apply("Disable-CsOnlineDialInConferencingUser", t,
+                List.of(new ApplyChanges.Saved(ChangeUser.disable(u.value()), u.version())));
+    }
+
+    @Override
+    public Views.ChangeResult setAudioConferencingLicence(TenantId id, String identity, boolean assigned) {
+        Tenant t = tenant(id);
+        Directory.Versioned<User> u = ApplyChanges.user(directory, t, identity);
+        return apply.apply("Set-CsAudioConferencingLicense", t,
+                List.of(new ApplyChanges.Saved(ChangeUser.setLicence(u.value(), assigned, t.settings()), u.version())));
+    }
+
+    @Override
+    public Views.ChangeResult unregisterServiceNumber(TenantId id, String number, String bridgeName, boolean removeDefault) {
+        Tenant t = tenant(id);
+        Bridge bridge = directory.bridgeByName(id, bridgeName).orElseThrow(() -> new AdminException.NotFound("no bridge " + bridgeName));
+        String e164 = ReadDirectoryImport.e164(number);
+        if (bridge.number(e164).isEmpty()) {
+            throw new AdminException.NotFound(e164 + " is not a number of bridge " + bridge.name());
+        }
+        boolean isDefault = bridge.defaultNumber().map(e164::equals).orElse(false);
+        if (isDefault && !removeDefault) {
+            throw new AdminException.BadRequest(e164 + " is the default number of bridge " + bridge.name()
+                    + "; add -RemoveDefaultServiceNumber to unassign it anyway");
+        }
+        List<ServiceNumber> remaining = bridge.numbers().stream().filter(n -> !n.number().equals(e164)).toList();
+        Optional<String> newDefault = isDefault ? remaining.stream().filter(n -> n.kind() == DialInNumber.Kind.TOLL)
+                .map(ServiceNumber::number).findFirst() : bridge.defaultNumber();
+        Bridge after = new Bridge(bridge.id(), bridge.tenant(), bridge.name(), remaining, newDefault);
+        directory.saveBridge(after);
+        List<ApplyChanges.Saved> changes = new ArrayList<>();
+        for (User user : directory.usersOnBridge(bridge.id())) {
+            Directory.Versioned<User> u = directory.user(id, user.id()).orElseThrow();
+            changes.add(new ApplyChanges.Saved(ChangeUser.numberUnassigned(u.value(), after, e164), u.version()));
+        }
+        return apply.apply("Unregister-CsOnlineDialInConferencingServiceNumber", t, changes);
+    }
+
+    @Override
+    public Views.ChangeResult setSipAddress(TenantId id, String identity, String sipAddress) {
+        Tenant t = tenant(id);
+        Directory.Versioned<User> u = ApplyChanges.user(directory, t, identity);
+        return apply.apply("Set-CsUser", t, List.of(new ApplyChanges.Saved(guard(() -> ChangeUser.setSipAddress(u.value(), sipAddress)),
+                u.version())));
+    }
+
+    @Override
+    public Views.ChangeResult updateTenantMeetingUrl(TenantId id) {
+        Tenant t = tenant(id);
+        String domain = t.domains().isEmpty() ? t.name() : t.domains().getFirst();
+        URI vanity = URI.create("https://meet.lync.com/" + domain);
+        TenantSettings s = t.settings();
+        Tenant updated = t.withSettings(new TenantSettings(s.meetingMigrationEnabled(), s.automaticallyMigrateUserMeetings(),
+                s.automaticallyReplaceAcpProvider(), s.migrateOnSipAddressChange(), s.migrateOnMeetingUrlChange(), s.settleWindow(),
+                s.attendeeLimit(), s.retryAttempts(), s.retryWindow(), s.retention(), vanity, s.onPremisesMeetingUrl(),
+                s.teamsJoinUrlTemplate(), s.localNumbersUrl(), s.pinResetUrl(), s.helpUrl()));
+        directory.saveTenant(updated);
+        List<ApplyChanges.Saved> changes = new ArrayList<>();
+        for (User user : directory.users(id)) {
+            Directory.Versioned<User> u = directory.user(id, user.id()).orElseThrow();
+            changes.add(new ApplyChanges.Saved(new ChangeUser.Changed(u.value(), u.value(),
+                    List.of(new DirectoryChange.MeetingUrlUpdated(user.id()))), u.version()));
+        }
+        return apply.apply("Update-CsTenantMeetingUrl", updated, changes);
+    }
+
+    @Override
+    public Views.ChangeResult grantTeamsUpgradePolicy(TenantId id, String identity, Requests.TeamsUpgrade upgrade) {
+        Tenant t = tenant(id);
+        Directory.Versioned<User> u = ApplyChanges.user(directory, t, identity);
+        return apply.apply("Grant-CsTeamsUpgradePolicy", t,
+                List.of(new ApplyChanges.Saved(guard(() -> ChangeUser.grantUpgrade(u.value(), upgrade.mode())), u.version())));
+    }
+
+    @Override
+    public Views.ChangeResult startMigration(TenantId id, String identity, Requests.StartMigration start) {
+        Tenant t = tenant(id);
+        Directory.Versioned<User> u = ApplyChanges.user(directory, t, identity);
+        DirectoryChange manual = new DirectoryChange.ManualMigration(u.value().id(), start.source(), start.target());
+        return apply.apply("Start-CsExMeetingMigration", t,
+                List.of(new ApplyChanges.Saved(new ChangeUser.Changed(u.value(), u.value(), List.of(manual)), u.version())));
+    }
+
+    @Override
+    public List<Views.MigrationStatus> migrationStatus(TenantId id, Requests.StatusQuery query) {
+        return status.list(tenant(id).id(), filter(id, query)).stream().map(AdminService::view).toList();
+    }
+
+    @Override
+    public List<Views.StateCount> migrationSummary(TenantId id, Requests.StatusQuery query) {
+        return status.summary(tenant(id).id(), filter(id, query)).stream()
+                .map(c -> new Views.StateCount(c.state().displayName(), c.userCount())).toList();
+    }
+
+    @Override
+    public List<Views.MeetingResult> migrationMeetings(TenantId id, String correlationId) {
+        try {
+            if (status.byCorrelationId(tenant(id).id(), CorrelationId.parse(correlationId)).isEmpty()) {
+                throw new AdminException.NotFound("no migration " + correlationId);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new AdminException.BadRequest("not a correlation id: " + correlationId);
+        }
+        return history.meetings(id, correlationId);
+    }
+
+    @Override
+    public List<Views.TriggerDecision> triggerDecisions(TenantId id, Optional<String> identity, Optional<Instant> since) {
+        Tenant t = tenant(id);
+        Optional<UserId> user = identity.map(i -> ApplyChanges.user(directory, t, i).value().id());
+        return decisions.list(id, user, since, 10_000);
+    }
+
+    @Override
+    public Views.ImportResult importDirectory(TenantId id, String json) {
+        return new ImportDirectory(directory).apply(tenant(id), ReadDirectoryImport.from(json));
+    }
+
+    @Override
+    public Views.ImportResult importCalendar(TenantId id, String identity, byte[] ics) {
+        User user = ApplyChanges.user(directory, tenant(id), identity).value();
+        return importCalendar.apply(user, ics);
+    }
+
+    @Override
+    public Views.OnlineMeeting addOnlineMeeting(TenantId id, String identity, Requests.NewOnlineMeeting meeting) {
+        Tenant t = tenant(id);
+        User user = ApplyChanges.user(directory, t, identity).value();
+        return addOnlineMeeting.apply(t, user, meeting);
+    }
+
+    private StatusFilter filter(TenantId id, Requests.StatusQuery q) {
+        StatusFilter filter = StatusFilter.all();
+        if (q.identity().isPresent()) {
+            filter = filter.forUsers(Set.of(ApplyChanges.user(directory, tenant(id), q.identity().get()).value().id()));
+        }
+        if (q.state().isPresent()) {
+            filter = filter.inState(MigrationState.byDisplayName(q.state().get()).orElseThrow(() -> new AdminException.BadRequest(
+                    "State must be Pending, InProgress, Failed or Succeeded, not " + q.state().get())));
+        }
+        return filter.createdBetween(q.startTime(), q.endTime());
+    }
+
+    private static Views.MigrationStatus view(MigrationRequest r) {
+        return new Views.MigrationStatus(r.user().value(), r.upn(), r.correlationId().value().toString(), r.type().displayName(),
+                r.state().displayName(), r.counts().total(), r.counts().succeeded(), r.counts().failed(), r.counts().invitesUpdate(),
+                r.retryCount(), r.lastMessage(), r.createDate(), r.modifiedDate());
+    }
+
+    private static <T> T guard(Supplier<T> operation) {
+        try {
+            return operation.get();
+        } catch (ChangeUser.InvalidChangeException e) {
+            throw new AdminException.BadRequest(e.getMessage());
+        }
+    }
+
+    private static void bad(String message) {
+        throw new AdminException.BadRequest(message);
+    }
+}

@@ -1,0 +1,62 @@
+package org.mms.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.mms.config.LoadConfig;
+import org.mms.config.ServiceConfig;
+import org.mms.service.MmsService;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code mms serve}: the REST API and the workers in one process, until stopped (Ctrl-C or SIGTERM stops it gracefully). */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs MMS: the REST API under /api/v1 (OpenAPI at /api/v1/openapi.json), the migration workers and "
+            + "the sender that writes update messages to the pickup directory. On first start with an empty data directory it "
+            + "creates the first tenant and writes its admin token to DATA/admin-token, readable only by you.",
+            "",
+            "Settings come from defaults, then --config FILE, then the environment: MMS_DATA, MMS_DB_URL, MMS_DB_USER, "
+                + "MMS_DB_PASSWORD, MMS_HTTP_HOST, MMS_HTTP_PORT, MMS_WORKERS, MMS_PICKUP_DIR, MMS_SENDER (see README).", ""})
+final class ServeCommand implements Callable<Integer> {
+
+    @CommandLine.ParentCommand
+    MmsCommand mms;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "The data directory (database, admin token, pickup directory). Default: ./data.")
+    Path data;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "A JSON configuration file (see README).")
+    Path config;
+
+    @Option(names = "--port", paramLabel = "N", description = "Where the API listens (overrides the configuration; 0 picks a free port).")
+    Integer port;
+
+    @Override
+    public Integer call() throws Exception {
+        ServiceConfig loaded = LoadConfig.load(Optional.ofNullable(data), Optional.ofNullable(config), mms.env);
+        if (port != null) {
+            loaded = new ServiceConfig(loaded.dataDir(), loaded.database(), new ServiceConfig.Http(loaded.http().host(), port),
+                    loaded.workers(), loaded.mail());
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        MmsService service = MmsService.start(loaded, Clock.systemUTC());
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
+            mms.err.println("mms: stopping (finishing the current work)...");
+            service.close();
+            stopped.countDown();
+        }));
+        mms.out.println("MMS is running.");
+        mms.out.println(loaded.describe().replace(":" + loaded.http().port(), ":" + service.port()));
+        mms.out.println("API: http://" + loaded.http().host() + ":" + service.port() + "/api/v1  (OpenAPI: /api/v1/openapi.json)");
+        service.newTokenFile().ifPresentOrElse(
+                file -> mms.out.println("First start: the admin token is in " + file.toAbsolutePath() + " (readable only by you). "
+                        + "The cmdlets read it from there: MMS_DATA=" + loaded.dataDir() + " ./mms Get-CsMeetingMigrationStatus -SummaryOnly"),
+                () -> mms.out.println("The admin token is in " + loaded.dataDir().resolve("admin-token").toAbsolutePath() + "."));
+        mms.out.flush();
+        stopped.await();
+        return ExitCodes.OK;
+    }
+}

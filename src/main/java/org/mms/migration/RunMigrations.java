@@ -1,0 +1,110 @@
+package org.mms.migration;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.mms.directory.Bridge;
+import org.mms.directory.Directory;
+import org.mms.directory.MailboxLocation;
+import org.mms.directory.Tenant;
+import org.mms.directory.User;
+import org.mms.queue.Claimed;
+import org.mms.queue.Counts;
+import org.mms.queue.Lease;
+import org.mms.queue.MigrationQueue;
+import org.mms.queue.MigrationRequest;
+import org.mms.queue.RetryPolicy;
+import org.mms.queue.WorkerId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One step of a worker: claim a due request, migrate that organizer, record how it ended. Meetings
+ * that could not be migrated, and failures of the calendar store, are retried with the tenant's
+ * backoff; after the last retry the request is {@code Failed} with a message an admin can act on.
+ * A test drives this step with its own clock; the service runs it in a loop.
+ */
+public final class RunMigrations {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunMigrations.class);
+
+    private final MigrationQueue queue;
+    private final Directory directory;
+    private final MigrateOrganizer migrate;
+    private final Clock clock;
+    private final WorkerId worker;
+    private final Duration lease;
+
+    public RunMigrations(MigrationQueue queue, Directory directory, MigrateOrganizer migrate, Clock clock, WorkerId worker,
+            Duration lease) {
+        this.queue = queue;
+        this.directory = directory;
+        this.migrate = migrate;
+        this.clock = clock;
+        this.worker = worker;
+        this.lease = lease;
+    }
+
+    /** Claims and runs at most one request; returns whether there was one. */
+    public boolean runOnce() {
+        List<Claimed> claimed = queue.claim(worker, clock.instant(), lease, 1);
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        run(claimed.getFirst());
+        return true;
+    }
+
+    private void run(Claimed claimed) {
+        MigrationRequest request = claimed.request();
+        Lease current = claimed.lease();
+        Optional<Tenant> tenant = directory.tenant(request.tenant());
+        Optional<User> user = directory.user(request.tenant(), request.user()).map(Directory.Versioned::value);
+        if (tenant.isEmpty() || user.isEmpty()) {
+            queue.fail(current, Counts.NONE, "the user no longer exists in the directory", clock.instant());
+            return;
+        }
+        if (user.get().mailbox() != MailboxLocation.REACHABLE) {
+            queue.fail(current, Counts.NONE, "the user's mailbox is on-premises, where MMS cannot reach it; use mms migrate-ics",
+                    clock.instant());
+            return;
+        }
+        Optional<Bridge> bridge = user.get().audio().bridgeId().flatMap(directory::bridge);
+        MigrateOrganizer.Request work = new MigrateOrganizer.Request(tenant.get(), user.get(), bridge, request.type(),
+                request.correlationId().value().toString());
+        Lease[] held = {current};
+        MigrateOrganizer.Result result;
+        try {
+            result = migrate.run(work, soFar -> {
+                Instant now = clock.instant();
+                queue.heartbeat(held[0], now.plus(lease));
+                queue.progress(held[0], counts(soFar), now);
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("migrating {} failed: {}", request.upn(), e.toString());
+            retryOrFail(tenant.get(), request, held[0], Counts.NONE,
+                    "the calendar could not be read or written (" + e.getMessage() + "); MMS will try again");
+            return;
+        }
+        if (result.failed() == 0) {
+            queue.succeed(held[0], counts(result), result.message(), clock.instant());
+        } else {
+            retryOrFail(tenant.get(), request, held[0], counts(result), result.message());
+        }
+    }
+
+    private void retryOrFail(Tenant tenant, MigrationRequest request, Lease lease, Counts counts, String message) {
+        RetryPolicy policy = RetryPolicy.of(tenant.settings().retryAttempts(), tenant.settings().retryWindow());
+        Instant now = clock.instant();
+        switch (policy.afterFailure(request.retryCount(), now)) {
+            case RetryPolicy.Decision.RetryAt retry -> queue.retryLater(lease, counts, message, retry.at(), now);
+            case RetryPolicy.Decision.GiveUp giveUp -> queue.fail(lease, counts, message, now);
+        }
+    }
+
+    private static Counts counts(MigrateOrganizer.Result r) {
+        return new Counts(r.total(), r.succeeded(), r.failed(), r.invites());
+    }
+}

@@ -1,0 +1,178 @@
+package org.mms.service;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.mms.admin.AdminService;
+import org.mms.api.ApiServer;
+import org.mms.config.ServiceConfig;
+import org.mms.db.Database;
+import org.mms.db.JdbcApiTokens;
+import org.mms.db.JdbcCalendarStore;
+import org.mms.db.JdbcDecisionLog;
+import org.mms.db.JdbcDirectory;
+import org.mms.db.JdbcMessageOutbox;
+import org.mms.db.JdbcMigrationJournal;
+import org.mms.db.JdbcMigrationQueue;
+import org.mms.directory.Tenant;
+import org.mms.directory.TenantId;
+import org.mms.directory.TenantSettings;
+import org.mms.itip.Mailbox;
+import org.mms.itip.SendOutbox;
+import org.mms.itip.mail.ComposeImipMessage;
+import org.mms.itip.mail.PickupDirectory;
+import org.mms.migration.MigrateOrganizer;
+import org.mms.migration.RunMigrations;
+import org.mms.queue.WorkerId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The service in one process: the database, the REST API, the migration workers, the sender that
+ * writes update messages to the pickup directory, and the housekeeping (expired leases, old records).
+ * This is the only class that knows every adapter.
+ */
+public final class MmsService implements AutoCloseable {
+
+    /** The tenant created on first start; an import gives it its real name and domains. */
+    public static final TenantId FIRST_TENANT = new TenantId("default");
+    private static final Logger LOG = LoggerFactory.getLogger(MmsService.class);
+
+    private final ServiceConfig config;
+    private final Clock clock;
+    private final Database db;
+    private final AdminService admin;
+    private final ApiServer api;
+    private final JdbcMigrationQueue queue;
+    private final JdbcMessageOutbox outbox;
+    private final JdbcMigrationJournal journal;
+    private final JdbcDirectory directory;
+    private final JdbcApiTokens tokens;
+    private final List<Loop> loops = new ArrayList<>();
+    private Optional<Path> newTokenFile = Optional.empty();
+
+    private MmsService(ServiceConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.db = Database.open(config.database());
+        this.directory = new JdbcDirectory(db);
+        this.queue = new JdbcMigrationQueue(db);
+        this.journal = new JdbcMigrationJournal(db);
+        this.outbox = new JdbcMessageOutbox(db);
+        this.tokens = new JdbcApiTokens(db);
+        JdbcCalendarStore store = new JdbcCalendarStore(db);
+        this.admin = new AdminService(directory, queue, queue, journal, new JdbcDecisionLog(db), store, outbox, clock, new SecureRandom());
+        this.api = new ApiServer(admin, tokens::tenantFor, () -> Optional.empty());
+
+        MigrateOrganizer migrate = new MigrateOrganizer(store, journal, clock);
+        String host = hostName();
+        for (int i = 0; i < config.workers().threads(); i++) {
+            RunMigrations worker = new RunMigrations(queue, directory, migrate, clock,
+                    new WorkerId(host + "/" + ProcessHandle.current().pid() + "/" + (i + 1) + "/" + UUID.randomUUID().toString().substring(0, 8)),
+                    config.workers().lease());
+            loops.add(new Loop("migration-worker-" + (i + 1), config.workers().pollInterval(), worker::runOnce));
+        }
+        if (config.workers().threads() > 0) {
+            ComposeImipMessage composer = new ComposeImipMessage(clock, config.mail().sender().map(Mailbox::of));
+            SendOutbox sender = new SendOutbox(outbox, new PickupDirectory(config.mail().pickupDirectory(), composer), clock);
+            loops.add(new Loop("outbox-sender", config.workers().pollInterval(), () -> sender.runOnce(100) > 0));
+            loops.add(new Loop("housekeeping", Duration.ofSeconds(5), this::housekeeping));
+        }
+    }
+
+    /** Opens the database, makes sure there is a tenant and an admin token, and starts everything. */
+    public static MmsService start(ServiceConfig config, Clock clock) throws IOException {
+        Files.createDirectories(config.dataDir());
+        MmsService service = new MmsService(config, clock);
+        try {
+            service.firstStart();
+            service.api.start(config.http().host(), config.http().port());
+            service.loops.forEach(Loop::start);
+            return service;
+        } catch (RuntimeException | IOException e) {
+            service.close();
+            throw e;
+        }
+    }
+
+    /** On an empty database: the first tenant, and an admin token written where only its owner can read it. */
+    private void firstStart() throws IOException {
+        if (directory.tenants().isEmpty()) {
+            directory.saveTenant(new Tenant(FIRST_TENANT, "default", List.of("example.com"), TenantSettings.defaults("default", "example.com")));
+        }
+        if (!tokens.any()) {
+            String token = tokens.create(FIRST_TENANT, "first tenant admin", clock.instant());
+            Path file = config.dataDir().resolve("admin-token");
+            Files.deleteIfExists(file);
+            try {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException e) {
+                Files.createFile(file);
+            }
+            Files.writeString(file, token + "\n", StandardCharsets.US_ASCII);
+            newTokenFile = Optional.of(file);
+        }
+    }
+
+    private boolean housekeeping() {
+        var now = clock.instant();
+        int reaped = queue.reapExpiredLeases(now).size();
+        long retentionDays = directory.tenants().stream().mapToLong(t -> t.settings().retention().toDays()).max().orElse(150);
+        queue.purgeFinishedBefore(now.minus(Duration.ofDays(retentionDays)));
+        if (reaped > 0) {
+            LOG.warn("took back {} migration(s) whose worker stopped answering", reaped);
+        }
+        return false;
+    }
+
+    /** Where the admin token was written on this start, if it was created now. */
+    public Optional<Path> newTokenFile() {
+        return newTokenFile;
+    }
+
+    public int port() {
+        return api.port();
+    }
+
+    public AdminService admin() {
+        return admin;
+    }
+
+    public JdbcMigrationJournal journal() {
+        return journal;
+    }
+
+    public JdbcMessageOutbox outbox() {
+        return outbox;
+    }
+
+    public ServiceConfig config() {
+        return config;
+    }
+
+    /** Stops taking work, lets running migrations finish their step, stops the API, closes the database. */
+    @Override
+    public void close() {
+        loops.forEach(Loop::stop);
+        loops.forEach(Loop::awaitStop);
+        api.stop();
+        db.close();
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+}
