@@ -13,8 +13,11 @@ public enum Dialect {
         return config.isPostgres() ? POSTGRES : H2;
     }
 
-    /** The SQL type of raw bytes (calendar resources, messages). */
+    /**
+     * The SQL type of raw bytes (calendar resources, messages): BYTEA on both. PostgreSQL has no
+     * VARBINARY, and H2 reads BYTEA as BINARY VARYING of up to 1,000,000,000 bytes.
+     */
     public String binaryType() {
-        return this == POSTGRES ? "BYTEA" : "VARBINARY";
+        return "BYTEA";
     }
 }

@@ -1,0 +1,59 @@
+package org.mms.calendar;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The organizers' calendars, as a CalDAV server keeps them (RFC 4791): in each mailbox, one calendar
+ * object resource per UID, holding one VCALENDAR with the meeting's master, its overrides and the
+ * VTIMEZONEs they use. Every version of a resource has an ETag, and writes are conditional on it, so
+ * a migration never overwrites a change it has not seen.
+ *
+ * <p>Stores keep what they are given without reading more of it than the UID. Whether they give the
+ * same bytes back differs: the embedded store does, CalDAV servers rewrite what they store.
+ *
+ * <p>All methods may throw unchecked exceptions for infrastructure failures (the database or the
+ * server cannot be reached); expected outcomes of writes are {@link WriteResult}s.
+ */
+public interface CalendarStore {
+
+    /** The resource with this name, or empty when the mailbox has none. */
+    Optional<StoredResource> get(Mailbox mailbox, ResourceRef ref);
+
+    /**
+     * Hands every resource that may have an occurrence in {@code [from, to)} to {@code action}, each
+     * exactly once, reading {@code batchSize} at a time so that a mailbox of ten thousand meetings is
+     * never in memory at once. "May": a store can hand over more than that (the embedded store hands
+     * over the whole mailbox, and some CalDAV servers ignore recurrences in time-range queries), so
+     * callers decide with their own rules. {@code action} runs between reads and may write to the
+     * store.
+     *
+     * @throws IllegalArgumentException if {@code from} is not before {@code to} or {@code batchSize < 1}
+     */
+    void forEachCandidate(Mailbox mailbox, Instant from, Instant to, int batchSize, Consumer<StoredResource> action);
+
+    /**
+     * Writes {@code data} under {@code ref}. With {@code ifMatch} (an ETag this store gave), only if
+     * the resource still has that ETag: {@link WriteResult.PreconditionFailed} when it has another,
+     * {@link WriteResult.NotFound} when it is gone, and nothing is written in either case. Without,
+     * creates or replaces whatever is there.
+     *
+     * @param data one calendar object resource: a single VCALENDAR whose components (VTIMEZONEs
+     *             aside) all carry the same UID
+     * @throws IllegalArgumentException if {@code data} is not one calendar object resource
+     */
+    WriteResult put(Mailbox mailbox, ResourceRef ref, byte[] data, Optional<String> ifMatch);
+
+    /**
+     * Writes {@code data} under {@code ref} only if there is no resource of that name yet
+     * ({@code If-None-Match: *}); otherwise {@link WriteResult.PreconditionFailed} with the ETag of the
+     * resource that is there, and nothing is written.
+     *
+     * @throws IllegalArgumentException if {@code data} is not one calendar object resource
+     */
+    WriteResult create(Mailbox mailbox, ResourceRef ref, byte[] data);
+
+    /** How many resources the mailbox holds. */
+    long count(Mailbox mailbox);
+}
