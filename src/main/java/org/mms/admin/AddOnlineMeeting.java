@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.mms.block.Coordinates;
 import org.mms.calendar.CalendarStore;
-import org.mms.calendar.Mailbox;
 import org.mms.calendar.ResourceRef;
 import org.mms.calendar.WriteResult;
 import org.mms.directory.Bridge;

@@ -154,8 +154,9 @@ public final class ReadDirectoryImport {
         if (hosting == Hosting.ON_PREMISES && p.text(u, "pool", where).isEmpty()) {
             p.add(where + "pool is required for a user hosted on-premises");
         }
+        Locale language = locale;
         return upn.map(value -> new UserPart(value, p.text(u, "sipAddress", where), p.text(u, "displayName", where), aliases, hosting,
-                p.text(u, "pool", where), mailbox, type, mode, locale, audio));
+                p.text(u, "pool", where), mailbox, type, mode, language, audio));
     }
 
     private static AudioPart audio(JsonNode a, String where, Problems p) {

@@ -40,7 +40,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--organizers", defaultValue = "24", paramLabel = "N", description = "Organizers in the sample. Default: ${DEFAULT-VALUE}.")
     int organizers;
 
-    @Option(names = "--events", defaultValue = "25", paramLabel = "N", description = "Calendar events per organizer. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--events", defaultValue = "30", paramLabel = "N", description = "Calendar events per organizer. Default: ${DEFAULT-VALUE}.")
     int events;
 
     @Option(names = "--keep", description = "Keep the data directory afterwards (its path is printed).")
@@ -83,10 +83,12 @@ final class DemoCommand implements Callable<Integer> {
             cmd.run("Set-CsTenantMigrationConfiguration", "-SettleWindowSeconds", "2");
 
             List<SampleOrganization.Organizer> onPrem = sample.organizers().stream().filter(SampleOrganization.Organizer::onPremises).toList();
-            for (SampleOrganization.Organizer o : onPrem.subList(0, Math.min(4, onPrem.size()))) {
+            List<SampleOrganization.Organizer> moving = onPrem.subList(0, Math.min(4, onPrem.size()));
+            cmd.run("Move-CsUser", "-Identity", moving.getFirst().upn(), "-Target", "sipfed.online.lync.com");
+            for (SampleOrganization.Organizer o : moving.subList(1, moving.size())) {
                 cmd.quiet("Move-CsUser", "-Identity", o.upn(), "-Target", "sipfed.online.lync.com");
             }
-            out.printf("> Move-CsUser -Identity <4 on-premises organizers> -Target sipfed.online.lync.com%n%n");
+            out.printf("> Move-CsUser -Identity <%d more on-premises organizers> -Target sipfed.online.lync.com%n%n", moving.size() - 1);
             cmd.run("Unregister-CsOnlineDialInConferencingServiceNumber", "-Identity", SampleOrganization.TOLL_FREE, "-BridgeName",
                     SampleOrganization.BRIDGE, "--json", "-quiet");
 
@@ -97,6 +99,7 @@ final class DemoCommand implements Callable<Integer> {
                 if (!table.equals(last)) {
                     out.println("> Get-CsMeetingMigrationStatus -SummaryOnly   (" + elapsed(started) + ")");
                     out.println(table);
+                    out.println();
                     last = table;
                 }
                 List<Views.StateCount> counts = service.admin().migrationSummary(MmsService.FIRST_TENANT, Requests.StatusQuery.all());
@@ -191,6 +194,7 @@ final class DemoCommand implements Callable<Integer> {
                 out.printf("%d migrations queued, %d users not affected (see Get-CsMeetingMigrationTriggerDecision)%n%n", queued, others);
             } else {
                 out.println(printed);
+                out.println();
             }
         }
 

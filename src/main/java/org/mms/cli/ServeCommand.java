@@ -36,11 +36,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ServiceConfig loaded = LoadConfig.load(Optional.ofNullable(data), Optional.ofNullable(config), mms.env);
-        if (port != null) {
-            loaded = new ServiceConfig(loaded.dataDir(), loaded.database(), new ServiceConfig.Http(loaded.http().host(), port),
-                    loaded.workers(), loaded.mail());
-        }
+        ServiceConfig fromFiles = LoadConfig.load(Optional.ofNullable(data), Optional.ofNullable(config), mms.env);
+        ServiceConfig loaded = port == null ? fromFiles : new ServiceConfig(fromFiles.dataDir(), fromFiles.database(),
+                new ServiceConfig.Http(fromFiles.http().host(), port), fromFiles.workers(), fromFiles.mail());
         CountDownLatch stopped = new CountDownLatch(1);
         MmsService service = MmsService.start(loaded, Clock.systemUTC());
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.mms.admin.AdminService;
 import org.mms.api.ApiServer;
+import org.mms.api.ReadinessCheck;
 import org.mms.config.ServiceConfig;
 import org.mms.db.Database;
 import org.mms.db.JdbcApiTokens;
@@ -69,9 +70,9 @@ public final class MmsService implements AutoCloseable {
         this.journal = new JdbcMigrationJournal(db);
         this.outbox = new JdbcMessageOutbox(db);
         this.tokens = new JdbcApiTokens(db);
-        JdbcCalendarStore store = new JdbcCalendarStore(db);
+        JdbcCalendarStore store = new JdbcCalendarStore(db, clock);
         this.admin = new AdminService(directory, queue, queue, journal, new JdbcDecisionLog(db), store, outbox, clock, new SecureRandom());
-        this.api = new ApiServer(admin, tokens::tenantFor, () -> Optional.empty());
+        this.api = new ApiServer(admin, tokens::tenantFor, this::readiness);
 
         MigrateOrganizer migrate = new MigrateOrganizer(store, journal, clock);
         String host = hostName();
@@ -120,6 +121,16 @@ public final class MmsService implements AutoCloseable {
             }
             Files.writeString(file, token + "\n", StandardCharsets.US_ASCII);
             newTokenFile = Optional.of(file);
+        }
+    }
+
+    /** Ready when the database answers. */
+    private ReadinessCheck.Readiness readiness() {
+        try {
+            db.jdbi().useHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
+            return ReadinessCheck.Readiness.ok();
+        } catch (RuntimeException e) {
+            return ReadinessCheck.Readiness.notReady("the database does not answer: " + e.getMessage());
         }
     }
 
