@@ -58,6 +58,7 @@ public final class MmsService implements AutoCloseable {
     private final JdbcMigrationJournal journal;
     private final JdbcDirectory directory;
     private final JdbcApiTokens tokens;
+    private final JdbcCalendarStore store;
     private final List<Loop> loops = new ArrayList<>();
     private Optional<Path> newTokenFile = Optional.empty();
 
@@ -70,7 +71,7 @@ public final class MmsService implements AutoCloseable {
         this.journal = new JdbcMigrationJournal(db);
         this.outbox = new JdbcMessageOutbox(db);
         this.tokens = new JdbcApiTokens(db);
-        JdbcCalendarStore store = new JdbcCalendarStore(db, clock);
+        this.store = new JdbcCalendarStore(db, clock);
         this.admin = new AdminService(directory, queue, queue, journal, new JdbcDecisionLog(db), store, outbox, clock, new SecureRandom());
         this.api = new ApiServer(admin, tokens::tenantFor, this::readiness);
 
@@ -160,6 +161,11 @@ public final class MmsService implements AutoCloseable {
 
     public JdbcMigrationJournal journal() {
         return journal;
+    }
+
+    /** The embedded calendar store (what the demo and tests read back). */
+    public JdbcCalendarStore store() {
+        return store;
     }
 
     public JdbcMessageOutbox outbox() {

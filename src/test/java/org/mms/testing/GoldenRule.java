@@ -60,6 +60,76 @@ public final class GoldenRule {
         assertBodyOutsideBlockUnchanged(before, after, "X-ALT-DESC");
     }
 
+    /**
+     * The same rule for two versions of a stored resource when the edits are not at hand (the service
+     * wrote it): every component but the changed VEVENTs is byte-identical; in a changed VEVENT every
+     * line other than the bodies and the meeting's online-meeting properties is byte-identical and in
+     * the same order, nested components too, and each body keeps its raw bytes before and after the
+     * block.
+     */
+    public static void checkResource(byte[] before, byte[] after) {
+        List<byte[]> a = items(before);
+        List<byte[]> b = items(after);
+        assertThat(b).as("same components").hasSameSizeAs(a);
+        for (int i = 0; i < a.size(); i++) {
+            if (java.util.Arrays.equals(a.get(i), b.get(i))) {
+                continue;
+            }
+            Component old = Component.parse(a.get(i));
+            Component now = Component.parse(b.get(i));
+            assertThat(old.name()).isEqualTo("VEVENT");
+            assertThat(kept(now)).as("lines outside the block and its properties").isEqualTo(kept(old));
+            assertThat(now.children().stream().map(GoldenRule::raw).toList())
+                    .as("nested components").isEqualTo(old.children().stream().map(GoldenRule::raw).toList());
+            for (String body : List.of("DESCRIPTION", "X-ALT-DESC")) {
+                assertRawAroundBlock(old, now, body);
+            }
+            assertBodyOutsideBlockUnchanged(a.get(i), b.get(i), "DESCRIPTION");
+            assertBodyOutsideBlockUnchanged(a.get(i), b.get(i), "X-ALT-DESC");
+        }
+    }
+
+    private static List<String> kept(Component event) {
+        return event.properties().stream()
+                .filter(l -> !MEETING_PROPERTIES.contains(l.name()) && !l.name().equals("DESCRIPTION") && !l.name().equals("X-ALT-DESC"))
+                .map(l -> new String(l.buffer(), l.start(), l.end() - l.start(), UTF_8)).toList();
+    }
+
+    private static String raw(Component c) {
+        byte[] buf = c.beginLine().buffer();
+        return new String(buf, c.start(), c.end() - c.start(), UTF_8);
+    }
+
+    private static void assertRawAroundBlock(Component old, Component now, String name) {
+        Optional<TextValue> a = body(old, name);
+        Optional<TextValue> b = body(now, name);
+        if (a.isEmpty() || b.isEmpty()) {
+            return;
+        }
+        Optional<BlockSpan> sa = span(a.get().text(), name);
+        Optional<BlockSpan> sb = span(b.get().text(), name);
+        if (sa.isEmpty() || sb.isEmpty()) {
+            return;
+        }
+        ContentLine la = a.get().line();
+        ContentLine lb = b.get().line();
+        byte[] prefixA = java.util.Arrays.copyOfRange(la.buffer(), la.start(), a.get().rawOffset(sa.get().start()));
+        byte[] prefixB = java.util.Arrays.copyOfRange(lb.buffer(), lb.start(), b.get().rawOffset(sb.get().start()));
+        byte[] suffixA = java.util.Arrays.copyOfRange(la.buffer(), a.get().rawOffset(sa.get().end()), la.end());
+        byte[] suffixB = java.util.Arrays.copyOfRange(lb.buffer(), b.get().rawOffset(sb.get().end()), lb.end());
+        assertThat(prefixB).as(name + " raw bytes before the block").isEqualTo(prefixA);
+        assertThat(suffixB).as(name + " raw bytes after the block").isEqualTo(suffixA);
+    }
+
+    private static List<byte[]> items(byte[] calendar) {
+        org.mms.ical.CalendarReader reader = new org.mms.ical.CalendarReader(new java.io.ByteArrayInputStream(calendar));
+        List<byte[]> items = new java.util.ArrayList<>();
+        for (org.mms.ical.CalendarReader.Item item = reader.next(); item != null; item = reader.next()) {
+            items.add(item.bytes());
+        }
+        return items;
+    }
+
     private static boolean allowed(Component event, ByteEdit edit, int[] textBlock, int[] htmlBlock) {
         if (within(edit, textBlock) || within(edit, htmlBlock)) {
             return true;

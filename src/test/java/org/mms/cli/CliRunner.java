@@ -1,0 +1,15 @@
+package org.mms.cli;
+
+import java.io.PrintStream;
+import java.util.Map;
+
+/** Lets tests in other packages run the command line with their own streams and environment. */
+public final class CliRunner {
+
+    private CliRunner() {
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+        return MmsCommand.run(args, out, err, env);
+    }
+}
