@@ -81,6 +81,16 @@ public interface Admin {
     /** {@code Import-CsCalendar -Identity -Path}: a user's calendar export into the embedded store. */
     Views.ImportResult importCalendar(TenantId tenant, String identity, byte[] ics);
 
+    /**
+     * {@code Export-CsCalendar -Identity -Path}: the user's stored meetings as they are now, each stored
+     * VCALENDAR byte for byte, one after the other (an iCalendar stream).
+     */
+    CalendarExport exportCalendar(TenantId tenant, String identity);
+
+    /** A user's stored calendar: how many meetings, and their bytes (served as text/calendar, not JSON). */
+    record CalendarExport(int meetings, byte[] calendar) {
+    }
+
     /** {@code New-CsOnlineMeeting -Identity …}: what the scheduling add-in does for "Add online meeting". */
     Views.OnlineMeeting addOnlineMeeting(TenantId tenant, String identity, Requests.NewOnlineMeeting meeting);
 }

@@ -1,5 +1,6 @@
 package org.mms.admin;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,6 +49,7 @@ public final class AdminService implements Admin {
     private final ImportCalendar importCalendar;
     private final AddOnlineMeeting addOnlineMeeting;
     private final RandomGenerator random;
+    private final CalendarStore calendars;
 
     public AdminService(Directory directory, MigrationQueue queue, MigrationStatusQueries status, MeetingHistory history,
             DecisionLog decisions, CalendarStore store, MessageOutbox outbox, Clock clock, RandomGenerator random) {
@@ -59,6 +61,7 @@ public final class AdminService implements Admin {
         this.importCalendar = new ImportCalendar(store);
         this.addOnlineMeeting = new AddOnlineMeeting(directory, store, outbox, clock, random);
         this.random = random;
+        this.calendars = store;
     }
 
     private Tenant tenant(TenantId id) {
@@ -289,6 +292,19 @@ public final class AdminService implements Admin {
     public Views.ImportResult importCalendar(TenantId id, String identity, byte[] ics) {
         User user = ApplyChanges.user(directory, tenant(id), identity).value();
         return importCalendar.apply(user, ics);
+    }
+
+    @Override
+    public Admin.CalendarExport exportCalendar(TenantId id, String identity) {
+        User user = ApplyChanges.user(directory, tenant(id), identity).value();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int[] meetings = {0};
+        calendars.forEachCandidate(new org.mms.calendar.Mailbox(id, user.id()), Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z"),
+                500, resource -> {
+                    out.writeBytes(resource.data());
+                    meetings[0]++;
+                });
+        return new Admin.CalendarExport(meetings[0], out.toByteArray());
     }
 
     @Override

@@ -24,6 +24,7 @@ final class ImportRoutes {
     void addTo(RoutesConfig routes) {
         routes.post(ApiServer.V1 + "/directory/import", this::importDirectory);
         routes.put(ApiServer.V1 + "/users/{identity}/calendar", this::importCalendar);
+        routes.get(ApiServer.V1 + "/users/{identity}/calendar", this::exportCalendar);
         routes.post(ApiServer.V1 + "/users/{identity}/online-meetings", this::addOnlineMeeting);
     }
 
@@ -45,6 +46,14 @@ final class ImportRoutes {
             throw new InvalidRequest("the body must be the calendar (.ics)");
         }
         ctx.json(admin.importCalendar(BearerAuthentication.tenant(ctx), ctx.pathParam("identity"), ics));
+    }
+
+    /** {@code Export-CsCalendar -Identity}: the stored meetings, each VCALENDAR byte for byte, as one text/calendar stream. */
+    private void exportCalendar(Context ctx) {
+        Query.of(ctx);
+        var export = admin.exportCalendar(BearerAuthentication.tenant(ctx), ctx.pathParam("identity"));
+        ctx.header("X-MMS-Meetings", Integer.toString(export.meetings()));
+        ctx.contentType("text/calendar; charset=UTF-8").result(export.calendar());
     }
 
     /** {@code New-CsOnlineMeeting -Identity -Subject -Start -End [-Attendees] [-RecurrenceRule] [-TimeZone]}. */

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -51,6 +53,33 @@ final class ImportCmdlets {
         Answer call(MmsClient server) {
             String user = identity.required();
             return new Answer(server.send("PUT", MmsClient.path("users", user, "calendar"), read(path), "text/calendar"), PsFormat.list());
+        }
+    }
+
+    @Command(name = "Export-CsCalendar", description = {"Writes a user's stored meetings to a file.", "",
+        "Each stored meeting (a VCALENDAR) byte for byte, one after the other, as they are now: after a migration, "
+            + "what the migration wrote."})
+    static final class ExportCsCalendar extends Cmdlet {
+        @Mixin
+        IdentityParameter identity;
+
+        @Option(names = "-Path", required = true, paramLabel = "<file.ics>", description = "Where to write the calendar.")
+        Path path;
+
+        @Override
+        Answer call(MmsClient server) {
+            String user = identity.required();
+            MmsClient.Download calendar = server.download(MmsClient.path("users", user, "calendar"), "X-MMS-Meetings");
+            try {
+                Files.write(path, calendar.body());
+            } catch (IOException e) {
+                throw new CmdletFailure("cannot write " + path + ": " + e.getMessage());
+            }
+            ObjectNode written = JsonNodeFactory.instance.objectNode();
+            written.put("Path", path.toAbsolutePath().toString());
+            written.put("Meetings", calendar.header().isEmpty() ? 0 : Integer.parseInt(calendar.header()));
+            written.put("Bytes", calendar.body().length);
+            return new Answer(written, PsFormat.list());
         }
     }
 

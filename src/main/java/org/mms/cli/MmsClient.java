@@ -65,6 +65,15 @@ final class MmsClient {
         return call(request(path).header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(document)));
     }
 
+    /** A document fetched as it is (a calendar), with the value of one response header. */
+    record Download(byte[] body, String header) {
+    }
+
+    Download download(String path, String header) {
+        HttpResponse<byte[]> response = exchange(request(path).header("Accept", "text/calendar").GET());
+        return new Download(response.body(), response.headers().firstValue(header).orElse(""));
+    }
+
     static String pretty(JsonNode node) {
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node);
     }
@@ -78,6 +87,18 @@ final class MmsClient {
     }
 
     private JsonNode call(HttpRequest.Builder builder) {
+        HttpResponse<byte[]> response = exchange(builder);
+        HttpRequest request = response.request();
+        try {
+            return JSON.readTree(response.body());
+        } catch (JacksonException e) {
+            throw new CmdletFailure("the server at " + settings.url() + " answered " + request.method() + " " + request.uri().getPath()
+                    + " with something other than JSON; is MMS_URL the MMS server?");
+        }
+    }
+
+    /** Sends a request; a failure to connect or a refusal becomes a {@link CmdletFailure} with a clear message. */
+    private HttpResponse<byte[]> exchange(HttpRequest.Builder builder) {
         HttpRequest request = builder.build();
         HttpResponse<byte[]> response;
         try {
@@ -97,12 +118,7 @@ final class MmsClient {
         if (response.statusCode() >= 400) {
             throw refused(request, response);
         }
-        try {
-            return JSON.readTree(response.body());
-        } catch (JacksonException e) {
-            throw new CmdletFailure("the server at " + settings.url() + " answered " + request.method() + " " + request.uri().getPath()
-                    + " with something other than JSON; is MMS_URL the MMS server?");
-        }
+        return response;
     }
 
     private CmdletFailure unreachable(String why) {

@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
             BridgeCmdlets.GetCsOnlineDialInConferencingBridge.class, BridgeCmdlets.UnregisterCsOnlineDialInConferencingServiceNumber.class,
             MigrationCmdlets.StartCsExMeetingMigration.class, MigrationCmdlets.GetCsMeetingMigrationStatus.class,
             MigrationCmdlets.GetCsMeetingMigrationDetail.class, MigrationCmdlets.GetCsMeetingMigrationTriggerDecision.class,
-            ImportCmdlets.ImportCsDirectory.class, ImportCmdlets.ImportCsCalendar.class, ImportCmdlets.NewCsOnlineMeeting.class,
+            ImportCmdlets.ImportCsDirectory.class, ImportCmdlets.ImportCsCalendar.class, ImportCmdlets.ExportCsCalendar.class,
+            ImportCmdlets.NewCsOnlineMeeting.class,
             CommandLine.HelpCommand.class})
 public final class MmsCommand implements Runnable {
 

@@ -370,7 +370,8 @@ class CmdletsTest {
                 "Enable-CsOnlineDialInConferencingUser", "Disable-CsOnlineDialInConferencingUser", "Set-CsAudioConferencingLicense",
                 "Unregister-CsOnlineDialInConferencingServiceNumber", "Set-CsUser", "Update-CsTenantMeetingUrl", "Grant-CsTeamsUpgradePolicy",
                 "Start-CsExMeetingMigration", "Get-CsMeetingMigrationStatus", "Get-CsMeetingMigrationDetail",
-                "Get-CsMeetingMigrationTriggerDecision", "Import-CsDirectory", "Import-CsCalendar", "New-CsOnlineMeeting");
+                "Get-CsMeetingMigrationTriggerDecision", "Import-CsDirectory", "Import-CsCalendar", "Export-CsCalendar",
+                "New-CsOnlineMeeting");
         assertThat(documented).isEqualTo(new TreeSet<>(cmdlets));
     }
 

@@ -116,6 +116,12 @@ class ServiceEndToEndTest {
             // other: a meeting can then get two updates, one per change.
             assertThat(changed).as("every changed meeting got at least one message").isPositive().isLessThanOrEqualTo(invites);
 
+            Path exported = dir.resolve("exported.ics");
+            String export = mms(env, "Export-CsCalendar", "-Identity", org.organizers().get(3).upn(), "-Path", exported.toString());
+            assertThat(export).containsPattern("Meetings\\s*:\\s*[1-9]");
+            String exportedText = Files.readString(exported, UTF_8);
+            assertThat(exportedText).startsWith("BEGIN:VCALENDAR").doesNotContain("(866) 679-9995,,");
+
             HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + service.port() + "/api/v1/migrations")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(anonymous.statusCode()).isEqualTo(401);

@@ -266,6 +266,12 @@ public final class StubAdmin implements Admin {
     }
 
     @Override
+    public Admin.CalendarExport exportCalendar(TenantId tenant, String identity) {
+        record("exportCalendar", tenant, identity);
+        return new Admin.CalendarExport(1, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    @Override
     public Views.OnlineMeeting addOnlineMeeting(TenantId tenant, String identity, Requests.NewOnlineMeeting meeting) {
         record("addOnlineMeeting", tenant, identity, meeting);
         return new Views.OnlineMeeting("mms-7d2e@" + tenant.value() + ".example", upn(tenant),
