@@ -1,0 +1,146 @@
+package org.mms.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.mms.admin.Requests;
+import org.mms.admin.Views;
+import org.mms.config.ServiceConfig;
+import org.mms.migration.MigrationType;
+import org.mms.sample.SampleOrganization;
+import org.mms.service.MmsService;
+
+/**
+ * Figures for the service on the embedded default, printed, never asserted (run by {@code bench/service}):
+ * the time from a change (settle window 0) to the last update message for one organizer with
+ * {@code MEETINGS} meetings, and migrated meetings per second for {@code ORGANIZERS × MEETINGS} after
+ * one bulk change (a number taken off the bridge every organizer shows).
+ */
+public final class ServiceBenchmark {
+
+    private ServiceBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int organizers = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+        int meetings = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        int workers = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        Path data = Files.createTempDirectory("mms-bench-");
+        try {
+            run(data, organizers, meetings, workers);
+        } finally {
+            try (Stream<Path> paths = Files.walk(data)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    private static void run(Path data, int organizers, int meetings, int workers) throws Exception {
+        ServiceConfig defaults = ServiceConfig.defaults(data);
+        ServiceConfig config = new ServiceConfig(data, defaults.database(), new ServiceConfig.Http("127.0.0.1", 0),
+                new ServiceConfig.Workers(workers, Duration.ofMillis(20), Duration.ofMinutes(5)), defaults.mail());
+        SampleOrganization org = new SampleOrganization(organizers);
+        Instant now = Instant.now();
+        System.out.printf(Locale.ROOT, "Service benchmark: embedded H2, %d workers, %d cores, java %s%n", workers,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        try (MmsService service = MmsService.start(config, Clock.systemUTC())) {
+            var admin = service.admin();
+            admin.importDirectory(MmsService.FIRST_TENANT, org.directoryJson());
+            admin.setMigrationConfiguration(MmsService.FIRST_TENANT, new Requests.MigrationConfigurationChange(Optional.empty(),
+                    Optional.of(0L), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty()));
+            long importStart = System.nanoTime();
+            int stored = 0;
+            for (int i = 0; i < organizers; i++) {
+                SampleOrganization.Organizer o = org.organizers().get(i);
+                stored += admin.importCalendar(MmsService.FIRST_TENANT, o.upn(), org.calendar(o, now, meetings, 5000 + i)).Created();
+            }
+            System.out.printf(Locale.ROOT, "imported %,d meetings of %d organizers in %.1f s%n", stored, organizers,
+                    (System.nanoTime() - importStart) / 1e9);
+
+            // One organizer, a manual run: change to last message.
+            SampleOrganization.Organizer one = org.organizers().get(organizers - 1);
+            long before = sentMessages(service);
+            long t0 = System.nanoTime();
+            admin.startMigration(MmsService.FIRST_TENANT, one.upn(), new Requests.StartMigration(
+                    MigrationType.SourceMeetingType.ALL, MigrationType.TargetMeetingType.TEAMS));
+            Views.MigrationStatus single = waitUntilDone(service, Optional.of(one.upn()), 1);
+            waitForSent(service, before + single.InvitesUpdate());
+            double singleSeconds = (System.nanoTime() - t0) / 1e9;
+            System.out.printf(Locale.ROOT, "one organizer with %d meetings (%d migrated, %d messages): change to last message %.2f s%n",
+                    meetings, single.SucceededMeeting(), single.InvitesUpdate(), singleSeconds);
+
+            // Everyone: a number taken off the bridge.
+            java.util.Set<String> earlier = new java.util.HashSet<>();
+            admin.migrationStatus(MmsService.FIRST_TENANT, Requests.StatusQuery.all()).forEach(r -> earlier.add(r.CorrelationId()));
+            long sentBefore = sentMessages(service);
+            long t1 = System.nanoTime();
+            admin.unregisterServiceNumber(MmsService.FIRST_TENANT, SampleOrganization.TOLL_FREE, SampleOrganization.BRIDGE, false);
+            List<Views.MigrationStatus> all = waitUntilAllDone(service);
+            int migrated = 0;
+            int invites = 0;
+            int examined = 0;
+            for (Views.MigrationStatus s : all) {
+                if (!earlier.contains(s.CorrelationId())) {
+                    migrated += s.SucceededMeeting();
+                    invites += s.InvitesUpdate();
+                    examined += s.TotalMeeting();
+                }
+            }
+            double migrationSeconds = (System.nanoTime() - t1) / 1e9;
+            waitForSent(service, sentBefore + invites);
+            double allSeconds = (System.nanoTime() - t1) / 1e9;
+            System.out.printf(Locale.ROOT, "bulk change, %d organizers x %d meetings: %,d meetings brought up to date (%,d of them "
+                    + "rewritten and announced) in %.1f s to the last migration, %.1f s to the last message%n", organizers, meetings,
+                    migrated, invites, migrationSeconds, allSeconds);
+            System.out.printf(Locale.ROOT, "  %,.0f meetings/s (meetings examined %,d; stored meetings %,d: %,.0f stored meetings/s)%n",
+                    migrated / allSeconds, examined, stored, stored / allSeconds);
+        }
+    }
+
+    private static Views.MigrationStatus waitUntilDone(MmsService service, Optional<String> identity, int expected) throws InterruptedException {
+        while (true) {
+            List<Views.MigrationStatus> rows = service.admin().migrationStatus(MmsService.FIRST_TENANT,
+                    new Requests.StatusQuery(identity, Optional.empty(), Optional.empty(), Optional.empty()));
+            if (rows.size() >= expected && rows.stream().allMatch(r -> r.State().equals("Succeeded") || r.State().equals("Failed"))) {
+                return rows.getLast();
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    private static List<Views.MigrationStatus> waitUntilAllDone(MmsService service) throws InterruptedException {
+        while (true) {
+            List<Views.StateCount> counts = service.admin().migrationSummary(MmsService.FIRST_TENANT, Requests.StatusQuery.all());
+            boolean busy = counts.stream().anyMatch(c -> (c.State().equals("Pending") || c.State().equals("InProgress")) && c.UserCount() > 0);
+            if (!busy) {
+                return service.admin().migrationStatus(MmsService.FIRST_TENANT, Requests.StatusQuery.all());
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static long sentMessages(MmsService service) {
+        return service.outbox().counts().getOrDefault("SENT", 0L);
+    }
+
+    private static void waitForSent(MmsService service, long expected) throws InterruptedException {
+        while (sentMessages(service) < expected) {
+            Map<String, Long> c = service.outbox().counts();
+            if (c.getOrDefault("PENDING", 0L) + c.getOrDefault("SENDING", 0L) + c.getOrDefault("HELD", 0L) == 0) {
+                return;
+            }
+            Thread.sleep(5);
+        }
+    }
+}
