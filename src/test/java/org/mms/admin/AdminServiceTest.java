@@ -1,0 +1,99 @@
+package org.mms.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mms.directory.Tenant;
+import org.mms.directory.TenantId;
+import org.mms.directory.TenantSettings;
+import org.mms.migration.MigrationType;
+import org.mms.sample.SampleOrganization;
+import org.mms.testing.ServiceHarness;
+
+/** The admin facade against the real repositories: refusals with clear messages, decisions recorded, tenants apart. */
+class AdminServiceTest {
+
+    @TempDir
+    Path dir;
+
+    private ServiceHarness service;
+    private final SampleOrganization org = new SampleOrganization(4);
+
+    @BeforeEach
+    void start() {
+        service = new ServiceHarness(dir, Instant.parse("2026-11-23T12:00:00Z"));
+        service.admin.importDirectory(ServiceHarness.TENANT, org.directoryJson());
+    }
+
+    @AfterEach
+    void stop() {
+        service.close();
+    }
+
+    @Test
+    void an_unknown_identity_is_not_found_and_names_what_was_asked() {
+        assertThatThrownBy(() -> service.admin.moveUser(ServiceHarness.TENANT, "nobody@contoso.com", Requests.MoveTarget.toOnline()))
+                .isInstanceOf(AdminException.NotFound.class).hasMessageContaining("nobody@contoso.com");
+    }
+
+    @Test
+    void the_default_number_of_a_bridge_is_unassigned_only_when_asked_for_explicitly() {
+        assertThatThrownBy(() -> service.admin.unregisterServiceNumber(ServiceHarness.TENANT, SampleOrganization.TOLL,
+                SampleOrganization.BRIDGE, false)).isInstanceOf(AdminException.BadRequest.class).hasMessageContaining("RemoveDefaultServiceNumber");
+
+        Views.ChangeResult result = service.admin.unregisterServiceNumber(ServiceHarness.TENANT, SampleOrganization.TOLL,
+                SampleOrganization.BRIDGE, true);
+
+        assertThat(result.Decisions()).hasSize(4);
+        assertThat(service.admin.bridges(ServiceHarness.TENANT).getFirst().DefaultServiceNumber()).isEqualTo("+14255550175");
+    }
+
+    @Test
+    void every_decision_is_recorded_with_its_reason_and_a_queued_one_with_its_correlation_id() {
+        SampleOrganization.Organizer onPrem = org.organizers().getFirst();
+
+        service.admin.moveUser(ServiceHarness.TENANT, onPrem.upn(), Requests.MoveTarget.toOnline());
+        service.admin.setSipAddress(ServiceHarness.TENANT, onPrem.upn(), "sip:alice.new@contoso.com");
+
+        List<Views.TriggerDecision> decisions = service.admin.triggerDecisions(ServiceHarness.TENANT, Optional.of(onPrem.upn()),
+                Optional.empty());
+        assertThat(decisions).extracting(Views.TriggerDecision::Decision).containsExactly("NoMigration", "Queue");
+        assertThat(decisions.getLast().CorrelationId()).isNotBlank();
+        assertThat(decisions.getFirst().Reason()).contains("MigrateOnSipAddressChange");
+        assertThat(service.admin.users(ServiceHarness.TENANT, Optional.of("sip:alice.new@contoso.com"))).hasSize(1);
+    }
+
+    @Test
+    void a_tenant_never_sees_another_tenants_users_or_migrations() {
+        TenantId other = new TenantId("t2");
+        service.directory.saveTenant(new Tenant(other, "Fabrikam", List.of("fabrikam.com"), TenantSettings.defaults("fabrikam", "fabrikam.com")));
+        SampleOrganization.Organizer someone = org.organizers().get(2);
+        service.admin.startMigration(ServiceHarness.TENANT, someone.upn(), new Requests.StartMigration(
+                MigrationType.SourceMeetingType.ALL, MigrationType.TargetMeetingType.CURRENT));
+
+        assertThat(service.admin.users(other, Optional.empty())).isEmpty();
+        assertThatThrownBy(() -> service.admin.users(other, Optional.of(someone.upn()))).isInstanceOf(AdminException.NotFound.class);
+        assertThat(service.admin.migrationStatus(other, Requests.StatusQuery.all())).isEmpty();
+        assertThat(service.admin.migrationStatus(ServiceHarness.TENANT, Requests.StatusQuery.all())).hasSize(1);
+    }
+
+    @Test
+    void a_bad_directory_document_lists_every_problem_with_where_it_is() {
+        String bad = """
+                {"users": [{"upn": "not-an-address", "hosting": "moon"},
+                           {"upn": "bob@contoso.com", "audioConferencing": {"conferenceId": "12ab"}}], "colour": 1}""";
+
+        assertThatThrownBy(() -> service.admin.importDirectory(ServiceHarness.TENANT, bad))
+                .isInstanceOf(AdminException.BadRequest.class)
+                .hasMessageContaining("users[0].upn").hasMessageContaining("users[0].hosting")
+                .hasMessageContaining("users[1].audioConferencing.conferenceId").hasMessageContaining("colour");
+    }
+}
