@@ -119,7 +119,8 @@ final class DemoCommand implements Callable<Integer> {
                 messages = files.filter(p -> p.toString().endsWith(".eml")).count();
             }
             out.printf("%d update messages (iMIP, .eml) were written to %s%n", messages, config.mail().pickupDirectory());
-            out.printf("Demo finished in %s.%s%n", elapsed(started), keep ? " The data directory stays: " + data : "");
+            out.printf("Demo finished in %s. %s%n", elapsed(started), keep ? "The data directory stays: " + data
+                    : "The data directory is removed now; run ./mms demo --keep to look at the messages and the database.");
         } finally {
             if (!keep) {
                 deleteTree(data);
