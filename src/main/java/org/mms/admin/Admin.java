@@ -21,6 +21,12 @@ public interface Admin {
     /** {@code Set-CsTenantMigrationConfiguration}. */
     Views.MigrationConfiguration setMigrationConfiguration(TenantId tenant, Requests.MigrationConfigurationChange change);
 
+    /** {@code Get-CsCalendarStore}: where the tenant's calendars live (the password never shown). */
+    Views.CalendarStore calendarStore(TenantId tenant);
+
+    /** {@code Set-CsCalendarStore -Kind Embedded|CalDav [-Url] [-CalendarPath] [-UserName] [-Password] [-Scheduling]}. */
+    Views.CalendarStore setCalendarStore(TenantId tenant, Requests.CalendarStoreChange change);
+
     /** {@code Get-CsOnlineDialInConferencingTenantSettings}. */
     Views.DialInTenantSettings dialInTenantSettings(TenantId tenant);
 

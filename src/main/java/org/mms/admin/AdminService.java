@@ -17,6 +17,7 @@ import org.mms.block.DialInNumber;
 import org.mms.calendar.CalendarStore;
 import org.mms.detection.DecideTrigger;
 import org.mms.directory.Bridge;
+import org.mms.directory.CalendarStoreSettings;
 import org.mms.directory.ChangeUser;
 import org.mms.directory.Directory;
 import org.mms.directory.DirectoryChange;
@@ -95,6 +96,55 @@ public final class AdminService implements Admin {
                 s.teamsJoinUrlTemplate(), s.localNumbersUrl(), s.pinResetUrl(), s.helpUrl());
         directory.saveTenant(t.withSettings(updated));
         return migrationConfiguration(id);
+    }
+
+    @Override
+    public Views.CalendarStore calendarStore(TenantId id) {
+        CalendarStoreSettings s = directory.calendarStore(tenant(id).id());
+        return new Views.CalendarStore(s.kind() == CalendarStoreSettings.Kind.CALDAV ? "CalDav" : "Embedded",
+                s.baseUrl().map(URI::toString).orElse(null), s.kind() == CalendarStoreSettings.Kind.CALDAV
+                        ? s.calendarPath().orElse(CalendarStoreSettings.DEFAULT_CALENDAR_PATH) : null,
+                s.username().orElse(null), s.password().isPresent(), schedulingName(s.scheduling()));
+    }
+
+    @Override
+    public Views.CalendarStore setCalendarStore(TenantId id, Requests.CalendarStoreChange c) {
+        CalendarStoreSettings s = directory.calendarStore(tenant(id).id());
+        CalendarStoreSettings.Kind kind = c.kind().map(k -> switch (k.toLowerCase(java.util.Locale.ROOT)) {
+            case "embedded" -> CalendarStoreSettings.Kind.EMBEDDED;
+            case "caldav" -> CalendarStoreSettings.Kind.CALDAV;
+            default -> throw new AdminException.BadRequest("Kind must be Embedded or CalDav, not " + k);
+        }).orElse(s.kind());
+        CalendarStoreSettings.Scheduling scheduling = c.scheduling().map(v -> switch (v.toLowerCase(java.util.Locale.ROOT)) {
+            case "auto" -> CalendarStoreSettings.Scheduling.AUTO;
+            case "serverschedules", "server" -> CalendarStoreSettings.Scheduling.SERVER_SCHEDULES;
+            case "mmssends", "mms" -> CalendarStoreSettings.Scheduling.MMS_SENDS;
+            default -> throw new AdminException.BadRequest("Scheduling must be Auto, ServerSchedules or MmsSends, not " + v);
+        }).orElse(kind == CalendarStoreSettings.Kind.CALDAV && s.kind() != kind ? CalendarStoreSettings.Scheduling.AUTO : s.scheduling());
+        Optional<URI> url;
+        try {
+            url = c.url().map(URI::create).or(() -> s.baseUrl());
+        } catch (IllegalArgumentException e) {
+            throw new AdminException.BadRequest("Url is not a valid link: " + c.url().orElse(""));
+        }
+        CalendarStoreSettings updated;
+        try {
+            updated = new CalendarStoreSettings(kind, kind == CalendarStoreSettings.Kind.EMBEDDED ? Optional.empty() : url,
+                    c.calendarPath().or(() -> s.calendarPath()), c.userName().or(() -> s.username()), c.password().or(() -> s.password()),
+                    kind == CalendarStoreSettings.Kind.EMBEDDED ? CalendarStoreSettings.Scheduling.MMS_SENDS : scheduling);
+        } catch (IllegalArgumentException e) {
+            throw new AdminException.BadRequest(e.getMessage());
+        }
+        directory.saveCalendarStore(id, updated);
+        return calendarStore(id);
+    }
+
+    private static String schedulingName(CalendarStoreSettings.Scheduling s) {
+        return switch (s) {
+            case AUTO -> "Auto";
+            case SERVER_SCHEDULES -> "ServerSchedules";
+            case MMS_SENDS -> "MmsSends";
+        };
     }
 
     @Override

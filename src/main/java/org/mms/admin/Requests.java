@@ -19,6 +19,11 @@ public final class Requests {
             Optional<Long> retentionDays, Optional<Boolean> migrateOnSipAddressChange, Optional<Boolean> migrateOnMeetingUrlChange) {
     }
 
+    /** {@code Set-CsCalendarStore} parameters. */
+    public record CalendarStoreChange(Optional<String> kind, Optional<String> url, Optional<String> calendarPath,
+            Optional<String> userName, Optional<String> password, Optional<String> scheduling) {
+    }
+
     /** {@code Set-CsOnlineDialInConferencingTenantSettings} parameters. */
     public record DialInTenantSettingsChange(Optional<Boolean> automaticallyMigrateUserMeetings,
             Optional<Boolean> automaticallyReplaceAcpProvider) {

@@ -19,6 +19,14 @@ public final class Views {
             boolean MigrateOnMeetingUrlChange) {
     }
 
+    /**
+     * {@code Get-CsCalendarStore}: where the tenant's calendars live. The password is never shown, only
+     * whether one is set.
+     */
+    public record CalendarStore(String Kind, String Url, String CalendarPath, String UserName, boolean PasswordSet,
+            String Scheduling) {
+    }
+
     /** {@code Get-CsOnlineDialInConferencingTenantSettings}: the switches MMS honours. */
     public record DialInTenantSettings(boolean AutomaticallyMigrateUserMeetings, boolean AutomaticallyReplaceAcpProvider) {
     }

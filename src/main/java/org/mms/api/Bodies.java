@@ -19,6 +19,10 @@ final class Bodies {
             Optional<Long> RetentionDays, Optional<Boolean> MigrateOnSipAddressChange, Optional<Boolean> MigrateOnMeetingUrlChange) {
     }
 
+    record CalendarStorePatch(Optional<String> Kind, Optional<String> Url, Optional<String> CalendarPath, Optional<String> UserName,
+            Optional<String> Password, Optional<String> Scheduling) {
+    }
+
     record DialInTenantSettingsPatch(Optional<Boolean> AutomaticallyMigrateUserMeetings,
             Optional<Boolean> AutomaticallyReplaceAcpProvider) {
     }

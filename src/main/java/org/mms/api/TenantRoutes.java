@@ -19,6 +19,8 @@ final class TenantRoutes {
     void addTo(RoutesConfig routes) {
         routes.get(ApiServer.V1 + "/tenant/migration-configuration", this::migrationConfiguration);
         routes.patch(ApiServer.V1 + "/tenant/migration-configuration", this::setMigrationConfiguration);
+        routes.get(ApiServer.V1 + "/tenant/calendar-store", this::calendarStore);
+        routes.patch(ApiServer.V1 + "/tenant/calendar-store", this::setCalendarStore);
         routes.get(ApiServer.V1 + "/tenant/dial-in-conferencing-settings", this::dialInSettings);
         routes.patch(ApiServer.V1 + "/tenant/dial-in-conferencing-settings", this::setDialInSettings);
         routes.post(ApiServer.V1 + "/tenant/meeting-url/update", this::updateMeetingUrl);
@@ -38,6 +40,20 @@ final class TenantRoutes {
                 p.SettleWindowSeconds(), p.AttendeeLimit(), p.RetryAttempts(), p.RetryWindowSeconds(), p.RetentionDays(),
                 p.MigrateOnSipAddressChange(), p.MigrateOnMeetingUrlChange());
         ctx.json(admin.setMigrationConfiguration(BearerAuthentication.tenant(ctx), change));
+    }
+
+    /** {@code Get-CsCalendarStore}. */
+    private void calendarStore(Context ctx) {
+        Query.of(ctx);
+        ctx.json(admin.calendarStore(BearerAuthentication.tenant(ctx)));
+    }
+
+    /** {@code Set-CsCalendarStore}. */
+    private void setCalendarStore(Context ctx) {
+        Query.of(ctx);
+        Bodies.CalendarStorePatch p = body.read(ctx, Bodies.CalendarStorePatch.class);
+        ctx.json(admin.setCalendarStore(BearerAuthentication.tenant(ctx), new Requests.CalendarStoreChange(p.Kind(), p.Url(),
+                p.CalendarPath(), p.UserName(), p.Password(), p.Scheduling())));
     }
 
     /** {@code Get-CsOnlineDialInConferencingTenantSettings}. */

@@ -56,4 +56,12 @@ public interface CalendarStore {
 
     /** How many resources the mailbox holds. */
     long count(Mailbox mailbox);
+
+    /**
+     * Whether the store itself sends attendees the update when the organizer's copy changes (RFC 6638
+     * server-side scheduling). MMS then sends none of its own, or attendees would get two.
+     */
+    default boolean schedulesForAttendees(Mailbox mailbox) {
+        return false;
+    }
 }

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
             MigrateIcsCommand.class, GenerateCalendarCommand.class, ServeCommand.class, DemoCommand.class,
             TenantCmdlets.GetCsTenantMigrationConfiguration.class, TenantCmdlets.SetCsTenantMigrationConfiguration.class,
             TenantCmdlets.GetCsOnlineDialInConferencingTenantSettings.class, TenantCmdlets.SetCsOnlineDialInConferencingTenantSettings.class,
-            TenantCmdlets.UpdateCsTenantMeetingUrl.class,
+            TenantCmdlets.UpdateCsTenantMeetingUrl.class, TenantCmdlets.GetCsCalendarStore.class, TenantCmdlets.SetCsCalendarStore.class,
             UserCmdlets.GetCsOnlineUser.class, UserCmdlets.MoveCsUser.class, UserCmdlets.SetCsOnlineDialInConferencingUser.class,
             UserCmdlets.EnableCsOnlineDialInConferencingUser.class, UserCmdlets.DisableCsOnlineDialInConferencingUser.class,
             UserCmdlets.SetCsAudioConferencingLicense.class, UserCmdlets.SetCsUser.class, UserCmdlets.GrantCsTeamsUpgradePolicy.class,

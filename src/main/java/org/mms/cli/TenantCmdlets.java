@@ -10,6 +10,49 @@ final class TenantCmdlets {
     private TenantCmdlets() {
     }
 
+    @Command(name = "Get-CsCalendarStore",
+            description = {"Shows where the tenant's calendars live: the embedded store or a CalDAV server.", "",
+                "The password is never shown, only whether one is set."})
+    static final class GetCsCalendarStore extends Cmdlet {
+        @Override
+        Answer call(MmsClient server) {
+            return new Answer(server.get(MmsClient.path("tenant", "calendar-store"), Map.of()), PsFormat.list());
+        }
+    }
+
+    @Command(name = "Set-CsCalendarStore",
+            description = {"Sets where the tenant's calendars live.", "",
+                "-Kind CalDav with -Url (the server), -CalendarPath (each user's calendar; {user} is the UPN's local part, "
+                    + "{upn} the whole UPN; default /{user}/calendar/), -UserName and -Password (the service account), "
+                    + "-Scheduling Auto|ServerSchedules|MmsSends (whether the server sends attendees the updates itself). "
+                    + "-Kind Embedded keeps them in MMS's own database."})
+    static final class SetCsCalendarStore extends Cmdlet {
+        @Option(names = "-Kind", paramLabel = "<kind>", description = "Embedded or CalDav.")
+        String kind;
+
+        @Option(names = "-Url", paramLabel = "<url>", description = "The CalDAV server, e.g. https://dav.contoso.com/.")
+        String url;
+
+        @Option(names = "-CalendarPath", paramLabel = "<path>", description = "Each user's calendar collection, e.g. /{user}/calendar/.")
+        String calendarPath;
+
+        @Option(names = "-UserName", paramLabel = "<name>", description = "The account MMS signs in with.")
+        String userName;
+
+        @Option(names = "-Password", paramLabel = "<password>", description = "Its password (never shown back).")
+        String password;
+
+        @Option(names = "-Scheduling", paramLabel = "<mode>", description = "Auto, ServerSchedules or MmsSends.")
+        String scheduling;
+
+        @Override
+        Answer call(MmsClient server) {
+            Map<String, Object> change = given("Kind", kind, "Url", url, "CalendarPath", calendarPath, "UserName", userName,
+                    "Password", password, "Scheduling", scheduling);
+            return new Answer(server.send("PATCH", MmsClient.path("tenant", "calendar-store"), change), PsFormat.list());
+        }
+    }
+
     @Command(name = "Get-CsTenantMigrationConfiguration",
             description = {"Shows whether MMS migrates meetings, and its settings.", "",
                 "MeetingMigrationEnabled is the tenant-wide switch; the others are MMS's own knobs."})

@@ -20,6 +20,7 @@ import org.mms.block.MeetingType;
 import org.mms.directory.AudioConferencing;
 import org.mms.directory.AudioProvider;
 import org.mms.directory.Bridge;
+import org.mms.directory.CalendarStoreSettings;
 import org.mms.directory.Directory;
 import org.mms.directory.Hosting;
 import org.mms.directory.MailboxLocation;
@@ -230,6 +231,45 @@ public final class JdbcDirectory implements Directory {
         if (updated == 0) {
             throw new ConcurrentUpdateException("user " + u.upn() + " was changed by someone else; read it again");
         }
+    }
+
+    @Override
+    public CalendarStoreSettings calendarStore(TenantId tenant) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM tenant_calendar_store WHERE tenant_id = :t").bind("t", tenant.value())
+                .map((rs, ctx) -> new CalendarStoreSettings(CalendarStoreSettings.Kind.valueOf(rs.getString("kind")),
+                        uri(rs.getString("base_url")), Optional.ofNullable(rs.getString("calendar_path")),
+                        Optional.ofNullable(rs.getString("username")), Optional.ofNullable(rs.getString("password")),
+                        CalendarStoreSettings.Scheduling.valueOf(rs.getString("scheduling"))))
+                .findOne().orElse(CalendarStoreSettings.embedded()));
+    }
+
+    @Override
+    public void saveCalendarStore(TenantId tenant, CalendarStoreSettings s) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("DELETE FROM tenant_calendar_store WHERE tenant_id = :t").bind("t", tenant.value()).execute();
+            h.createUpdate("""
+                    INSERT INTO tenant_calendar_store (tenant_id, kind, base_url, calendar_path, username, password, scheduling)
+                    VALUES (:t, :kind, :url, :path, :user, :password, :scheduling)""")
+                    .bind("t", tenant.value()).bind("kind", s.kind().name()).bind("url", s.baseUrl().map(URI::toString).orElse(null))
+                    .bind("path", s.calendarPath().orElse(null)).bind("user", s.username().orElse(null))
+                    .bind("password", s.password().orElse(null)).bind("scheduling", s.scheduling().name()).execute();
+        });
+    }
+
+    @Override
+    public Optional<URI> calendarUrl(TenantId tenant, UserId user) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT calendar_url FROM user_calendar WHERE tenant_id = :t AND user_id = :u")
+                .bind("t", tenant.value()).bind("u", user.value()).mapTo(String.class).findOne().map(URI::create));
+    }
+
+    @Override
+    public void saveCalendarUrl(TenantId tenant, UserId user, Optional<URI> calendarUrl) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("DELETE FROM user_calendar WHERE tenant_id = :t AND user_id = :u").bind("t", tenant.value())
+                    .bind("u", user.value()).execute();
+            calendarUrl.ifPresent(url -> h.createUpdate("INSERT INTO user_calendar (tenant_id, user_id, calendar_url) VALUES (:t, :u, :url)")
+                    .bind("t", tenant.value()).bind("u", user.value()).bind("url", url.toString()).execute());
+        });
     }
 
     private static Map<String, Object> userColumns(User u) {

@@ -1,5 +1,6 @@
 package org.mms.directory;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,6 +40,16 @@ public interface Directory {
 
     /** Saves a user read at {@code version}; throws {@link ConcurrentUpdateException} if someone saved it since. */
     void updateUser(User user, long version);
+
+    /** Where the tenant's calendars live (the embedded store unless set). */
+    CalendarStoreSettings calendarStore(TenantId tenant);
+
+    void saveCalendarStore(TenantId tenant, CalendarStoreSettings settings);
+
+    /** A user's explicit calendar collection URL, when the tenant's path template does not fit them. */
+    Optional<URI> calendarUrl(TenantId tenant, UserId user);
+
+    void saveCalendarUrl(TenantId tenant, UserId user, Optional<URI> calendarUrl);
 
     /** A value with the version it was read at. */
     record Versioned<T>(T value, long version) {

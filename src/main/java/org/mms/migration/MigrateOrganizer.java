@@ -78,8 +78,10 @@ public final class MigrateOrganizer {
         MigrationJournal.Run run = new MigrationJournal.Run(request.tenant().id(), user.id(), request.correlationId(), now);
 
         Tally tally = new Tally();
+        // A server that schedules (RFC 6638) tells the attendees itself when the organizer's copy changes.
+        boolean serverSends = store.schedulesForAttendees(mailbox);
         store.forEachCandidate(mailbox, now, now.plus(HORIZON), BATCH, resource -> {
-            migrateResource(mailbox, resource, rules, targets, run, tally);
+            migrateResource(mailbox, resource, rules, targets, run, tally, serverSends);
             if (++tally.seen % BATCH == 0) {
                 heartbeat.beat(tally.result());
             }
@@ -88,7 +90,7 @@ public final class MigrateOrganizer {
     }
 
     private void migrateResource(Mailbox mailbox, StoredResource resource, SelectionRules rules, Targets targets,
-            MigrationJournal.Run run, Tally tally) {
+            MigrationJournal.Run run, Tally tally, boolean serverSends) {
         StoredResource current = resource;
         for (int attempt = 0; ; attempt++) {
             ResourcePlan plan;
@@ -104,7 +106,8 @@ public final class MigrateOrganizer {
                 return;
             }
             MigrationJournal.Intent intent = MigrationJournal.Intent.of(run, current.ref().href(), ResourcePlan.hash(plan.newBytes()));
-            journal.intend(run, current.ref().href(), plan.meetings(), intent.newResourceHash(), plan.updates());
+            journal.intend(run, current.ref().href(), plan.meetings(), intent.newResourceHash(),
+                    serverSends ? List.of() : plan.updates());
             WriteResult written = store.put(mailbox, current.ref(), plan.newBytes(), Optional.of(current.etag()));
             switch (written) {
                 case WriteResult.Written w -> {

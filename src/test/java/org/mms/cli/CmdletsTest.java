@@ -369,6 +369,7 @@ class CmdletsTest {
                 "Get-CsOnlineDialInConferencingBridge", "Move-CsUser", "Set-CsOnlineDialInConferencingUser",
                 "Enable-CsOnlineDialInConferencingUser", "Disable-CsOnlineDialInConferencingUser", "Set-CsAudioConferencingLicense",
                 "Unregister-CsOnlineDialInConferencingServiceNumber", "Set-CsUser", "Update-CsTenantMeetingUrl", "Grant-CsTeamsUpgradePolicy",
+                "Get-CsCalendarStore", "Set-CsCalendarStore",
                 "Start-CsExMeetingMigration", "Get-CsMeetingMigrationStatus", "Get-CsMeetingMigrationDetail",
                 "Get-CsMeetingMigrationTriggerDecision", "Import-CsDirectory", "Import-CsCalendar", "Export-CsCalendar",
                 "New-CsOnlineMeeting");

@@ -266,6 +266,18 @@ public final class StubAdmin implements Admin {
     }
 
     @Override
+    public Views.CalendarStore calendarStore(TenantId tenant) {
+        record("calendarStore", tenant);
+        return new Views.CalendarStore("CalDav", "https://dav." + tenant.value() + ".example/", "/{user}/calendar/", "mms", true, "Auto");
+    }
+
+    @Override
+    public Views.CalendarStore setCalendarStore(TenantId tenant, Requests.CalendarStoreChange change) {
+        record("setCalendarStore", tenant, change);
+        return calendarStore(tenant);
+    }
+
+    @Override
     public Admin.CalendarExport exportCalendar(TenantId tenant, String identity) {
         record("exportCalendar", tenant, identity);
         return new Admin.CalendarExport(1, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
