@@ -72,14 +72,20 @@ final class ImportDirectory {
             User user = new User(existing.map(v -> v.value().id()).orElseGet(UserId::random), tenant.id(), u.upn(),
                     u.sipAddress().orElse(u.upn()), u.displayName().orElse(u.upn()), aliases, u.hosting(), u.pool(), u.mailbox(),
                     u.meetingType(), u.upgradeMode(), audio, u.locale());
+            boolean calendarMoved = existing.isPresent() && !directory.calendarUrl(tenant.id(), user.id()).equals(u.calendarUrl());
             if (existing.isEmpty()) {
                 directory.addUser(user);
                 created++;
             } else if (!existing.get().value().equals(user)) {
                 directory.updateUser(user, existing.get().version());
                 updated++;
+            } else if (calendarMoved) {
+                updated++;
             } else {
                 unchanged++;
+            }
+            if (existing.isEmpty() ? u.calendarUrl().isPresent() : calendarMoved) {
+                directory.saveCalendarUrl(tenant.id(), user.id(), u.calendarUrl());
             }
         }
         return new Views.ImportResult("directory", created, updated, unchanged, notes);

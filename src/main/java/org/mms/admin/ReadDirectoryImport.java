@@ -46,7 +46,7 @@ public final class ReadDirectoryImport {
 
     public record UserPart(String upn, Optional<String> sipAddress, Optional<String> displayName, Set<String> aliases, Hosting hosting,
             Optional<String> pool, MailboxLocation mailbox, MeetingType meetingType, TeamsUpgradeMode upgradeMode, Locale locale,
-            AudioPart audio) {
+            AudioPart audio, Optional<URI> calendarUrl) {
     }
 
     public record Document(Optional<TenantPart> tenant, List<BridgePart> bridges, List<UserPart> users) {
@@ -125,7 +125,7 @@ public final class ReadDirectoryImport {
 
     private static Optional<UserPart> user(JsonNode u, String where, Problems p) {
         p.onlyKnown(u, where, Set.of("upn", "sipAddress", "displayName", "aliases", "hosting", "pool", "mailbox", "meetingType",
-                "teamsUpgradeMode", "locale", "audioConferencing"));
+                "teamsUpgradeMode", "locale", "audioConferencing", "calendarUrl"));
         Optional<String> upn = p.text(u, "upn", where).filter(s -> s.matches("[^@\\s]+@[^@\\s]+"));
         if (upn.isEmpty()) {
             p.add(where + "upn is required and must look like an address");
@@ -155,8 +155,9 @@ public final class ReadDirectoryImport {
             p.add(where + "pool is required for a user hosted on-premises");
         }
         Locale language = locale;
+        Optional<URI> calendarUrl = p.link(u, "calendarUrl", where);
         return upn.map(value -> new UserPart(value, p.text(u, "sipAddress", where), p.text(u, "displayName", where), aliases, hosting,
-                p.text(u, "pool", where), mailbox, type, mode, language, audio));
+                p.text(u, "pool", where), mailbox, type, mode, language, audio, calendarUrl));
     }
 
     private static AudioPart audio(JsonNode a, String where, Problems p) {

@@ -96,4 +96,26 @@ class AdminServiceTest {
                 .hasMessageContaining("users[0].upn").hasMessageContaining("users[0].hosting")
                 .hasMessageContaining("users[1].audioConferencing.conferenceId").hasMessageContaining("colour");
     }
+
+    @Test
+    void a_users_calendar_url_is_imported_replaced_and_cleared_with_the_user() {
+        SampleOrganization.Organizer someone = org.organizers().get(1);
+        var id = service.directory.findUser(ServiceHarness.TENANT, someone.upn()).orElseThrow().value().id();
+        String withUrl = """
+                {"users": [{"upn": "%s", "calendarUrl": "https://dav.contoso.com/cal/%s/"}]}""";
+
+        Views.ImportResult first = service.admin.importDirectory(ServiceHarness.TENANT, withUrl.formatted(someone.upn(), "a"));
+        Views.ImportResult again = service.admin.importDirectory(ServiceHarness.TENANT, withUrl.formatted(someone.upn(), "a"));
+        assertThat(service.directory.calendarUrl(ServiceHarness.TENANT, id)).contains(java.net.URI.create("https://dav.contoso.com/cal/a/"));
+
+        service.admin.importDirectory(ServiceHarness.TENANT, withUrl.formatted(someone.upn(), "b"));
+        assertThat(service.directory.calendarUrl(ServiceHarness.TENANT, id)).contains(java.net.URI.create("https://dav.contoso.com/cal/b/"));
+
+        service.admin.importDirectory(ServiceHarness.TENANT, withUrl.formatted(someone.upn(), "b").replaceFirst(", \"calendarUrl\": \"[^\"]+\"", ""));
+        assertThat(service.directory.calendarUrl(ServiceHarness.TENANT, id)).isEmpty();
+        assertThat(first.Updated()).isPositive();
+        assertThat(again.Updated()).isZero();
+        assertThatThrownBy(() -> service.admin.importDirectory(ServiceHarness.TENANT, withUrl.formatted(someone.upn(), "x").replace("https", "ftp")))
+                .isInstanceOf(AdminException.BadRequest.class).hasMessageContaining("users[0].calendarUrl");
+    }
 }
