@@ -34,18 +34,39 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", description = "Where the API listens (overrides the configuration; 0 picks a free port).")
     Integer port;
 
+    @Option(names = "--workers-only", description = "Run only the migration workers and the sender, no API: one more process "
+            + "sharing the work of a PostgreSQL database with the process that serves the API.")
+    boolean workersOnly;
+
     @Override
     public Integer call() throws Exception {
         ServiceConfig fromFiles = LoadConfig.load(Optional.ofNullable(data), Optional.ofNullable(config), mms.env);
         ServiceConfig loaded = port == null ? fromFiles : new ServiceConfig(fromFiles.dataDir(), fromFiles.database(),
                 new ServiceConfig.Http(fromFiles.http().host(), port), fromFiles.workers(), fromFiles.mail());
         CountDownLatch stopped = new CountDownLatch(1);
-        MmsService service = MmsService.start(loaded, Clock.systemUTC());
+        if (workersOnly && !loaded.database().isPostgres()) {
+            mms.err.println("mms: --workers-only shares a PostgreSQL database with other processes; the embedded database "
+                    + "belongs to one process. Set MMS_DB_URL=jdbc:postgresql://...");
+            return ExitCodes.USAGE;
+        }
+        if (workersOnly && loaded.workers().threads() == 0) {
+            mms.err.println("mms: --workers-only with workers.threads 0 would do nothing");
+            return ExitCodes.USAGE;
+        }
+        MmsService service = MmsService.start(loaded, Clock.systemUTC(),
+                workersOnly ? MmsService.Role.WORKERS_ONLY : MmsService.Role.API_AND_WORKERS);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
             mms.err.println("mms: stopping (finishing the current work)...");
             service.close();
             stopped.countDown();
         }));
+        if (workersOnly) {
+            mms.out.println("MMS workers are running (no API in this process).");
+            mms.out.println(loaded.describe());
+            mms.out.flush();
+            stopped.await();
+            return ExitCodes.OK;
+        }
         mms.out.println("MMS is running.");
         mms.out.println(loaded.describe().replace(":" + loaded.http().port(), ":" + service.port()));
         mms.out.println("API: http://" + loaded.http().host() + ":" + service.port() + "/api/v1  (OpenAPI: /api/v1/openapi.json)");

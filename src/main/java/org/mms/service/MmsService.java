@@ -91,13 +91,26 @@ public final class MmsService implements AutoCloseable {
         }
     }
 
+    /** What a process runs: everything, or only the workers (more processes sharing one PostgreSQL database). */
+    public enum Role { API_AND_WORKERS, WORKERS_ONLY }
+
     /** Opens the database, makes sure there is a tenant and an admin token, and starts everything. */
     public static MmsService start(ServiceConfig config, Clock clock) throws IOException {
+        return start(config, clock, Role.API_AND_WORKERS);
+    }
+
+    /**
+     * Opens the database and starts what the role asks for. A workers-only process has no API and
+     * never creates the first tenant or token: a process with the API does that.
+     */
+    public static MmsService start(ServiceConfig config, Clock clock, Role role) throws IOException {
         Files.createDirectories(config.dataDir());
         MmsService service = new MmsService(config, clock);
         try {
-            service.firstStart();
-            service.api.start(config.http().host(), config.http().port());
+            if (role == Role.API_AND_WORKERS) {
+                service.firstStart();
+                service.api.start(config.http().host(), config.http().port());
+            }
             service.loops.forEach(Loop::start);
             return service;
         } catch (RuntimeException | IOException e) {
@@ -109,7 +122,14 @@ public final class MmsService implements AutoCloseable {
     /** On an empty database: the first tenant, and an admin token written where only its owner can read it. */
     private void firstStart() throws IOException {
         if (directory.tenants().isEmpty()) {
-            directory.saveTenant(new Tenant(FIRST_TENANT, "default", List.of("example.com"), TenantSettings.defaults("default", "example.com")));
+            try {
+                directory.saveTenant(new Tenant(FIRST_TENANT, "default", List.of("example.com"), TenantSettings.defaults("default", "example.com")));
+            } catch (RuntimeException e) {
+                // Two processes starting on one empty database both try; the one that loses finds the other's tenant.
+                if (directory.tenants().isEmpty()) {
+                    throw e;
+                }
+            }
         }
         if (!tokens.any()) {
             String token = tokens.create(FIRST_TENANT, "first tenant admin", clock.instant());
@@ -151,6 +171,7 @@ public final class MmsService implements AutoCloseable {
         return newTokenFile;
     }
 
+    /** The API's port (only for a process with the API). */
     public int port() {
         return api.port();
     }
