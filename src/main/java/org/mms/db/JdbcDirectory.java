@@ -200,9 +200,12 @@ public final class JdbcDirectory implements Directory {
         if (direct.isPresent()) {
             return direct;
         }
-        // Aliases are a list in one column: look for the candidates, then match exactly.
+        // Aliases are a list in one column: look for the candidates, then match exactly. LIKE's wildcards
+        // are escaped (backslash is the default escape on both databases), not dropped: dropping the %
+        // of an alias such as 100%ana@contoso.com made it impossible to find.
+        String like = "%" + i.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM app_user WHERE tenant_id = :t AND LOWER(aliases) LIKE :like")
-                .bind("t", tenant.value()).bind("like", "%" + i.replace("%", "").replace("_", "\\_") + "%")
+                .bind("t", tenant.value()).bind("like", like)
                 .map((rs, ctx) -> new Versioned<>(userOf(rs), rs.getLong("version"))).list())
                 .stream().filter(v -> v.value().isNamedBy(identity)).findFirst();
     }

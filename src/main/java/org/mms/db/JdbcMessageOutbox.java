@@ -61,9 +61,11 @@ public final class JdbcMessageOutbox implements MessageOutbox {
 
     @Override
     public void failed(long id, String error, Instant nextAttempt, boolean permanent) {
+        // Only a message still being sent: a sender whose lease ran out may report its failure after
+        // another sender took the message and sent it, and that must not make a SENT message due again.
         jdbi.useHandle(h -> h.createUpdate("""
                 UPDATE outbox_message SET state = :state, attempts = attempts + 1, last_error = :error, next_attempt_at = :next
-                WHERE id = :id""")
+                WHERE id = :id AND state = 'SENDING'""")
                 .bind("state", permanent ? "FAILED" : "PENDING").bind("error", error)
                 .bind("next", JdbcMigrationJournal.time(nextAttempt)).bind("id", id).execute());
     }

@@ -2,7 +2,7 @@ package org.mms.db;
 
 import org.mms.directory.TenantId;
 
-/** The tenant rows queue tests need: requests reference their tenant. */
+/** The tenant rows tests need: requests, tokens and decisions reference their tenant. */
 final class QueueTenants {
 
     private QueueTenants() {

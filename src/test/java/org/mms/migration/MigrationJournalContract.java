@@ -1,0 +1,290 @@
+package org.mms.migration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mms.admin.MeetingHistory;
+import org.mms.admin.Views.MeetingResult;
+import org.mms.block.MeetingType;
+import org.mms.directory.TenantId;
+import org.mms.directory.UserId;
+import org.mms.itip.ItipRequest;
+import org.mms.itip.MessageOutbox;
+import org.mms.migration.MigrationJournal.Intent;
+import org.mms.migration.MigrationJournal.Run;
+import org.mms.testing.ItipRequests;
+
+/**
+ * What every {@link MigrationJournal} (with its {@link MeetingHistory}) must do: keep each meeting's
+ * decisions, and hold a changed meeting's update message back until its write is confirmed, so that
+ * a crash between announcing and confirming a write neither loses nor doubles an update. Each
+ * database gets a subclass that says how to open the adapter. The tests share one database per
+ * class and keep apart by tenant, user, correlation id and UID.
+ */
+public abstract class MigrationJournalContract {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
+    private static final Instant START = Instant.parse("2026-12-01T14:30:00Z");
+
+    /** Reads the old and new block of a migrated, written meeting. */
+    @FunctionalInterface
+    public interface Blocks {
+        Optional<String[]> of(TenantId tenant, String correlationId, String uid);
+    }
+
+    /** The journal and what reads it: the history, the blocks, and the outbox its messages go to. */
+    public record Adapter(MigrationJournal journal, MeetingHistory history, Blocks blocks, MessageOutbox outbox) {
+    }
+
+    /**
+     * An adapter on the database this test class shares. What earlier adapters wrote is there, so
+     * opening another one is what a restarted process sees.
+     */
+    protected abstract Adapter open();
+
+    private Adapter adapter;
+    private MigrationJournal journal;
+    private TenantId tenant;
+    private UserId user;
+
+    @BeforeEach
+    void open_the_journal() {
+        adapter = open();
+        journal = adapter.journal();
+        tenant = new TenantId("tenant-" + UUID.randomUUID());
+        user = UserId.random();
+    }
+
+    // ---- decisions and history ----
+
+    @Test
+    void recorded_decisions_read_back_in_the_order_they_were_made() {
+        Run run = newRun();
+        String first = newUid();
+        String second = newUid();
+        journal.record(run, "a.ics", List.of(new MeetingPlan(first, List.of(
+                component(first, Optional.empty(), "Wöchentliche Abstimmung 🗓️ 週次定例", Optional.of(START),
+                        new Outcome.Unchanged("already shows the Teams coordinates")),
+                component(first, Optional.of("20261208T143000Z"), "Wöchentliche Abstimmung (verschoben)", Optional.empty(),
+                        new Outcome.Skipped(SkipReason.PAST_OVERRIDE, "ended before the migration"))))));
+        journal.record(run, "b.ics", List.of(new MeetingPlan(second, List.of(
+                component(second, Optional.empty(), "Board", Optional.of(START.plus(Duration.ofDays(1))),
+                        new Outcome.Failed(FailReason.AMBIGUOUS_BLOCK, "two join blocks in the description"))))));
+
+        assertThat(adapter.history().meetings(tenant, run.correlationId())).containsExactly(
+                new MeetingResult(run.correlationId(), first, null, "Wöchentliche Abstimmung 🗓️ 週次定例", START, "UNCHANGED", null,
+                        "already shows the Teams coordinates", NOW),
+                new MeetingResult(run.correlationId(), first, "20261208T143000Z", "Wöchentliche Abstimmung (verschoben)", null,
+                        "SKIPPED", "PAST_OVERRIDE", "ended before the migration", NOW),
+                new MeetingResult(run.correlationId(), second, null, "Board", START.plus(Duration.ofDays(1)), "FAILED",
+                        "AMBIGUOUS_BLOCK", "two join blocks in the description", NOW));
+        assertThat(journal.openIntents(tenant, user)).isEmpty();
+    }
+
+    @Test
+    void the_history_keeps_the_order_meetings_were_handled_in_across_writes() {
+        Run run = newRun();
+        String a = newUid();
+        String b = newUid();
+        String c = newUid();
+        journal.record(run, "a.ics", List.of(unchangedMeeting(a)));
+        journal.intend(run, "b.ics", List.of(migratedMeeting(b)), "hash-b", List.of());
+        journal.record(run, "c.ics", List.of(unchangedMeeting(c)));
+        journal.complete(Intent.of(run, "b.ics", "hash-b"));
+
+        assertThat(adapter.history().meetings(tenant, run.correlationId())).extracting(MeetingResult::Uid, MeetingResult::Outcome)
+                .containsExactly(tuple(a, "UNCHANGED"), tuple(b, "MIGRATED"), tuple(c, "UNCHANGED"));
+    }
+
+    @Test
+    void the_history_of_a_migration_is_its_tenants_only() {
+        Run run = newRun();
+        journal.record(run, "a.ics", List.of(unchangedMeeting(newUid())));
+
+        assertThat(adapter.history().meetings(tenant, run.correlationId())).hasSize(1);
+        assertThat(adapter.history().meetings(new TenantId("tenant-" + UUID.randomUUID()), run.correlationId())).isEmpty();
+        assertThat(adapter.history().meetings(tenant, UUID.randomUUID().toString())).isEmpty();
+    }
+
+    // ---- the intent protocol ----
+
+    @Test
+    void an_intended_write_stays_open_and_a_restarted_journal_finds_it() {
+        Run run = newRun();
+        String uid = newUid();
+        journal.intend(run, "meeting.ics", List.of(migratedMeeting(uid)), "sha256-of-the-new-bytes", List.of(update(uid)));
+
+        MigrationJournal restarted = open().journal();
+
+        assertThat(restarted.openIntents(tenant, user))
+                .containsExactly(new Intent(tenant, user, run.correlationId(), "meeting.ics", "sha256-of-the-new-bytes"));
+    }
+
+    @Test
+    void one_intent_stands_for_all_the_migrated_components_of_a_resource() {
+        Run run = newRun();
+        String uid = newUid();
+        journal.intend(run, "series.ics", List.of(new MeetingPlan(uid, List.of(
+                migrated(uid, Optional.empty()),
+                migrated(uid, Optional.of("20261208T143000Z")),
+                component(uid, Optional.of("20261215T143000Z"), "Weekly", Optional.of(START), new Outcome.Unchanged("current"))))),
+                "hash", List.of());
+
+        assertThat(journal.openIntents(tenant, user)).containsExactly(Intent.of(run, "series.ics", "hash"));
+    }
+
+    @Test
+    void a_message_is_held_back_until_its_write_is_confirmed() {
+        Run run = newRun();
+        String uid = newUid();
+        ItipRequest update = update(uid);
+        journal.intend(run, "meeting.ics", List.of(migratedMeeting(uid)), "hash", List.of(update));
+
+        assertThat(claimAllOf(uid)).as("claimable before the write is confirmed").isEmpty();
+
+        journal.complete(Intent.of(run, "meeting.ics", "hash"));
+
+        assertThat(claimAllOf(uid)).containsExactly(update);
+    }
+
+    @Test
+    void completing_an_intent_closes_it_and_keeps_its_decisions_and_blocks() {
+        Run run = newRun();
+        String uid = newUid();
+        journal.intend(run, "meeting.ics", List.of(migratedMeeting(uid)), "hash", List.of());
+        assertThat(adapter.blocks().of(tenant, run.correlationId(), uid)).as("blocks before the write is confirmed").isEmpty();
+
+        open().journal().complete(Intent.of(run, "meeting.ics", "hash"));
+
+        assertThat(journal.openIntents(tenant, user)).isEmpty();
+        assertThat(adapter.history().meetings(tenant, run.correlationId())).extracting(MeetingResult::Uid, MeetingResult::Outcome)
+                .containsExactly(tuple(uid, "MIGRATED"));
+        assertThat(adapter.blocks().of(tenant, run.correlationId(), uid)).hasValueSatisfying(
+                blocks -> assertThat(blocks).containsExactly("Skype-Besprechung beitreten", "Microsoft Teams-Besprechung 🚀"));
+    }
+
+    @Test
+    void abandoning_an_intent_closes_it_forgets_its_decisions_and_drops_its_message() {
+        Run run = newRun();
+        String uid = newUid();
+        journal.intend(run, "meeting.ics", List.of(migratedMeeting(uid)), "hash", List.of(update(uid)));
+
+        open().journal().abandon(Intent.of(run, "meeting.ics", "hash"));
+
+        assertThat(journal.openIntents(tenant, user)).isEmpty();
+        assertThat(adapter.history().meetings(tenant, run.correlationId())).isEmpty();
+        assertThat(adapter.blocks().of(tenant, run.correlationId(), uid)).isEmpty();
+        journal.complete(Intent.of(run, "meeting.ics", "hash"));
+        assertThat(claimAllOf(uid)).as("a message of an abandoned write, even if completed late").isEmpty();
+    }
+
+    @Test
+    void a_write_retried_after_a_conflict_leaves_only_the_retry_in_the_history() {
+        Run run = newRun();
+        String uid = newUid();
+        ItipRequest retried = ItipRequests.aRequest().uid(uid).sequence(7).build();
+        journal.intend(run, "meeting.ics", List.of(migratedMeeting(uid)), "first-hash", List.of(update(uid)));
+        journal.abandon(Intent.of(run, "meeting.ics", "first-hash"));
+        journal.intend(run, "meeting.ics", List.of(migratedMeeting(uid)), "second-hash", List.of(retried));
+
+        assertThat(journal.openIntents(tenant, user)).containsExactly(Intent.of(run, "meeting.ics", "second-hash"));
+
+        journal.complete(Intent.of(run, "meeting.ics", "second-hash"));
+
+        assertThat(adapter.history().meetings(tenant, run.correlationId())).extracting(MeetingResult::Uid).containsExactly(uid);
+        assertThat(claimAllOf(uid)).containsExactly(retried);
+    }
+
+    @Test
+    void settling_one_resource_leaves_the_other_intents_of_the_run_open() {
+        Run run = newRun();
+        String a = newUid();
+        String b = newUid();
+        journal.intend(run, "a.ics", List.of(migratedMeeting(a)), "hash-a", List.of(update(a)));
+        journal.intend(run, "b.ics", List.of(migratedMeeting(b)), "hash-b", List.of(update(b)));
+
+        journal.complete(Intent.of(run, "a.ics", "hash-a"));
+
+        assertThat(journal.openIntents(tenant, user)).containsExactly(Intent.of(run, "b.ics", "hash-b"));
+        assertThat(claimAllOf(b)).as("the other resource's message").isEmpty();
+
+        journal.abandon(Intent.of(run, "b.ics", "hash-b"));
+
+        assertThat(journal.openIntents(tenant, user)).isEmpty();
+        assertThat(adapter.history().meetings(tenant, run.correlationId())).extracting(MeetingResult::Uid).containsExactly(a);
+    }
+
+    @Test
+    void open_intents_are_kept_per_tenant_and_user() {
+        Run run = newRun();
+        UserId other = UserId.random();
+        Run othersRun = new Run(tenant, other, UUID.randomUUID().toString(), NOW);
+        journal.intend(run, "a.ics", List.of(migratedMeeting(newUid())), "hash-a", List.of());
+        journal.intend(othersRun, "b.ics", List.of(migratedMeeting(newUid())), "hash-b", List.of());
+
+        assertThat(journal.openIntents(tenant, user)).containsExactly(Intent.of(run, "a.ics", "hash-a"));
+        assertThat(journal.openIntents(tenant, other)).containsExactly(Intent.of(othersRun, "b.ics", "hash-b"));
+        assertThat(journal.openIntents(new TenantId("tenant-" + UUID.randomUUID()), user)).isEmpty();
+    }
+
+    @Test
+    void only_a_migrated_meeting_has_blocks() {
+        Run run = newRun();
+        String migrated = newUid();
+        String unchanged = newUid();
+        journal.intend(run, "a.ics", List.of(migratedMeeting(migrated), unchangedMeeting(unchanged)), "hash", List.of());
+        journal.complete(Intent.of(run, "a.ics", "hash"));
+
+        assertThat(adapter.blocks().of(tenant, run.correlationId(), migrated)).isPresent();
+        assertThat(adapter.blocks().of(tenant, run.correlationId(), unchanged)).isEmpty();
+        assertThat(adapter.blocks().of(new TenantId("tenant-" + UUID.randomUUID()), run.correlationId(), migrated)).isEmpty();
+    }
+
+    // ---- fixtures ----
+
+    /** The messages of this UID that a sender can claim now. */
+    private List<ItipRequest> claimAllOf(String uid) {
+        return adapter.outbox().claim(NOW, NOW.plus(Duration.ofMinutes(5)), 1_000).stream().map(MessageOutbox.Queued::request)
+                .filter(r -> r.uid().equals(uid)).toList();
+    }
+
+    private Run newRun() {
+        return new Run(tenant, user, UUID.randomUUID().toString(), NOW);
+    }
+
+    private static String newUid() {
+        return "040000008200E00074C5B7101A82E008-" + UUID.randomUUID();
+    }
+
+    private static ItipRequest update(String uid) {
+        return ItipRequests.aRequest().uid(uid).build();
+    }
+
+    private static MeetingPlan migratedMeeting(String uid) {
+        return new MeetingPlan(uid, List.of(migrated(uid, Optional.empty())));
+    }
+
+    private static MeetingPlan unchangedMeeting(String uid) {
+        return new MeetingPlan(uid, List.of(component(uid, Optional.empty(), "Stand-up", Optional.of(START), new Outcome.Unchanged("current"))));
+    }
+
+    private static ComponentPlan migrated(String uid, Optional<String> recurrenceId) {
+        byte[] bytes = "BEGIN:VEVENT\r\nEND:VEVENT\r\n".getBytes(StandardCharsets.UTF_8);
+        return component(uid, recurrenceId, "Weekly", Optional.of(START), new Outcome.Migrated(bytes, List.of(),
+                "Skype-Besprechung beitreten", "Microsoft Teams-Besprechung 🚀", MeetingType.SKYPE, MeetingType.TEAMS));
+    }
+
+    private static ComponentPlan component(String uid, Optional<String> recurrenceId, String subject, Optional<Instant> start,
+            Outcome outcome) {
+        return new ComponentPlan(uid, recurrenceId, subject, start, "BEGIN:VEVENT\r\nEND:VEVENT\r\n".getBytes(StandardCharsets.UTF_8),
+                outcome);
+    }
+}
