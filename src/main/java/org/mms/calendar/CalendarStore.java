@@ -1,6 +1,8 @@
 package org.mms.calendar;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -44,6 +46,24 @@ public interface CalendarStore {
      * @throws IllegalArgumentException if {@code data} is not one calendar object resource
      */
     WriteResult put(Mailbox mailbox, ResourceRef ref, byte[] data, Optional<String> ifMatch);
+
+    /** One conditional write of a batch: {@code data} under {@code ref} if it still has the ETag {@code ifMatch}. */
+    record Write(ResourceRef ref, byte[] data, String ifMatch) {
+    }
+
+    /**
+     * Writes a batch, each with its own version check as {@link #put} does, and gives the results in
+     * the same order. The embedded store does them in one transaction; a remote store one request
+     * after another. A failure that stops the batch (the store cannot be reached) is thrown, and
+     * writes before it may have happened: callers journal their intent before and settle it after.
+     */
+    default List<WriteResult> putAll(Mailbox mailbox, List<Write> writes) {
+        List<WriteResult> results = new ArrayList<>(writes.size());
+        for (Write w : writes) {
+            results.add(put(mailbox, w.ref(), w.data(), Optional.of(w.ifMatch())));
+        }
+        return results;
+    }
 
     /**
      * Writes {@code data} under {@code ref} only if there is no resource of that name yet

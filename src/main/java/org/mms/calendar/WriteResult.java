@@ -30,4 +30,15 @@ public sealed interface WriteResult {
     /** Nothing was written: a conditional write named a resource that does not exist (any more). */
     record NotFound() implements WriteResult {
     }
+
+    /**
+     * Nothing was written, and writing it again will not help: the store refused this resource for
+     * good (a CalDAV server answering 403 or 415 to this one PUT). {@code reason} says what the store
+     * said, for the admin; the other meetings of the run go on.
+     */
+    record Refused(String reason) implements WriteResult {
+        public Refused {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
 }

@@ -30,7 +30,7 @@ public final class JdbcMessageOutbox implements MessageOutbox {
 
     @Override
     public void enqueue(TenantId tenant, UserId user, String correlationId, String href, ItipRequest request, Instant now) {
-        jdbi.useHandle(h -> JdbcMigrationJournal.insertMessage(h, tenant, user, correlationId, href, request, "PENDING", now));
+        jdbi.useHandle(h -> MessageRows.bind(MessageRows.batch(h), tenant, user, correlationId, href, request, "PENDING", now).add().execute());
     }
 
     @Override

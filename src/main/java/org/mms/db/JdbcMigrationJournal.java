@@ -6,15 +6,14 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.mms.admin.MeetingHistory;
 import org.mms.admin.Views;
 import org.mms.directory.TenantId;
 import org.mms.directory.UserId;
 import org.mms.itip.ItipRequest;
-import org.mms.itip.Mailbox;
 import org.mms.migration.ComponentPlan;
 import org.mms.migration.MeetingPlan;
 import org.mms.migration.MigrationJournal;
@@ -35,61 +34,66 @@ public final class JdbcMigrationJournal implements MigrationJournal, MeetingHist
     }
 
     @Override
-    public void record(Run run, String href, List<MeetingPlan> meetings) {
-        jdbi.useTransaction(h -> insertChanges(h, run, href, meetings, NONE, null));
-    }
-
-    @Override
-    public void intend(Run run, String href, List<MeetingPlan> meetings, String newResourceHash, List<ItipRequest> updates) {
+    public void begin(Run run, List<Unwritten> unwritten, List<Planned> planned) {
+        if (unwritten.isEmpty() && planned.isEmpty()) {
+            return;
+        }
         jdbi.useTransaction(h -> {
-            insertChanges(h, run, href, meetings, WRITING, newResourceHash);
-            for (ItipRequest update : updates) {
-                insertMessage(h, run.tenant(), run.user(), run.correlationId(), href, update, "HELD", run.now());
+            ChangeRows changes = new ChangeRows(h, run);
+            for (Unwritten u : unwritten) {
+                changes.add(u.href(), u.meetings(), NONE, null);
+            }
+            for (Planned p : planned) {
+                changes.add(p.href(), p.meetings(), WRITING, p.newResourceHash());
+            }
+            changes.execute();
+            var messages = MessageRows.batch(h);
+            for (Planned p : planned) {
+                for (ItipRequest update : p.updates()) {
+                    MessageRows.bind(messages, run.tenant(), run.user(), run.correlationId(), p.href(), update, "HELD", run.now()).add();
+                }
+            }
+            if (messages.size() > 0) {
+                messages.execute();
             }
         });
     }
 
-    static void insertMessage(Handle h, TenantId tenant, UserId user, String correlationId, String href, ItipRequest message,
-            String state, Instant now) {
-        h.createUpdate("""
-                INSERT INTO outbox_message (tenant_id, user_id, correlation_id, href, uid, sequence, organizer, organizer_name,
-                  recipients, subject, text_body, html_body, calendar, state, attempts, next_attempt_at, created_at)
-                VALUES (:tenant, :user, :correlation, :href, :uid, :sequence, :organizer, :organizerName, :recipients,
-                  :subject, :text, :html, :calendar, :state, 0, :now, :now)""")
-                .bind("tenant", tenant.value()).bind("user", user.value()).bind("correlation", correlationId)
-                .bind("href", href).bind("uid", message.uid()).bind("sequence", message.sequence())
-                .bind("organizer", message.organizer().address()).bind("organizerName", message.organizer().displayName().orElse(null))
-                .bind("recipients", encode(message.attendees())).bind("subject", message.subject()).bind("text", message.textBody())
-                .bind("html", message.htmlBody().orElse(null)).bind("calendar", message.calendar()).bind("state", state)
-                .bind("now", time(now)).execute();
-    }
-
     @Override
-    public void complete(Intent intent) {
+    public void settle(List<Intent> written, List<Intent> notWritten) {
+        if (written.isEmpty() && notWritten.isEmpty()) {
+            return;
+        }
         jdbi.useTransaction(h -> {
-            h.createUpdate("""
-                    UPDATE meeting_change SET write_state = 'WRITTEN'
-                    WHERE tenant_id = :t AND user_id = :u AND correlation_id = :c AND href = :href AND write_state = 'WRITING'""")
-                    .bindMap(key(intent)).execute();
-            h.createUpdate("""
-                    UPDATE outbox_message SET state = 'PENDING'
-                    WHERE tenant_id = :t AND user_id = :u AND correlation_id = :c AND href = :href AND state = 'HELD'""")
-                    .bindMap(key(intent)).execute();
-        });
-    }
-
-    @Override
-    public void abandon(Intent intent) {
-        jdbi.useTransaction(h -> {
-            h.createUpdate("""
-                    UPDATE meeting_change SET write_state = 'ABANDONED'
-                    WHERE tenant_id = :t AND user_id = :u AND correlation_id = :c AND href = :href
-                      AND write_state IN ('WRITING', 'NONE')""")
-                    .bindMap(key(intent)).execute();
-            h.createUpdate("""
-                    DELETE FROM outbox_message
-                    WHERE tenant_id = :t AND user_id = :u AND correlation_id = :c AND href = :href AND state = 'HELD'""")
-                    .bindMap(key(intent)).execute();
+            if (!written.isEmpty()) {
+                var changes = h.prepareBatch("""
+                        UPDATE meeting_change SET write_state = 'WRITTEN'
+                        WHERE tenant_id = :t AND user_id = :u AND correlation_id = :c AND href = :href AND write_state = 'WRITING'""");
+                var messages = h.prepareBatch("""
+                        UPDATE outbox_message SET state = 'PENDING'
+                        WHERE tenant_id = :t AND user_id = :u AND correlation_id = :c AND href = :href AND state = 'HELD'""");
+                for (Intent intent : written) {
+                    changes.bindMap(key(intent)).add();
+                    messages.bindMap(key(intent)).add();
+                }
+                changes.execute();
+                messages.execute();
+            }
+            if (!notWritten.isEmpty()) {
+                var changes = h.prepareBatch("""
+                        UPDATE meeting_change SET write_state = 'ABANDONED'
+                        WHERE tenant_id = :t AND user_id = :u AND correlation_id = :c AND href = :href
+                          AND write_state IN ('WRITING', 'NONE')""");
+                var messages = h.prepareBatch("""
+                        DELETE FROM outbox_message
+                        WHERE tenant_id = :t AND user_id = :u AND correlation_id = :c AND href = :href AND state = 'HELD'""");
+                for (Intent intent : notWritten) {
+                    changes.bindMap(key(intent)).add();
+                    messages.bindMap(key(intent)).add();
+                }
+                changes.execute();
+                messages.execute();
+            }
         });
     }
 
@@ -132,54 +136,64 @@ public final class JdbcMigrationJournal implements MigrationJournal, MeetingHist
                 "href", intent.href());
     }
 
-    private static void insertChanges(Handle h, Run run, String href, List<MeetingPlan> meetings, String writeState, String hash) {
-        var batch = h.prepareBatch("""
-                INSERT INTO meeting_change (tenant_id, user_id, correlation_id, href, uid, recurrence_id, subject, start_at, outcome,
-                  reason, detail, previous_block, new_block, write_state, new_hash, created_at)
-                VALUES (:tenant, :user, :correlation, :href, :uid, :recurrence, :subject, :start, :outcome, :reason, :detail,
-                  :previous, :next, :state, :hash, :now)""");
-        for (MeetingPlan meeting : meetings) {
-            for (ComponentPlan c : meeting.components()) {
-                String outcome;
-                String reason = null;
-                String detail = null;
-                String previous = null;
-                String next = null;
-                switch (c.outcome()) {
-                    case Outcome.Migrated m -> {
-                        outcome = "MIGRATED";
-                        previous = m.oldBlock();
-                        next = m.newBlock();
+    /** The decision rows of a chunk, inserted in one batch. */
+    private static final class ChangeRows {
+        private final PreparedBatch batch;
+        private final Run run;
+
+        ChangeRows(Handle h, Run run) {
+            this.run = run;
+            this.batch = h.prepareBatch("""
+                    INSERT INTO meeting_change (tenant_id, user_id, correlation_id, href, uid, recurrence_id, subject, start_at, outcome,
+                      reason, detail, previous_block, new_block, write_state, new_hash, created_at)
+                    VALUES (:tenant, :user, :correlation, :href, :uid, :recurrence, :subject, :start, :outcome, :reason, :detail,
+                      :previous, :next, :state, :hash, :now)""");
+        }
+
+        void add(String href, List<MeetingPlan> meetings, String writeState, String hash) {
+            for (MeetingPlan meeting : meetings) {
+                for (ComponentPlan c : meeting.components()) {
+                    String outcome;
+                    String reason = null;
+                    String detail = null;
+                    String previous = null;
+                    String next = null;
+                    switch (c.outcome()) {
+                        case Outcome.Migrated m -> {
+                            outcome = "MIGRATED";
+                            previous = m.oldBlock();
+                            next = m.newBlock();
+                        }
+                        case Outcome.Unchanged u -> {
+                            outcome = "UNCHANGED";
+                            detail = u.detail();
+                        }
+                        case Outcome.Skipped sk -> {
+                            outcome = "SKIPPED";
+                            reason = sk.reason().name();
+                            detail = sk.detail();
+                        }
+                        case Outcome.Failed f -> {
+                            outcome = "FAILED";
+                            reason = f.reason().name();
+                            detail = f.detail();
+                        }
                     }
-                    case Outcome.Unchanged u -> {
-                        outcome = "UNCHANGED";
-                        detail = u.detail();
-                    }
-                    case Outcome.Skipped s -> {
-                        outcome = "SKIPPED";
-                        reason = s.reason().name();
-                        detail = s.detail();
-                    }
-                    case Outcome.Failed f -> {
-                        outcome = "FAILED";
-                        reason = f.reason().name();
-                        detail = f.detail();
-                    }
+                    batch.bind("tenant", run.tenant().value()).bind("user", run.user().value()).bind("correlation", run.correlationId())
+                            .bind("href", href).bind("uid", c.uid()).bind("recurrence", c.recurrenceId().orElse(null))
+                            .bind("subject", c.summary()).bind("start", c.start().map(JdbcMigrationJournal::time).orElse(null))
+                            .bind("outcome", outcome).bind("reason", reason).bind("detail", detail).bind("previous", previous)
+                            .bind("next", next).bind("state", c.migrated() ? writeState : NONE).bind("hash", c.migrated() ? hash : null)
+                            .bind("now", time(run.now())).add();
                 }
-                batch.bind("tenant", run.tenant().value()).bind("user", run.user().value()).bind("correlation", run.correlationId())
-                        .bind("href", href).bind("uid", c.uid()).bind("recurrence", c.recurrenceId().orElse(null))
-                        .bind("subject", c.summary()).bind("start", c.start().map(JdbcMigrationJournal::time).orElse(null))
-                        .bind("outcome", outcome).bind("reason", reason).bind("detail", detail).bind("previous", previous)
-                        .bind("next", next).bind("state", c.migrated() ? writeState : NONE).bind("hash", c.migrated() ? hash : null)
-                        .bind("now", time(run.now())).add();
             }
         }
-        batch.execute();
-    }
 
-    /** Recipients, one per line: address, a tab, display name. */
-    static String encode(List<Mailbox> recipients) {
-        return recipients.stream().map(m -> m.address() + "\t" + m.displayName().orElse("")).collect(Collectors.joining("\n"));
+        void execute() {
+            if (batch.size() > 0) {
+                batch.execute();
+            }
+        }
     }
 
     static OffsetDateTime time(Instant instant) {

@@ -11,7 +11,9 @@ public enum FailReason {
     /** A property the decision needs cannot be read (a date, the sequence number…). */
     INVALID_EVENT,
     /** The organizer's settings give no coordinates for this meeting (e.g. keep a join link it lacks). */
-    NO_COORDINATES;
+    NO_COORDINATES,
+    /** The calendar store refused to store the new version for good (a CalDAV server's 403 or 415). */
+    STORE_REFUSED;
 
     static FailReason of(BlockProblem problem) {
         return switch (problem) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.mms.calendar.CalendarStore;
+import org.mms.itip.ItipRequest;
 import org.mms.calendar.Mailbox;
 import org.mms.calendar.ResourceRef;
 import org.mms.calendar.StoredResource;
@@ -80,55 +81,146 @@ public final class MigrateOrganizer {
         Tally tally = new Tally();
         // A server that schedules (RFC 6638) tells the attendees itself when the organizer's copy changes.
         boolean serverSends = store.schedulesForAttendees(mailbox);
+        Context context = new Context(mailbox, rules, targets, run, tally, serverSends);
+        List<StoredResource> chunk = new ArrayList<>(BATCH);
         store.forEachCandidate(mailbox, now, now.plus(HORIZON), BATCH, resource -> {
-            migrateResource(mailbox, resource, rules, targets, run, tally, serverSends);
-            if (++tally.seen % BATCH == 0) {
+            chunk.add(resource);
+            if (chunk.size() == BATCH) {
+                migrateChunk(context, chunk);
+                chunk.clear();
                 heartbeat.beat(tally.result());
             }
         });
+        migrateChunk(context, chunk);
         return tally.result();
     }
 
-    private void migrateResource(Mailbox mailbox, StoredResource resource, SelectionRules rules, Targets targets,
-            MigrationJournal.Run run, Tally tally, boolean serverSends) {
+    /** What every meeting of one run is planned and journaled with. */
+    private record Context(Mailbox mailbox, SelectionRules rules, Targets targets, MigrationJournal.Run run, Tally tally,
+            boolean serverSends) {
+    }
+
+    /** A changed meeting of a chunk, between its plan and its write. */
+    private record Pending(StoredResource resource, ResourcePlan plan, MigrationJournal.Intent intent) {
+    }
+
+    /**
+     * One chunk of stored meetings: all planned, their decisions and intents journaled in one
+     * transaction, the changed ones written in one batch, the outcomes settled in one transaction.
+     * Meetings someone else changed meanwhile are then re-read and retried one by one.
+     */
+    private void migrateChunk(Context c, List<StoredResource> resources) {
+        List<MigrationJournal.Unwritten> unwritten = new ArrayList<>();
+        List<MigrationJournal.Planned> planned = new ArrayList<>();
+        List<Pending> pending = new ArrayList<>();
+        for (StoredResource resource : resources) {
+            Optional<ResourcePlan> plan = plan(c, resource);
+            if (plan.isEmpty()) {
+                continue;
+            }
+            String href = resource.ref().href();
+            if (!plan.get().changed()) {
+                unwritten.add(new MigrationJournal.Unwritten(href, plan.get().meetings()));
+                c.tally().count(plan.get(), false);
+                continue;
+            }
+            MigrationJournal.Intent intent = MigrationJournal.Intent.of(c.run(), href, ResourcePlan.hash(plan.get().newBytes()));
+            planned.add(new MigrationJournal.Planned(href, plan.get().meetings(), intent.newResourceHash(),
+                    c.serverSends() ? List.of() : plan.get().updates()));
+            pending.add(new Pending(resource, plan.get(), intent));
+        }
+        journal.begin(c.run(), unwritten, planned);
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<WriteResult> results = store.putAll(c.mailbox(), pending.stream()
+                .map(p -> new CalendarStore.Write(p.resource().ref(), p.plan().newBytes(), p.resource().etag())).toList());
+        List<MigrationJournal.Intent> written = new ArrayList<>();
+        List<MigrationJournal.Intent> notWritten = new ArrayList<>();
+        List<Pending> conflicts = new ArrayList<>();
+        List<Pending> refused = new ArrayList<>();
+        List<String> refusals = new ArrayList<>();
+        for (int i = 0; i < pending.size(); i++) {
+            Pending p = pending.get(i);
+            switch (results.get(i)) {
+                case WriteResult.Written w -> {
+                    written.add(p.intent());
+                    c.tally().count(p.plan(), true);
+                    c.tally().invites += c.serverSends() ? 0 : p.plan().updates().size();
+                }
+                // Deleted while we planned: nothing left to migrate.
+                case WriteResult.NotFound n -> notWritten.add(p.intent());
+                case WriteResult.PreconditionFailed f -> {
+                    notWritten.add(p.intent());
+                    conflicts.add(p);
+                }
+                case WriteResult.Refused r -> {
+                    notWritten.add(p.intent());
+                    refused.add(p);
+                    refusals.add(r.reason());
+                }
+            }
+        }
+        journal.settle(written, notWritten);
+        for (int i = 0; i < refused.size(); i++) {
+            recordRefused(c, refused.get(i), refusals.get(i));
+        }
+        for (Pending p : conflicts) {
+            store.get(c.mailbox(), p.resource().ref()).ifPresent(again -> migrateOneByOne(c, again, 1));
+        }
+    }
+
+    private Optional<ResourcePlan> plan(Context c, StoredResource resource) {
+        try {
+            return Optional.of(ResourcePlan.of(resource.data(), c.rules(), c.targets(), ZoneOffset.UTC));
+        } catch (IcalFormatException e) {
+            c.tally().failed(resource.ref().href(), "the stored meeting cannot be read: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** A meeting whose write lost a race: re-planned and written alone, a few times at most. */
+    private void migrateOneByOne(Context c, StoredResource resource, int attemptsSoFar) {
         StoredResource current = resource;
-        for (int attempt = 0; ; attempt++) {
-            ResourcePlan plan;
-            try {
-                plan = ResourcePlan.of(current.data(), rules, targets, ZoneOffset.UTC);
-            } catch (IcalFormatException e) {
-                tally.failed(current.ref().href(), "the stored meeting cannot be read: " + e.getMessage());
+        for (int attempt = attemptsSoFar; ; attempt++) {
+            Optional<ResourcePlan> plan = plan(c, current);
+            if (plan.isEmpty()) {
                 return;
             }
-            if (!plan.changed()) {
-                journal.record(run, current.ref().href(), plan.meetings());
-                tally.count(plan, false);
+            String href = current.ref().href();
+            if (!plan.get().changed()) {
+                journal.record(c.run(), href, plan.get().meetings());
+                c.tally().count(plan.get(), false);
                 return;
             }
-            MigrationJournal.Intent intent = MigrationJournal.Intent.of(run, current.ref().href(), ResourcePlan.hash(plan.newBytes()));
-            journal.intend(run, current.ref().href(), plan.meetings(), intent.newResourceHash(),
-                    serverSends ? List.of() : plan.updates());
-            WriteResult written = store.put(mailbox, current.ref(), plan.newBytes(), Optional.of(current.etag()));
-            switch (written) {
+            MigrationJournal.Intent intent = MigrationJournal.Intent.of(c.run(), href, ResourcePlan.hash(plan.get().newBytes()));
+            List<ItipRequest> updates = c.serverSends() ? List.of() : plan.get().updates();
+            journal.intend(c.run(), href, plan.get().meetings(), intent.newResourceHash(), updates);
+            WriteResult result = store.put(c.mailbox(), current.ref(), plan.get().newBytes(), Optional.of(current.etag()));
+            switch (result) {
                 case WriteResult.Written w -> {
                     journal.complete(intent);
-                    tally.count(plan, true);
-                    tally.invites += plan.updates().size();
+                    c.tally().count(plan.get(), true);
+                    c.tally().invites += updates.size();
                     return;
                 }
                 case WriteResult.NotFound n -> {
-                    // Deleted while we planned: nothing left to migrate.
                     journal.abandon(intent);
                     return;
                 }
-                case WriteResult.PreconditionFailed p -> {
+                case WriteResult.Refused r -> {
                     journal.abandon(intent);
-                    Optional<StoredResource> again = store.get(mailbox, current.ref());
+                    recordRefused(c, new Pending(current, plan.get(), intent), r.reason());
+                    return;
+                }
+                case WriteResult.PreconditionFailed f -> {
+                    journal.abandon(intent);
+                    Optional<StoredResource> again = store.get(c.mailbox(), current.ref());
                     if (again.isEmpty()) {
                         return;
                     }
                     if (attempt + 1 >= CONFLICT_RETRIES) {
-                        tally.failed(current.ref().href(), "changed by someone else while being migrated, " + CONFLICT_RETRIES
+                        c.tally().failed(href, "changed by someone else while being migrated, " + CONFLICT_RETRIES
                                 + " times in a row; the next attempt will try again");
                         return;
                     }
@@ -136,6 +228,18 @@ public final class MigrateOrganizer {
                 }
             }
         }
+    }
+
+    /** The store would not take the new version: each meeting that was to change is journaled as failed, with what the store said. */
+    private void recordRefused(Context c, Pending p, String reason) {
+        List<MeetingPlan> failed = p.plan().meetings().stream()
+                .map(m -> new MeetingPlan(m.uid(), m.components().stream()
+                        .map(cp -> cp.migrated() ? new ComponentPlan(cp.uid(), cp.recurrenceId(), cp.summary(), cp.start(), cp.original(),
+                                new Outcome.Failed(FailReason.STORE_REFUSED, reason)) : cp)
+                        .toList()))
+                .toList();
+        journal.record(c.run(), p.resource().ref().href(), failed);
+        c.tally().count(new ResourcePlan(failed, p.resource().data(), List.of()), false);
     }
 
     /**

@@ -17,17 +17,45 @@ public interface MigrationJournal {
     record Run(TenantId tenant, UserId user, String correlationId, Instant now) {
     }
 
-    /** Decisions for a meeting that is not written (already current, left alone, or failed). */
-    void record(Run run, String href, List<MeetingPlan> meetings);
+    /** The decisions for one stored meeting that is not written (already current, left alone, or failed). */
+    record Unwritten(String href, List<MeetingPlan> meetings) {
+    }
 
-    /** Before writing a changed meeting: its decisions as WRITING, and its update message held back. */
-    void intend(Run run, String href, List<MeetingPlan> meetings, String newResourceHash, List<ItipRequest> updates);
+    /** One stored meeting about to be written: its decisions, the hash of the new bytes, the messages it owes. */
+    record Planned(String href, List<MeetingPlan> meetings, String newResourceHash, List<ItipRequest> updates) {
+    }
 
-    /** After the write: the decisions stand and the message may go. */
-    void complete(Intent intent);
+    /**
+     * One chunk of meetings, in one transaction: the decisions for those not written, and for each one
+     * about to be written its decisions as WRITING and its update messages held back.
+     */
+    void begin(Run run, List<Unwritten> unwritten, List<Planned> planned);
 
-    /** The write did not happen (conflict, gone, crash before it): the intent and its message are dropped. */
-    void abandon(Intent intent);
+    /**
+     * After the writes, in one transaction: the decisions of the written ones stand and their messages
+     * may go; those not written (conflict, gone, refused) are dropped with their messages.
+     */
+    void settle(List<Intent> written, List<Intent> notWritten);
+
+    /** Decisions for a meeting that is not written. */
+    default void record(Run run, String href, List<MeetingPlan> meetings) {
+        begin(run, List.of(new Unwritten(href, meetings)), List.of());
+    }
+
+    /** Before writing one changed meeting. */
+    default void intend(Run run, String href, List<MeetingPlan> meetings, String newResourceHash, List<ItipRequest> updates) {
+        begin(run, List.of(), List.of(new Planned(href, meetings, newResourceHash, updates)));
+    }
+
+    /** After the write of one meeting. */
+    default void complete(Intent intent) {
+        settle(List.of(intent), List.of());
+    }
+
+    /** The write of one meeting did not happen. */
+    default void abandon(Intent intent) {
+        settle(List.of(), List.of(intent));
+    }
 
     /** Intents of this user left open by an earlier run, with the hash of the bytes each meant to write. */
     List<Intent> openIntents(TenantId tenant, UserId user);
