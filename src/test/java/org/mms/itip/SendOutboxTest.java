@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.mms.testing.MutableClock;
+import org.mms.testing.RecordingOutbox;
 
 class SendOutboxTest {
 

@@ -10,10 +10,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mms.itip.Mailbox;
-import org.mms.itip.RecordingOutbox;
-import org.mms.itip.RecordingOutbox.Call;
 import org.mms.itip.SendOutbox;
 import org.mms.testing.MutableClock;
+import org.mms.testing.RecordingOutbox;
+import org.mms.testing.RecordingOutbox.Call;
 
 /** A sending round end to end: outbox (an in-memory double of the port) → SendOutbox → SmtpMailer → GreenMail. */
 class SendOutboxOverSmtpTest {

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mms.itip.Delivery;
 import org.mms.itip.MailRejectedException;
-import org.mms.itip.RecordingOutbox;
 import org.mms.itip.SendOutbox;
+import org.mms.testing.RecordingOutbox;
 import org.slf4j.LoggerFactory;
 
 /**

@@ -1,4 +1,4 @@
-package org.mms.itip;
+package org.mms.testing;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.mms.directory.TenantId;
 import org.mms.directory.UserId;
+import org.mms.itip.ItipRequest;
+import org.mms.itip.MessageOutbox;
 
 /**
  * An in-memory {@link MessageOutbox} for tests of the sending round: it hands out the messages it was
