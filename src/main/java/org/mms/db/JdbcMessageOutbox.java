@@ -60,6 +60,15 @@ public final class JdbcMessageOutbox implements MessageOutbox {
     }
 
     @Override
+    public void partlySent(long id, Instant now, String note) {
+        // SENT like any accepted message; the note goes where an admin looks for what went wrong.
+        jdbi.useHandle(h -> h.createUpdate("""
+                UPDATE outbox_message SET state = 'SENT', sent_at = :now, attempts = attempts + 1, last_error = :note
+                WHERE id = :id""")
+                .bind("now", JdbcMigrationJournal.time(now)).bind("note", note).bind("id", id).execute());
+    }
+
+    @Override
     public void failed(long id, String error, Instant nextAttempt, boolean permanent) {
         // Only a message still being sent: a sender whose lease ran out may report its failure after
         // another sender took the message and sent it, and that must not make a SENT message due again.

@@ -41,6 +41,20 @@ public final class ComponentEditor {
         add(new ByteEdit(rawStart, rawEnd, folded));
     }
 
+    /**
+     * Replaces the bytes {@code [from, to)} of the unfolded {@code line} (any part of it: name,
+     * parameters or value) with {@code replacement}, written as is; {@code from == to} inserts. The
+     * replacement is folded to continue from where it starts, and the rest of the line keeps its bytes
+     * and its folds.
+     */
+    public void replaceInLine(ContentLine line, int from, int to, String replacement) {
+        int rawStart = line.rawOffset(from);
+        int rawEnd = line.rawOffset(to);
+        byte[] folded = Folding.foldInto(
+                line.columnAt(rawStart), replacement.getBytes(UTF_8), line.restOfPhysicalLine(rawEnd), lineEnding(line));
+        add(new ByteEdit(rawStart, rawEnd, folded));
+    }
+
     public void deleteLine(ContentLine line) {
         add(ByteEdit.delete(line.start(), line.end()));
     }

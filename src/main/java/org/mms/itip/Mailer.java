@@ -10,6 +10,17 @@ package org.mms.itip;
  */
 public interface Mailer {
 
-    /** @throws java.io.UncheckedIOException when the message could not be handed over */
-    void send(ItipRequest request);
+    /**
+     * @return how the message went: to everyone, or to all but some recipients the mail system refused
+     *         for good; either way it must not be sent again
+     * @throws MailRejectedException when the mail system did not take it, saying whether trying again can help
+     * @throws java.io.UncheckedIOException when the message could not be handed over (try again later)
+     */
+    Delivery send(ItipRequest request);
+
+    /**
+     * The sender has nothing more to send for now. An adapter that keeps a connection open from one
+     * message to the next (SMTP) closes it here rather than leave it idle until the server drops it.
+     */
+    default void endRound() {}
 }

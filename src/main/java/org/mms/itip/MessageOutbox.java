@@ -25,6 +25,12 @@ public interface MessageOutbox {
     /** The mail system accepted it: it is never sent again. */
     void sent(long id, Instant now);
 
+    /**
+     * The mail system accepted it for some recipients and refused the others for good: it is never sent
+     * again (those who got it must not get it twice), and {@code note} says who did not get it and why.
+     */
+    void partlySent(long id, Instant now, String note);
+
     /** Sending failed; try again at {@code nextAttempt}, or never when {@code permanent}. */
     void failed(long id, String error, Instant nextAttempt, boolean permanent);
 

@@ -7,9 +7,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One round of sending: claim the due messages, hand each to the mailer, record the result. A
- * message is marked sent only after the mailer took it; a failure is retried with growing delays, and
- * given up after {@link #MAX_ATTEMPTS}.
+ * One round of sending: claim the due messages, hand each to the mailer, record the result, and tell
+ * the mailer the round is over (so an SMTP connection is used for the whole round, then closed).
+ *
+ * <p>A message the mail system took is marked sent exactly once, whether it went to every recipient
+ * or to all but some it refused for good ({@link Delivery.PartlyRejected}, recorded with a note). A
+ * message refused for good ({@link MailRejectedException#permanent()}) is failed at once. Any other
+ * failure is retried with growing delays and given up after {@link #MAX_ATTEMPTS}.
  */
 public final class SendOutbox {
 
@@ -27,23 +31,59 @@ public final class SendOutbox {
         this.clock = clock;
     }
 
-    /** Sends what is due; returns how many messages were sent. */
+    /** Sends what is due; returns how many messages the mail system took. */
     public int runOnce(int max) {
         Instant now = clock.instant();
         int sent = 0;
-        for (MessageOutbox.Queued message : outbox.claim(now, now.plus(LEASE), max)) {
-            try {
-                mailer.send(message.request());
-                outbox.sent(message.id(), clock.instant());
-                sent++;
-            } catch (RuntimeException e) {
-                int attempts = message.attempts() + 1;
-                boolean giveUp = attempts >= MAX_ATTEMPTS;
-                Duration delay = Duration.ofSeconds(Math.min(3600, 5L << Math.min(attempts, 10)));
-                LOG.warn("sending the update for {} failed (attempt {}): {}", message.request().uid(), attempts, e.getMessage());
-                outbox.failed(message.id(), String.valueOf(e.getMessage()), clock.instant().plus(delay), giveUp);
+        try {
+            for (MessageOutbox.Queued message : outbox.claim(now, now.plus(LEASE), max)) {
+                if (send(message)) {
+                    sent++;
+                }
             }
+        } finally {
+            mailer.endRound();
         }
         return sent;
+    }
+
+    private boolean send(MessageOutbox.Queued message) {
+        Delivery delivery;
+        try {
+            delivery = mailer.send(message.request());
+        } catch (MailRejectedException e) {
+            failed(message, e.getMessage(), e.permanent());
+            return false;
+        } catch (RuntimeException e) {
+            failed(message, String.valueOf(e.getMessage()), false);
+            return false;
+        }
+        // Outside the try on purpose: the mail system has the message now, so a failure to record that
+        // must not be recorded as a failed send (which would send it again). It propagates instead, and
+        // the claim's lease runs out; only then can the message go out a second time, with the same
+        // Message-ID.
+        switch (delivery) {
+            case Delivery.Accepted accepted -> outbox.sent(message.id(), clock.instant());
+            case Delivery.PartlyRejected partly -> {
+                LOG.warn("the update for {} was sent, but {}", message.request().uid(), partly.note());
+                outbox.partlySent(message.id(), clock.instant(), partly.note());
+            }
+        }
+        return true;
+    }
+
+    private void failed(MessageOutbox.Queued message, String error, boolean permanent) {
+        int attempts = message.attempts() + 1;
+        boolean giveUp = permanent || attempts >= MAX_ATTEMPTS;
+        Duration delay = Duration.ofSeconds(Math.min(3600, 5L << Math.min(attempts, 10)));
+        if (giveUp) {
+            LOG.error("gave up sending the update for {} (attempt {}{}): {}", message.request().uid(), attempts,
+                    permanent ? ", refused for good" : "", error);
+        } else {
+            LOG.warn("sending the update for {} failed (attempt {}), trying again in {}: {}",
+                    message.request().uid(), attempts, delay, error);
+        }
+        Instant now = clock.instant();
+        outbox.failed(message.id(), error, giveUp ? now : now.plus(delay), giveUp);
     }
 }

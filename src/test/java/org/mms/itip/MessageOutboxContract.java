@@ -143,6 +143,16 @@ public abstract class MessageOutboxContract {
     }
 
     @Test
+    void a_message_sent_to_all_but_some_recipients_counts_as_sent_and_is_never_sent_again() {
+        Queued claimed = queuedAndClaimed();
+
+        outbox.partlySent(claimed.id(), T0.plusSeconds(1), "not delivered to gone@contoso.com: 550 5.1.1 mailbox unavailable");
+
+        assertThat(claimAt(T0.plus(Duration.ofDays(400)))).as("never sent again, even after the lease").isEmpty();
+        assertThat(outbox.counts()).contains(entry("PENDING", 0L), entry("SENDING", 0L), entry("SENT", 1L));
+    }
+
+    @Test
     void a_late_failure_report_does_not_bring_back_a_message_another_sender_sent() {
         Queued slowSender = queuedAndClaimed();
         Instant later = T0.plus(LEASE);

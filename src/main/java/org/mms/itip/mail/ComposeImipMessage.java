@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import org.mms.itip.AddSentBy;
 import org.mms.itip.ItipRequest;
 import org.mms.itip.Mailbox;
 
@@ -37,6 +38,11 @@ import org.mms.itip.Mailbox;
  *
  * The alternative part comes first because Outlook 2007 looks for the calendar only in the first
  * child of {@code multipart/mixed}; the calendar is the last alternative, the richest one.
+ *
+ * <p>With a service address the message is sent on the organizer's behalf: {@code From} the
+ * organizer, {@code Sender} the service, and the mailed calendar's ORGANIZER lines say
+ * {@code SENT-BY} the service ({@link AddSentBy}). Otherwise the calendar part holds exactly the
+ * request's bytes.
  */
 public final class ComposeImipMessage {
 
@@ -125,7 +131,7 @@ public final class ComposeImipMessage {
         if (request.htmlBody().isPresent()) {
             alternative.addBodyPart(textPart(request.htmlBody().get(), "html"));
         }
-        byte[] calendar = request.calendar();
+        byte[] calendar = mailedCalendar(request);
         alternative.addBodyPart(calendarPart(calendar, CALENDAR_TYPE));
 
         MimeBodyPart alternativePart = new MimeBodyPart();
@@ -138,6 +144,21 @@ public final class ComposeImipMessage {
             mixed.addBodyPart(file);
         }
         return mixed;
+    }
+
+    /**
+     * The request's calendar as it is mailed: with a service address, every VEVENT's ORGANIZER says
+     * {@code SENT-BY} that address, as the {@code Sender} header does (one setting, so the two cannot
+     * disagree); without one, the request's bytes as they are.
+     */
+    private byte[] mailedCalendar(ItipRequest request) {
+        byte[] calendar = request.calendar();
+        return serviceSender.map(sender -> AddSentBy.apply(calendar, sender)).orElse(calendar);
+    }
+
+    /** The envelope sender for SMTP: the service address when there is one, so bounces come back to it. */
+    Optional<Mailbox> serviceSender() {
+        return serviceSender;
     }
 
     private static MimeBodyPart textPart(String text, String subtype) throws MessagingException {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
+import org.mms.itip.Delivery;
 import org.mms.itip.ItipRequest;
 import org.mms.itip.Mailer;
 
@@ -34,9 +35,11 @@ public final class PickupDirectory implements Mailer {
         this.composer = Objects.requireNonNull(composer, "composer");
     }
 
+    /** Written whole: a pickup directory takes a message for every recipient or not at all. */
     @Override
-    public void send(ItipRequest request) {
+    public Delivery send(ItipRequest request) {
         write(request);
+        return Delivery.accepted();
     }
 
     /**

@@ -271,6 +271,39 @@ class ComposeImipMessageTest {
     }
 
     @Test
+    void with_a_service_address_the_calendars_organizer_lines_say_sent_by_the_service_and_nothing_else_changes() throws Exception {
+        ItipRequest request = aRequest().calendar(fixture("caldav-lf-only-daily.expected.ics")).build();
+
+        byte[] mailed = decoded(calendarPartOf(parse(write(composer, request))));
+
+        assertThat(new String(mailed, UTF_8)).isEqualTo(new String(request.calendar(), UTF_8).replace(
+                "ORGANIZER;CN=Ops Team:mailto:ops@example.org\n",
+                "ORGANIZER;CN=Ops Team;SENT-BY=\"mailto:mms@service.contoso.com\"\n :mailto:ops@example.org\n"));
+    }
+
+    @Test
+    void the_invite_ics_attachment_is_the_same_mailed_calendar() throws Exception {
+        ComposeImipMessage withAttachment =
+                new ComposeImipMessage(CLOCK, Optional.of(SERVICE), ComposeImipMessage.Attachment.INVITE_ICS);
+
+        MimeMessage message = parse(write(withAttachment, aRequest().build()));
+
+        byte[] attached = decoded(((MimeMultipart) message.getContent()).getBodyPart(1));
+        assertThat(attached).isEqualTo(decoded(calendarPartOf(message)));
+        assertThat(new String(attached, UTF_8)).contains("SENT-BY=\"mailto:mms@service.contoso.com\"");
+    }
+
+    @Test
+    void without_a_service_address_the_calendar_keeps_the_sent_by_it_had() throws Exception {
+        ItipRequest request = aRequest().build();
+
+        byte[] mailed = decoded(calendarPartOf(parse(write(new ComposeImipMessage(CLOCK, Optional.empty()), request))));
+
+        assertThat(mailed).isEqualTo(request.calendar());
+        assertThat(new String(mailed, UTF_8)).contains("SENT-BY=\"mailto:mms@contoso.com\"");
+    }
+
+    @Test
     void calendar_part_is_sent_as_base64() throws Exception {
         BodyPart calendar = calendarPartOf(parse(write(composer, aRequest().build())));
 
@@ -342,9 +375,10 @@ class ComposeImipMessageTest {
 
     // --- helpers ---
 
+    /** Without a service address, so that the calendar part holds exactly the request's bytes. */
     private byte[] calendarBytesAfterRoundTrip(byte[] calendar) throws Exception {
         ItipRequest request = aRequest().calendar(calendar).build();
-        return decoded(calendarPartOf(parse(write(composer, request))));
+        return decoded(calendarPartOf(parse(write(new ComposeImipMessage(CLOCK, Optional.empty()), request))));
     }
 
     static byte[] write(ComposeImipMessage composer, ItipRequest request) throws IOException {
