@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.mms.db.DatabaseConfig;
+import org.mms.itip.mail.SmtpSettings;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,10 +22,13 @@ import tools.jackson.databind.json.JsonMapper;
  * <pre>
  * { "dataDir": "data", "database": {"url": "jdbc:postgresql://db/mms", "user": "mms", "password": "…", "poolSize": 10},
  *   "http": {"host": "0.0.0.0", "port": 8470}, "workers": {"threads": 4, "pollMillis": 250, "leaseSeconds": 120},
- *   "mail": {"pickupDirectory": "data/outbox/pickup", "sender": "mms@contoso.com"} }
+ *   "mail": {"pickupDirectory": "data/outbox/pickup", "sender": "mms@contoso.com",
+ *            "smtp": {"host": "smtp.contoso.com", "port": 587, "security": "starttls", "username": "mms@contoso.com",
+ *                     "password": "…", "maxMessagesPerSecond": 10}} }
  * </pre>
  * Environment: MMS_DATA, MMS_DB_URL, MMS_DB_USER, MMS_DB_PASSWORD, MMS_HTTP_HOST, MMS_HTTP_PORT,
- * MMS_WORKERS, MMS_PICKUP_DIR, MMS_SENDER.
+ * MMS_WORKERS, MMS_PICKUP_DIR, MMS_SENDER, MMS_SMTP_HOST, MMS_SMTP_PORT, MMS_SMTP_SECURITY,
+ * MMS_SMTP_USER, MMS_SMTP_PASSWORD, MMS_SMTP_RATE.
  */
 public final class LoadConfig {
 
@@ -79,6 +83,11 @@ public final class LoadConfig {
                 .orElse(d.mail().pickupDirectory());
         Optional<String> sender = first(env.get("MMS_SENDER"), text(json, "mail", "sender"));
         sender.filter(s -> !s.matches("[^@\\s]+@[^@\\s]+")).ifPresent(s -> problems.add("mail.sender is not an e-mail address: " + s));
+        Optional<SmtpSettings> smtp = smtp(json, env, problems);
+        boolean smtpWanted = first(env.get("MMS_SMTP_HOST"), text(json, "mail", "smtp", "host")).isPresent();
+        if (smtpWanted && sender.isEmpty()) {
+            problems.add("mail.smtp needs mail.sender (MMS_SENDER): the service's own address, for the envelope and the Sender header");
+        }
 
         if (!problems.isEmpty()) {
             throw new InvalidConfigException("the configuration has " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
@@ -86,8 +95,63 @@ public final class LoadConfig {
         }
         return new ServiceConfig(data, database, new ServiceConfig.Http(host, port),
                 new ServiceConfig.Workers(threads, Duration.ofMillis(poll), Duration.ofSeconds(lease)),
-                new ServiceConfig.Mail(pickup, sender));
+                new ServiceConfig.Mail(pickup, sender, smtp));
     }
+
+    /** The mail server, when a host is given; every other field has a default that suits a submission server. */
+    private static Optional<SmtpSettings> smtp(JsonNode json, Map<String, String> env, List<String> problems) {
+        JsonNode section = json == null || json.get("mail") == null ? null : json.get("mail").get("smtp");
+        if (section != null && section.isObject()) {
+            section.propertyNames().stream().filter(n -> !SMTP_FIELDS.contains(n))
+                    .forEach(n -> problems.add("unknown setting \"mail.smtp." + n + "\" in the config file"));
+        }
+        Optional<String> host = first(env.get("MMS_SMTP_HOST"), text(json, "mail", "smtp", "host"));
+        if (host.isEmpty()) {
+            if (section != null) {
+                problems.add("mail.smtp needs a host (MMS_SMTP_HOST)");
+            }
+            return Optional.empty();
+        }
+        String securityName = first(env.get("MMS_SMTP_SECURITY"), text(json, "mail", "smtp", "security")).orElse("starttls");
+        SmtpSettings.Security security;
+        try {
+            security = SmtpSettings.Security.valueOf(securityName.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problems.add("mail.smtp.security must be starttls, tls or none, not \"" + securityName + "\"");
+            return Optional.empty();
+        }
+        int defaultPort = switch (security) {
+            case STARTTLS -> 587;
+            case TLS -> 465;
+            case NONE -> 25;
+        };
+        int port = integer(env.get("MMS_SMTP_PORT"), json, problems, "mail", "smtp", "port").orElse(defaultPort);
+        Optional<String> user = first(env.get("MMS_SMTP_USER"), text(json, "mail", "smtp", "username"));
+        Optional<String> password = first(env.get("MMS_SMTP_PASSWORD"), text(json, "mail", "smtp", "password"));
+        if (user.isPresent() != password.isPresent()) {
+            problems.add("mail.smtp needs both a username and a password to log in, or neither");
+            return Optional.empty();
+        }
+        double rate;
+        String rateText = first(env.get("MMS_SMTP_RATE"), text(json, "mail", "smtp", "maxMessagesPerSecond"))
+                .orElse(String.valueOf(SmtpSettings.DEFAULT_MAX_MESSAGES_PER_SECOND));
+        try {
+            rate = Double.parseDouble(rateText);
+        } catch (NumberFormatException e) {
+            problems.add("mail.smtp.maxMessagesPerSecond must be a number, not \"" + rateText + "\"");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new SmtpSettings(host.get(), port, security,
+                    user.map(u -> new SmtpSettings.Login(u, password.orElseThrow())), SmtpSettings.DEFAULT_CONNECT_TIMEOUT,
+                    SmtpSettings.DEFAULT_READ_TIMEOUT, rate));
+        } catch (IllegalArgumentException e) {
+            problems.add("mail.smtp: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static final Set<String> SMTP_FIELDS = Set.of("host", "port", "security", "username", "password", "maxMessagesPerSecond");
 
     private static JsonNode read(Path file, List<String> problems) {
         try {

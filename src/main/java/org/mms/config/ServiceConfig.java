@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import org.mms.db.DatabaseConfig;
+import org.mms.itip.mail.SmtpSettings;
 
 /**
  * Everything {@code mms serve} needs to know.
@@ -30,17 +31,18 @@ public record ServiceConfig(Path dataDir, DatabaseConfig database, Http http, Wo
     }
 
     /**
-     * @param pickupDirectory where {@code .eml} files are written
-     * @param sender          the service's own address for the {@code Sender:} header
+     * @param pickupDirectory where {@code .eml} files are written when no SMTP server is configured
+     * @param sender          the service's own address for the {@code Sender:} header and the envelope
+     * @param smtp            the mail server to send through; none writes to the pickup directory
      */
-    public record Mail(Path pickupDirectory, Optional<String> sender) {
+    public record Mail(Path pickupDirectory, Optional<String> sender, Optional<SmtpSettings> smtp) {
     }
 
     /** The embedded default for a data directory. */
     public static ServiceConfig defaults(Path dataDir) {
         return new ServiceConfig(dataDir, DatabaseConfig.embedded(dataDir), new Http("127.0.0.1", Http.DEFAULT_PORT),
                 new Workers(2, Duration.ofMillis(250), Duration.ofMinutes(2)),
-                new Mail(dataDir.resolve("outbox").resolve("pickup"), Optional.empty()));
+                new Mail(dataDir.resolve("outbox").resolve("pickup"), Optional.empty(), Optional.empty()));
     }
 
     /** This configuration as lines an admin can read, secrets masked. */
@@ -50,7 +52,8 @@ public record ServiceConfig(Path dataDir, DatabaseConfig database, Http http, Wo
                 "database: " + database.maskedUrl() + " (pool " + database.poolSize() + ")",
                 "http: " + http.host() + ":" + http.port(),
                 "workers: " + workers.threads() + " (poll " + workers.pollInterval().toMillis() + " ms, lease " + workers.lease().toSeconds() + " s)",
-                "pickup directory: " + mail.pickupDirectory().toAbsolutePath(),
+                mail.smtp().map(smtp -> "mail: SMTP " + smtp.describe() + ", at most " + smtp.maxMessagesPerSecond() + " messages/s")
+                        .orElse("mail: pickup directory " + mail.pickupDirectory().toAbsolutePath()),
                 "sender: " + mail.sender().orElse("(none)"));
     }
 }

@@ -28,9 +28,11 @@ import org.mms.directory.Tenant;
 import org.mms.directory.TenantId;
 import org.mms.directory.TenantSettings;
 import org.mms.itip.Mailbox;
+import org.mms.itip.Mailer;
 import org.mms.itip.SendOutbox;
 import org.mms.itip.mail.ComposeImipMessage;
 import org.mms.itip.mail.PickupDirectory;
+import org.mms.itip.mail.SmtpMailer;
 import org.mms.migration.MigrateOrganizer;
 import org.mms.migration.RunMigrations;
 import org.mms.queue.WorkerId;
@@ -39,7 +41,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The service in one process: the database, the REST API, the migration workers, the sender that
- * writes update messages to the pickup directory, and the housekeeping (expired leases, old records).
+ * sends update messages by SMTP or writes them to the pickup directory, and the housekeeping (expired leases, old records).
  * This is the only class that knows every adapter.
  */
 public final class MmsService implements AutoCloseable {
@@ -60,6 +62,7 @@ public final class MmsService implements AutoCloseable {
     private final JdbcApiTokens tokens;
     private final JdbcCalendarStore store;
     private final List<Loop> loops = new ArrayList<>();
+    private final List<AutoCloseable> closeables = new ArrayList<>();
     private Optional<Path> newTokenFile = Optional.empty();
 
     private MmsService(ServiceConfig config, Clock clock) {
@@ -85,7 +88,12 @@ public final class MmsService implements AutoCloseable {
         }
         if (config.workers().threads() > 0) {
             ComposeImipMessage composer = new ComposeImipMessage(clock, config.mail().sender().map(Mailbox::of));
-            SendOutbox sender = new SendOutbox(outbox, new PickupDirectory(config.mail().pickupDirectory(), composer), clock);
+            Mailer mailer = config.mail().smtp().<Mailer>map(smtp -> {
+                SmtpMailer smtpMailer = new SmtpMailer(smtp, composer);
+                closeables.add(smtpMailer);
+                return smtpMailer;
+            }).orElseGet(() -> new PickupDirectory(config.mail().pickupDirectory(), composer));
+            SendOutbox sender = new SendOutbox(outbox, mailer, clock);
             loops.add(new Loop("outbox-sender", config.workers().pollInterval(), () -> sender.runOnce(100) > 0));
             loops.add(new Loop("housekeeping", Duration.ofSeconds(5), this::housekeeping));
         }
@@ -203,6 +211,13 @@ public final class MmsService implements AutoCloseable {
         loops.forEach(Loop::stop);
         loops.forEach(Loop::awaitStop);
         api.stop();
+        for (AutoCloseable c : closeables) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("closing {}: {}", c, e.toString());
+            }
+        }
         db.close();
     }
 
