@@ -15,11 +15,12 @@ import picocli.CommandLine.Option;
 /** {@code mms serve}: the REST API and the workers in one process, until stopped (Ctrl-C or SIGTERM stops it gracefully). */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs MMS: the REST API under /api/v1 (OpenAPI at /api/v1/openapi.json), the migration workers and "
-            + "the sender that writes update messages to the pickup directory. On first start with an empty data directory it "
+            + "the sender that sends update messages by SMTP or writes them to the pickup directory. On first start with an empty data directory it "
             + "creates the first tenant and writes its admin token to DATA/admin-token, readable only by you.",
             "",
             "Settings come from defaults, then --config FILE, then the environment: MMS_DATA, MMS_DB_URL, MMS_DB_USER, "
-                + "MMS_DB_PASSWORD, MMS_HTTP_HOST, MMS_HTTP_PORT, MMS_WORKERS, MMS_PICKUP_DIR, MMS_SENDER (see README).", ""})
+                + "MMS_DB_PASSWORD, MMS_HTTP_HOST, MMS_HTTP_PORT, MMS_WORKERS, MMS_PICKUP_DIR, MMS_SENDER, MMS_SMTP_HOST, MMS_SMTP_PORT, "
+                + "MMS_SMTP_SECURITY, MMS_SMTP_USER, MMS_SMTP_PASSWORD, MMS_SMTP_RATE (see README).", ""})
 final class ServeCommand implements Callable<Integer> {
 
     @CommandLine.ParentCommand
