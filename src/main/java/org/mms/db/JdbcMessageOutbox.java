@@ -42,13 +42,20 @@ public final class JdbcMessageOutbox implements MessageOutbox {
                     ORDER BY next_attempt_at, id FETCH FIRST :max ROWS ONLY
                     FOR UPDATE SKIP LOCKED""")
                     .bind("now", JdbcMigrationJournal.time(now)).bind("max", max).mapTo(Long.class).list();
-            List<Queued> claimed = new ArrayList<>();
-            for (long id : ids) {
-                h.createUpdate("UPDATE outbox_message SET state = 'SENDING', next_attempt_at = :lease WHERE id = :id")
-                        .bind("lease", JdbcMigrationJournal.time(leaseUntil)).bind("id", id).execute();
-                h.createQuery("SELECT * FROM outbox_message WHERE id = :id").bind("id", id)
-                        .map((rs, ctx) -> new Queued(id, request(rs), rs.getInt("attempts"))).findOne().ifPresent(claimed::add);
+            if (ids.isEmpty()) {
+                return List.<Queued>of();
             }
+            var lease = h.prepareBatch("UPDATE outbox_message SET state = 'SENDING', next_attempt_at = :lease WHERE id = :id");
+            for (long id : ids) {
+                lease.bind("lease", JdbcMigrationJournal.time(leaseUntil)).bind("id", id).add();
+            }
+            lease.execute();
+            Map<Long, Queued> byId = new java.util.HashMap<>();
+            h.createQuery("SELECT * FROM outbox_message WHERE id IN (<ids>)").bindList("ids", ids)
+                    .map((rs, ctx) -> new Queued(rs.getLong("id"), request(rs), rs.getInt("attempts")))
+                    .forEach(q -> byId.put(q.id(), q));
+            // In the order they were due, as the claim chose them.
+            List<Queued> claimed = ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
             return claimed;
         });
     }
