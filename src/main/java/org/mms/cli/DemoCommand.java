@@ -55,8 +55,8 @@ final class DemoCommand implements Callable<Integer> {
         Path data = Files.createTempDirectory("mms-demo-");
         PrintStream out = mms.out;
         ServiceConfig defaults = ServiceConfig.defaults(data);
-        ServiceConfig config = new ServiceConfig(data, defaults.database(), new ServiceConfig.Http("127.0.0.1", 0),
-                new ServiceConfig.Workers(2, Duration.ofMillis(100), Duration.ofMinutes(2)), defaults.mail());
+        ServiceConfig config = defaults.withHttp(new ServiceConfig.Http("127.0.0.1", 0))
+                .withWorkers(new ServiceConfig.Workers(2, Duration.ofMillis(100), Duration.ofMinutes(2)));
         Instant now = Instant.now();
         SampleOrganization sample = new SampleOrganization(organizers);
         try (MmsService service = MmsService.start(config, Clock.systemUTC())) {

@@ -42,8 +42,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServiceConfig fromFiles = LoadConfig.load(Optional.ofNullable(data), Optional.ofNullable(config), mms.env);
-        ServiceConfig loaded = port == null ? fromFiles : new ServiceConfig(fromFiles.dataDir(), fromFiles.database(),
-                new ServiceConfig.Http(fromFiles.http().host(), port), fromFiles.workers(), fromFiles.mail());
+        ServiceConfig loaded = port == null ? fromFiles : fromFiles.withHttp(new ServiceConfig.Http(fromFiles.http().host(), port));
         CountDownLatch stopped = new CountDownLatch(1);
         if (workersOnly && !loaded.database().isPostgres()) {
             mms.err.println("mms: --workers-only shares a PostgreSQL database with other processes; the embedded database "

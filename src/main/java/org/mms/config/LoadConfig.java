@@ -89,13 +89,40 @@ public final class LoadConfig {
             problems.add("mail.smtp needs mail.sender (MMS_SENDER): the service's own address, for the envelope and the Sender header");
         }
 
+        Map<String, Double> haltAt = haltAt(env.get("MMS_HALT_AT"), problems);
+
         if (!problems.isEmpty()) {
             throw new InvalidConfigException("the configuration has " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
                     + ":\n  - " + String.join("\n  - ", problems));
         }
         return new ServiceConfig(data, database, new ServiceConfig.Http(host, port),
                 new ServiceConfig.Workers(threads, Duration.ofMillis(poll), Duration.ofSeconds(lease)),
-                new ServiceConfig.Mail(pickup, sender, smtp));
+                new ServiceConfig.Mail(pickup, sender, smtp), haltAt);
+    }
+
+    /** {@code name:probability,...}: for the crash test, checkpoints where the process kills itself. */
+    private static Map<String, Double> haltAt(String spec, List<String> problems) {
+        Map<String, Double> points = new java.util.HashMap<>();
+        if (spec == null || spec.isBlank()) {
+            return points;
+        }
+        for (String item : spec.split(",")) {
+            String[] parts = item.strip().split(":", 2);
+            try {
+                double p = parts.length == 2 ? Double.parseDouble(parts[1]) : 1.0;
+                if (!(p >= 0 && p <= 1)) {
+                    throw new NumberFormatException();
+                }
+                if (!org.mms.checkpoint.Checkpoint.ALL.contains(parts[0])) {
+                    problems.add("MMS_HALT_AT: no checkpoint \"" + parts[0] + "\"; there are " + org.mms.checkpoint.Checkpoint.ALL);
+                    continue;
+                }
+                points.put(parts[0], p);
+            } catch (NumberFormatException e) {
+                problems.add("MMS_HALT_AT takes checkpoint:probability pairs (probability 0 to 1), not \"" + item + "\"");
+            }
+        }
+        return points;
     }
 
     /** The mail server, when a host is given; every other field has a default that suits a submission server. */

@@ -2,6 +2,7 @@ package org.mms.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.mms.db.DatabaseConfig;
 import org.mms.itip.mail.SmtpSettings;
@@ -14,8 +15,30 @@ import org.mms.itip.mail.SmtpSettings;
  * @param http     where the REST API listens
  * @param workers  how migrations are worked off
  * @param mail     where update messages go
+ * @param haltAt   for the crash test only: checkpoints where the process kills itself, each with a
+ *                 probability (environment {@code MMS_HALT_AT=chunk-written:0.05,...}); empty otherwise
  */
-public record ServiceConfig(Path dataDir, DatabaseConfig database, Http http, Workers workers, Mail mail) {
+public record ServiceConfig(Path dataDir, DatabaseConfig database, Http http, Workers workers, Mail mail, Map<String, Double> haltAt) {
+
+    public ServiceConfig {
+        haltAt = Map.copyOf(haltAt);
+    }
+
+    public ServiceConfig withDatabase(DatabaseConfig other) {
+        return new ServiceConfig(dataDir, other, http, workers, mail, haltAt);
+    }
+
+    public ServiceConfig withHttp(Http other) {
+        return new ServiceConfig(dataDir, database, other, workers, mail, haltAt);
+    }
+
+    public ServiceConfig withWorkers(Workers other) {
+        return new ServiceConfig(dataDir, database, http, other, mail, haltAt);
+    }
+
+    public ServiceConfig withMail(Mail other) {
+        return new ServiceConfig(dataDir, database, http, workers, other, haltAt);
+    }
 
     /** The API's address. Port 0 picks a free one. */
     public record Http(String host, int port) {
@@ -42,7 +65,7 @@ public record ServiceConfig(Path dataDir, DatabaseConfig database, Http http, Wo
     public static ServiceConfig defaults(Path dataDir) {
         return new ServiceConfig(dataDir, DatabaseConfig.embedded(dataDir), new Http("127.0.0.1", Http.DEFAULT_PORT),
                 new Workers(2, Duration.ofMillis(250), Duration.ofMinutes(2)),
-                new Mail(dataDir.resolve("outbox").resolve("pickup"), Optional.empty(), Optional.empty()));
+                new Mail(dataDir.resolve("outbox").resolve("pickup"), Optional.empty(), Optional.empty()), Map.of());
     }
 
     /** This configuration as lines an admin can read, secrets masked. */

@@ -3,6 +3,8 @@ package org.mms.itip;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import org.mms.checkpoint.Checkpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,14 +20,25 @@ import org.slf4j.LoggerFactory;
 public final class SendOutbox {
 
     static final int MAX_ATTEMPTS = 10;
-    private static final Duration LEASE = Duration.ofMinutes(5);
+    /** How long a claimed round is this sender's before another may take it (a sender that died). */
+    static final Duration DEFAULT_LEASE = Duration.ofMinutes(5);
     private static final Logger LOG = LoggerFactory.getLogger(SendOutbox.class);
 
     private final MessageOutbox outbox;
     private final Mailer mailer;
     private final Clock clock;
 
+    private final Checkpoint checkpoint;
+
+    private final Duration lease;
+
     public SendOutbox(MessageOutbox outbox, Mailer mailer, Clock clock) {
+        this(outbox, mailer, clock, DEFAULT_LEASE, Checkpoint.NONE);
+    }
+
+    public SendOutbox(MessageOutbox outbox, Mailer mailer, Clock clock, Duration lease, Checkpoint checkpoint) {
+        this.lease = lease;
+        this.checkpoint = checkpoint;
         this.outbox = outbox;
         this.mailer = mailer;
         this.clock = clock;
@@ -36,7 +49,11 @@ public final class SendOutbox {
         Instant now = clock.instant();
         int sent = 0;
         try {
-            for (MessageOutbox.Queued message : outbox.claim(now, now.plus(LEASE), max)) {
+            List<MessageOutbox.Queued> claimed = outbox.claim(now, now.plus(lease), max);
+            if (!claimed.isEmpty()) {
+                checkpoint.reached(Checkpoint.MESSAGES_CLAIMED);
+            }
+            for (MessageOutbox.Queued message : claimed) {
                 if (send(message)) {
                     sent++;
                 }
@@ -58,6 +75,7 @@ public final class SendOutbox {
             failed(message, String.valueOf(e.getMessage()), false);
             return false;
         }
+        checkpoint.reached(Checkpoint.MESSAGE_HANDED_OVER);
         // Outside the try on purpose: the mail system has the message now, so a failure to record that
         // must not be recorded as a failed send (which would send it again). It propagates instead, and
         // the claim's lease runs out; only then can the message go out a second time, with the same

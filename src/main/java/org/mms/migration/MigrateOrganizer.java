@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.mms.calendar.CalendarStore;
+import org.mms.checkpoint.Checkpoint;
 import org.mms.itip.ItipRequest;
 import org.mms.calendar.Mailbox;
 import org.mms.calendar.ResourceRef;
@@ -38,10 +39,17 @@ public final class MigrateOrganizer {
     private final MigrationJournal journal;
     private final Clock clock;
 
+    private final Checkpoint checkpoint;
+
     public MigrateOrganizer(CalendarStore store, MigrationJournal journal, Clock clock) {
+        this(store, journal, clock, Checkpoint.NONE);
+    }
+
+    public MigrateOrganizer(CalendarStore store, MigrationJournal journal, Clock clock, Checkpoint checkpoint) {
         this.store = store;
         this.journal = journal;
         this.clock = clock;
+        this.checkpoint = checkpoint;
     }
 
     /** What to migrate: whose meetings, under which settings, of which type, for which request. */
@@ -133,8 +141,10 @@ public final class MigrateOrganizer {
         if (pending.isEmpty()) {
             return;
         }
+        checkpoint.reached(Checkpoint.CHUNK_JOURNALED);
         List<WriteResult> results = store.putAll(c.mailbox(), pending.stream()
                 .map(p -> new CalendarStore.Write(p.resource().ref(), p.plan().newBytes(), p.resource().etag())).toList());
+        checkpoint.reached(Checkpoint.CHUNK_WRITTEN);
         List<MigrationJournal.Intent> written = new ArrayList<>();
         List<MigrationJournal.Intent> notWritten = new ArrayList<>();
         List<Pending> conflicts = new ArrayList<>();

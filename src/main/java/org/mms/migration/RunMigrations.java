@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.mms.checkpoint.Checkpoint;
 import org.mms.directory.Bridge;
 import org.mms.directory.Directory;
 import org.mms.directory.MailboxLocation;
@@ -37,8 +38,16 @@ public final class RunMigrations {
     private final WorkerId worker;
     private final Duration lease;
 
+    private final Checkpoint checkpoint;
+
     public RunMigrations(MigrationQueue queue, Directory directory, MigrateOrganizer migrate, Clock clock, WorkerId worker,
             Duration lease) {
+        this(queue, directory, migrate, clock, worker, lease, Checkpoint.NONE);
+    }
+
+    public RunMigrations(MigrationQueue queue, Directory directory, MigrateOrganizer migrate, Clock clock, WorkerId worker,
+            Duration lease, Checkpoint checkpoint) {
+        this.checkpoint = checkpoint;
         this.queue = queue;
         this.directory = directory;
         this.migrate = migrate;
@@ -53,6 +62,7 @@ public final class RunMigrations {
         if (claimed.isEmpty()) {
             return false;
         }
+        checkpoint.reached(Checkpoint.MIGRATION_CLAIMED);
         run(claimed.getFirst());
         return true;
     }

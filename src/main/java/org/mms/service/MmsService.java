@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.mms.admin.AdminService;
 import org.mms.api.ApiServer;
 import org.mms.api.ReadinessCheck;
+import org.mms.checkpoint.Checkpoint;
 import org.mms.config.ServiceConfig;
 import org.mms.db.Database;
 import org.mms.db.JdbcApiTokens;
@@ -78,12 +79,16 @@ public final class MmsService implements AutoCloseable {
         this.admin = new AdminService(directory, queue, queue, journal, new JdbcDecisionLog(db), store, outbox, clock, new SecureRandom());
         this.api = new ApiServer(admin, tokens::tenantFor, this::readiness);
 
-        MigrateOrganizer migrate = new MigrateOrganizer(store, journal, clock);
+        Checkpoint checkpoint = HaltAtCheckpoints.of(config.haltAt());
+        if (!config.haltAt().isEmpty()) {
+            LOG.warn("MMS_HALT_AT is set: this process will kill itself at checkpoints {} (for the crash test only)", config.haltAt());
+        }
+        MigrateOrganizer migrate = new MigrateOrganizer(store, journal, clock, checkpoint);
         String host = hostName();
         for (int i = 0; i < config.workers().threads(); i++) {
             RunMigrations worker = new RunMigrations(queue, directory, migrate, clock,
                     new WorkerId(host + "/" + ProcessHandle.current().pid() + "/" + (i + 1) + "/" + UUID.randomUUID().toString().substring(0, 8)),
-                    config.workers().lease());
+                    config.workers().lease(), checkpoint);
             loops.add(new Loop("migration-worker-" + (i + 1), config.workers().pollInterval(), worker::runOnce));
         }
         if (config.workers().threads() > 0) {
@@ -93,7 +98,7 @@ public final class MmsService implements AutoCloseable {
                 closeables.add(smtpMailer);
                 return smtpMailer;
             }).orElseGet(() -> new PickupDirectory(config.mail().pickupDirectory(), composer));
-            SendOutbox sender = new SendOutbox(outbox, mailer, clock);
+            SendOutbox sender = new SendOutbox(outbox, mailer, clock, config.workers().lease(), checkpoint);
             loops.add(new Loop("outbox-sender", config.workers().pollInterval(), () -> sender.runOnce(100) > 0));
             loops.add(new Loop("housekeeping", Duration.ofSeconds(5), this::housekeeping));
         }

@@ -46,8 +46,8 @@ public final class ServiceBenchmark {
 
     private static void run(Path data, int organizers, int meetings, int workers) throws Exception {
         ServiceConfig defaults = ServiceConfig.defaults(data);
-        ServiceConfig config = new ServiceConfig(data, defaults.database(), new ServiceConfig.Http("127.0.0.1", 0),
-                new ServiceConfig.Workers(workers, Duration.ofMillis(20), Duration.ofMinutes(5)), defaults.mail());
+        ServiceConfig config = defaults.withHttp(new ServiceConfig.Http("127.0.0.1", 0))
+                .withWorkers(new ServiceConfig.Workers(workers, Duration.ofMillis(20), Duration.ofMinutes(5)));
         SampleOrganization org = new SampleOrganization(organizers);
         Instant now = Instant.now();
         System.out.printf(Locale.ROOT, "Service benchmark: embedded H2, %d workers, %d cores, java %s%n", workers,

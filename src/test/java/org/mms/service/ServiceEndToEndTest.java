@@ -48,8 +48,8 @@ class ServiceEndToEndTest {
     void changes_made_with_the_cmdlets_migrate_the_meetings_and_write_the_update_messages() throws Exception {
         Path data = dir.resolve("data");
         ServiceConfig defaults = ServiceConfig.defaults(data);
-        ServiceConfig config = new ServiceConfig(data, defaults.database(), new ServiceConfig.Http("127.0.0.1", 0),
-                new ServiceConfig.Workers(2, Duration.ofMillis(50), Duration.ofMinutes(2)), defaults.mail());
+        ServiceConfig config = defaults.withHttp(new ServiceConfig.Http("127.0.0.1", 0))
+                .withWorkers(new ServiceConfig.Workers(2, Duration.ofMillis(50), Duration.ofMinutes(2)));
         SampleOrganization org = new SampleOrganization(4);
         Instant now = Instant.now();
         try (MmsService service = MmsService.start(config, Clock.systemUTC())) {

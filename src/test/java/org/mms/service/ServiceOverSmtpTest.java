@@ -52,9 +52,9 @@ class ServiceOverSmtpTest {
         ServiceConfig defaults = ServiceConfig.defaults(dir);
         SmtpSettings smtp = new SmtpSettings("127.0.0.1", SMTP.getSmtp().getPort(), SmtpSettings.Security.NONE, Optional.empty(),
                 Duration.ofSeconds(5), Duration.ofSeconds(10), 1000);
-        ServiceConfig config = new ServiceConfig(dir, defaults.database(), new ServiceConfig.Http("127.0.0.1", 0),
-                new ServiceConfig.Workers(2, Duration.ofMillis(20), Duration.ofMinutes(2)),
-                new ServiceConfig.Mail(defaults.mail().pickupDirectory(), Optional.of(SERVICE_ADDRESS), Optional.of(smtp)));
+        ServiceConfig config = defaults.withHttp(new ServiceConfig.Http("127.0.0.1", 0))
+                .withWorkers(new ServiceConfig.Workers(2, Duration.ofMillis(20), Duration.ofMinutes(2)))
+                .withMail(new ServiceConfig.Mail(defaults.mail().pickupDirectory(), Optional.of(SERVICE_ADDRESS), Optional.of(smtp)));
         SampleOrganization org = new SampleOrganization(3);
         Instant now = Instant.now();
         try (MmsService service = MmsService.start(config, Clock.systemUTC())) {
