@@ -16,7 +16,9 @@ import java.util.function.Consumer;
  * same bytes back differs: the embedded store does, CalDAV servers rewrite what they store.
  *
  * <p>All methods may throw unchecked exceptions for infrastructure failures (the database or the
- * server cannot be reached); expected outcomes of writes are {@link WriteResult}s.
+ * server cannot be reached); remote stores throw {@link TransientStoreException} when trying again
+ * later may help and {@link PermanentStoreException} when it will not. Expected outcomes of writes are
+ * {@link WriteResult}s.
  */
 public interface CalendarStore {
 
@@ -78,8 +80,10 @@ public interface CalendarStore {
     long count(Mailbox mailbox);
 
     /**
-     * Whether the store itself sends attendees the update when the organizer's copy changes (RFC 6638
-     * server-side scheduling). MMS then sends none of its own, or attendees would get two.
+     * Whether the store itself tells the attendees when the organizer's copy of a meeting changes
+     * (RFC 6638 server-side scheduling: a plain PUT makes the server send the update). When it does,
+     * MMS must not send its own iMIP as well, or every attendee gets the update twice. The embedded
+     * store keeps bytes and nothing more, so it never does.
      */
     default boolean schedulesForAttendees(Mailbox mailbox) {
         return false;

@@ -29,11 +29,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mms.directory.TenantId;
 import org.mms.directory.UserId;
+import org.mms.testing.CalendarContent;
 
 /**
  * What every {@link CalendarStore} must do, run against each adapter by a subclass (the embedded
- * store on H2 now; PostgreSQL and real CalDAV servers later). Each test works in mailboxes of its
- * own, so a store may be shared between tests.
+ * store on H2; the CalDAV store on real Radicale and Xandikos servers). Each test works in mailboxes
+ * of its own, so a store may be shared between tests.
  */
 public abstract class CalendarStoreContract {
 
@@ -59,6 +60,38 @@ public abstract class CalendarStoreContract {
      */
     protected boolean keepsBytesExactly() {
         return true;
+    }
+
+    /**
+     * Whether every write gives a new ETag, even of bytes the resource already holds. The embedded
+     * store counts versions; Radicale and Xandikos derive the ETag from the stored content, so the same
+     * content gives the same ETag again, which RFC 9110 allows (a strong ETag names a representation).
+     * Either way, a changed resource always gets a new ETag.
+     */
+    protected boolean givesNewEtagForSameContent() {
+        return true;
+    }
+
+    /**
+     * The most resources a test puts in one mailbox. Every store must hand over thousands in batches;
+     * a CalDAV server, though, checks each new resource's UID against the whole collection (Radicale),
+     * so filling one with 2,500 takes minutes, and its subclass covers batching with fewer.
+     */
+    protected int largestMailboxToFill() {
+        return Integer.MAX_VALUE;
+    }
+
+    /**
+     * Asserts that the store gave back what was written: the same bytes from a store that
+     * {@linkplain #keepsBytesExactly() keeps them}, the same content (every property, parameter and
+     * value; see {@link CalendarContent}) from one that rewrites them.
+     */
+    protected void assertSameContent(byte[] actual, byte[] expected) {
+        if (keepsBytesExactly()) {
+            assertThat(actual).isEqualTo(expected);
+        } else {
+            assertThat(CalendarContent.of(actual)).isEqualTo(CalendarContent.of(expected));
+        }
     }
 
     // ---- reading back ----
@@ -107,6 +140,24 @@ public abstract class CalendarStoreContract {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("tricky_resources")
+    void a_resource_reads_back_with_the_same_content(String what, byte[] data) {
+        Mailbox mailbox = newMailbox();
+        ResourceRef ref = new ResourceRef("tricky.ics");
+        String etag = written(store().create(mailbox, ref, data));
+
+        StoredResource stored = store().get(mailbox, ref).orElseThrow();
+        assertThat(stored.etag()).isEqualTo(etag);
+        assertSameContent(stored.data(), data);
+        List<StoredResource> seen = new ArrayList<>();
+        store().forEachCandidate(mailbox, FROM, TO, 10, seen::add);
+        assertThat(seen).singleElement().satisfies(r -> {
+            assertThat(r.etag()).isEqualTo(etag);
+            assertSameContent(r.data(), data);
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tricky_resources")
     void a_replaced_resource_reads_back_byte_for_byte(String what, byte[] data) {
         assumeTrue(keepsBytesExactly(), "this store rewrites what it stores");
         Mailbox mailbox = newMailbox();
@@ -133,7 +184,7 @@ public abstract class CalendarStoreContract {
         assertThat(second).isNotEqualTo(first);
         StoredResource stored = store().get(mailbox, ref).orElseThrow();
         assertThat(stored.etag()).isEqualTo(second);
-        assertThat(stored.data()).isEqualTo(aMeeting("uid-1", "After"));
+        assertSameContent(stored.data(), aMeeting("uid-1", "After"));
     }
 
     @Test
@@ -149,7 +200,7 @@ public abstract class CalendarStoreContract {
         ((WriteResult.PreconditionFailed) result).currentEtag().ifPresent(e -> assertThat(e).isEqualTo(current));
         StoredResource stored = store().get(mailbox, ref).orElseThrow();
         assertThat(stored.etag()).isEqualTo(current);
-        assertThat(stored.data()).isEqualTo(aMeeting("uid-1", "Second"));
+        assertSameContent(stored.data(), aMeeting("uid-1", "Second"));
         assertThat(store().count(mailbox)).isEqualTo(1);
     }
 
@@ -164,7 +215,7 @@ public abstract class CalendarStoreContract {
                     .as("If-Match: %s", foreign)
                     .isInstanceOf(WriteResult.PreconditionFailed.class);
         }
-        assertThat(store().get(mailbox, ref).orElseThrow().data()).isEqualTo(aMeeting("uid-1", "Kept"));
+        assertSameContent(store().get(mailbox, ref).orElseThrow().data(), aMeeting("uid-1", "Kept"));
         assertThat(store().get(mailbox, ref).orElseThrow().etag()).isEqualTo(etag);
     }
 
@@ -194,7 +245,7 @@ public abstract class CalendarStoreContract {
         ((WriteResult.PreconditionFailed) result).currentEtag().ifPresent(e -> assertThat(e).isEqualTo(etag));
         StoredResource stored = store().get(mailbox, ref).orElseThrow();
         assertThat(stored.etag()).isEqualTo(etag);
-        assertThat(stored.data()).isEqualTo(aMeeting("uid-1", "First"));
+        assertSameContent(stored.data(), aMeeting("uid-1", "First"));
     }
 
     @Test
@@ -208,12 +259,27 @@ public abstract class CalendarStoreContract {
         assertThat(second).isNotEqualTo(first);
         StoredResource stored = store().get(mailbox, ref).orElseThrow();
         assertThat(stored.etag()).isEqualTo(second);
-        assertThat(stored.data()).isEqualTo(aMeeting("uid-1", "Replaced"));
+        assertSameContent(stored.data(), aMeeting("uid-1", "Replaced"));
         assertThat(store().count(mailbox)).isEqualTo(1);
     }
 
     @Test
+    void every_write_of_changed_content_gives_a_new_etag() {
+        Mailbox mailbox = newMailbox();
+        ResourceRef ref = ResourceRef.forUid("uid-1");
+        List<String> etags = new ArrayList<>();
+        etags.add(written(store().create(mailbox, ref, aMeeting("uid-1", "Version 0"))));
+        for (int i = 1; i <= 5; i++) {
+            etags.add(written(store().put(mailbox, ref, aMeeting("uid-1", "Version " + i), Optional.of(etags.getLast()))));
+        }
+        etags.add(written(store().put(mailbox, ref, aMeeting("uid-1", "Version 6"), Optional.empty())));
+
+        assertThat(etags).doesNotHaveDuplicates();
+    }
+
+    @Test
     void every_write_gives_a_new_etag_even_of_the_same_bytes() {
+        assumeTrue(givesNewEtagForSameContent(), "this store's ETags name the content, not the write");
         Mailbox mailbox = newMailbox();
         ResourceRef ref = ResourceRef.forUid("uid-1");
         List<String> etags = new ArrayList<>();
@@ -255,7 +321,7 @@ public abstract class CalendarStoreContract {
         assertThat(outcomes).filteredOn(r -> !(r instanceof WriteResult.Written))
                 .allSatisfy(r -> assertThat(r).isInstanceOf(WriteResult.PreconditionFailed.class));
         StoredResource stored = store().get(mailbox, ref).orElseThrow();
-        assertThat(stored.data()).isEqualTo(aMeeting("uid-1", "Writer " + winners.getFirst()));
+        assertSameContent(stored.data(), aMeeting("uid-1", "Writer " + winners.getFirst()));
         assertThat(stored.etag()).isEqualTo(((WriteResult.Written) outcomes.get(winners.getFirst())).etag());
     }
 
@@ -289,6 +355,7 @@ public abstract class CalendarStoreContract {
     @ParameterizedTest(name = "{0} resources")
     @ValueSource(ints = {0, 1, 99, 100, 101, 2_500})
     void every_resource_is_handed_over_exactly_once_however_the_batches_fall(int resources) {
+        assumeTrue(resources <= largestMailboxToFill(), "filling a mailbox with " + resources + " resources takes too long on this store");
         Mailbox mailbox = newMailbox();
         Map<ResourceRef, String> written = new HashMap<>();
         for (int i = 0; i < resources; i++) {
@@ -355,7 +422,7 @@ public abstract class CalendarStoreContract {
 
         for (int m = 0; m < mailboxes.size(); m++) {
             Mailbox mailbox = mailboxes.get(m);
-            assertThat(store().get(mailbox, shared).orElseThrow().data()).isEqualTo(aMeeting("shared-uid", "Owner " + m));
+            assertSameContent(store().get(mailbox, shared).orElseThrow().data(), aMeeting("shared-uid", "Owner " + m));
             assertThat(store().count(mailbox)).isEqualTo(m + 2);
             List<String> uids = new ArrayList<>();
             for (int i = 0; i <= m; i++) {
@@ -390,7 +457,7 @@ public abstract class CalendarStoreContract {
 
         for (int m = 1; m < mailboxes.size(); m++) {
             StoredResource untouched = store().get(mailboxes.get(m), ref).orElseThrow();
-            assertThat(untouched.data()).isEqualTo(aMeeting("same-uid"));
+            assertSameContent(untouched.data(), aMeeting("same-uid"));
             assertThat(untouched.etag()).isEqualTo(etags.get(m));
         }
     }
@@ -411,12 +478,13 @@ public abstract class CalendarStoreContract {
 
     /**
      * LF-only; SUMMARY folded inside U+1F389 (after its second byte) and inside U+00DC (after its
-     * first); no line ending after END:VCALENDAR.
+     * first); no line ending after END:VCALENDAR. It has the DTSTAMP RFC 5545 requires, which a
+     * CalDAV server would otherwise add.
      */
     private static byte[] lfOnlyWithSplitFolds() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(utf8("BEGIN:VCALENDAR\nPRODID:-//MMS//Tests//EN\nVERSION:2.0\nBEGIN:VEVENT\nUID:lf-only-folds\n"
-                + "DTSTART:20270105T100000Z\nSUMMARY:Planung "));
+                + "DTSTAMP:20261120T090000Z\nDTSTART:20270105T100000Z\nSUMMARY:Planung "));
         out.writeBytes(new byte[] {(byte) 0xf0, (byte) 0x9f, '\n', ' ', (byte) 0x8e, (byte) 0x89, ' ', (byte) 0xc3, '\n', ' ', (byte) 0x9c});
         out.writeBytes(utf8("bersicht \u05e9\u05dc\u05d5\u05dd\nEND:VEVENT\nEND:VCALENDAR"));
         return out.toByteArray();
