@@ -1,6 +1,7 @@
 package org.mms.calendar;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -30,6 +31,11 @@ public final class RoutingCalendarStore implements CalendarStore {
     @Override
     public WriteResult put(Mailbox mailbox, ResourceRef ref, byte[] data, Optional<String> ifMatch) {
         return storeFor.apply(mailbox).put(mailbox, ref, data, ifMatch);
+    }
+
+    @Override
+    public List<WriteResult> putAll(Mailbox mailbox, List<Write> writes) {
+        return storeFor.apply(mailbox).putAll(mailbox, writes);
     }
 
     @Override

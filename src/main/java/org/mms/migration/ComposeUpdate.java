@@ -65,11 +65,32 @@ public final class ComposeUpdate {
         byte[] calendar = ComposeRequestCalendar.compose(concat(calendarProperties), referencedTimezones(events, timezones),
                 events, lineEnding(lead));
         int sequence = lead.value("SEQUENCE").map(Integer::parseInt).orElse(0);
-        String subject = lead.value("SUMMARY").map(TextEscaping::unescape).orElse("");
+        String subject = lead.value("SUMMARY").map(TextEscaping::unescape).map(ComposeUpdate::oneLine).orElse("");
         String text = text(lead, "DESCRIPTION").orElse("");
         Optional<String> html = htmlBody(lead);
         return Optional.of(new Update(new ItipRequest(meeting.uid(), sequence, organizer.get(), List.copyOf(attendees.values()),
                 subject, text, html, calendar), unusable));
+    }
+
+    /**
+     * The summary as a mail subject: a summary may hold line breaks (an escaped {@code \n}) or control
+     * characters (a calendar damaged on its way through a server), and a header may not; each run of
+     * them becomes one space.
+     */
+    static String oneLine(String summary) {
+        StringBuilder out = new StringBuilder(summary.length());
+        boolean inRun = false;
+        for (int i = 0; i < summary.length(); i++) {
+            char c = summary.charAt(i);
+            boolean breaks = Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
+            if (!breaks) {
+                out.append(c);
+            } else if (!inRun) {
+                out.append(' ');
+            }
+            inRun = breaks;
+        }
+        return out.toString().strip();
     }
 
     private static Optional<Mailbox> mailbox(ContentLine line, List<String> unusable) {

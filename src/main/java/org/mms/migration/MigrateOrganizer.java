@@ -186,6 +186,11 @@ public final class MigrateOrganizer {
         } catch (IcalFormatException e) {
             c.tally().failed(resource.ref().href(), "the stored meeting cannot be read: " + e.getMessage());
             return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            // A value the update cannot carry (an address or a name no mail header can hold): this
+            // meeting fails, the organizer's others go on.
+            c.tally().failed(resource.ref().href(), "the update for this meeting cannot be composed: " + e.getMessage());
+            return Optional.empty();
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.mms.calendar.PermanentStoreException;
 import org.mms.checkpoint.Checkpoint;
 import org.mms.directory.Bridge;
 import org.mms.directory.Directory;
@@ -92,6 +93,13 @@ public final class RunMigrations {
                 queue.heartbeat(held[0], now.plus(lease));
                 queue.progress(held[0], counts(soFar), now);
             });
+        } catch (PermanentStoreException e) {
+            // Retrying cannot help (wrong credentials, no such calendar): the admin has to act first.
+            LOG.warn("migrating {} failed for good: {}", request.upn(), e.getMessage());
+            queue.fail(held[0], Counts.NONE, "the calendar server refused (" + e.getMessage()
+                    + "); correct the calendar store (Set-CsCalendarStore) or the user's calendar URL, then start the migration again",
+                    clock.instant());
+            return;
         } catch (RuntimeException e) {
             LOG.warn("migrating {} failed: {}", request.upn(), e.toString());
             retryOrFail(tenant.get(), request, held[0], Counts.NONE,

@@ -19,6 +19,8 @@ import org.mms.checkpoint.Checkpoint;
 import org.mms.config.ServiceConfig;
 import org.mms.db.Database;
 import org.mms.db.JdbcApiTokens;
+import org.mms.calendar.CalendarStore;
+import org.mms.calendar.RoutingCalendarStore;
 import org.mms.db.JdbcCalendarStore;
 import org.mms.db.JdbcDecisionLog;
 import org.mms.db.JdbcDirectory;
@@ -76,14 +78,17 @@ public final class MmsService implements AutoCloseable {
         this.outbox = new JdbcMessageOutbox(db);
         this.tokens = new JdbcApiTokens(db);
         this.store = new JdbcCalendarStore(db, clock);
-        this.admin = new AdminService(directory, queue, queue, journal, new JdbcDecisionLog(db), store, outbox, clock, new SecureRandom());
+        ChooseCalendarStore chooser = new ChooseCalendarStore(directory, store);
+        closeables.add(chooser);
+        CalendarStore calendars = new RoutingCalendarStore(chooser);
+        this.admin = new AdminService(directory, queue, queue, journal, new JdbcDecisionLog(db), calendars, outbox, clock, new SecureRandom());
         this.api = new ApiServer(admin, tokens::tenantFor, this::readiness);
 
         Checkpoint checkpoint = HaltAtCheckpoints.of(config.haltAt());
         if (!config.haltAt().isEmpty()) {
             LOG.warn("MMS_HALT_AT is set: this process will kill itself at checkpoints {} (for the crash test only)", config.haltAt());
         }
-        MigrateOrganizer migrate = new MigrateOrganizer(store, journal, clock, checkpoint);
+        MigrateOrganizer migrate = new MigrateOrganizer(calendars, journal, clock, checkpoint);
         String host = hostName();
         for (int i = 0; i < config.workers().threads(); i++) {
             RunMigrations worker = new RunMigrations(queue, directory, migrate, clock,

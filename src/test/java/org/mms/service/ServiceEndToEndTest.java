@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,13 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mms.calendar.Mailbox;
 import org.mms.calendar.SplitCalendar;
-import org.mms.cli.CliRunner;
 import org.mms.config.ServiceConfig;
 import org.mms.directory.UserId;
 import org.mms.sample.SampleOrganization;
 import org.mms.testing.GoldenRule;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The real service on a free port, driven only through the cmdlets as an admin would: import an
@@ -54,30 +50,28 @@ class ServiceEndToEndTest {
         Instant now = Instant.now();
         try (MmsService service = MmsService.start(config, Clock.systemUTC())) {
             assertThat(service.newTokenFile()).contains(data.resolve("admin-token"));
-            Map<String, String> env = new HashMap<>();
-            env.put("MMS_URL", "http://127.0.0.1:" + service.port());
-            env.put("MMS_DATA", data.toString());
+            AdminShell admin = new AdminShell(service, data);
 
             Path directory = dir.resolve("directory.json");
             Files.writeString(directory, org.directoryJson());
-            mms(env, "Import-CsDirectory", "-Path", directory.toString());
+            admin.run("Import-CsDirectory", "-Path", directory.toString());
             Map<String, byte[]> originals = new HashMap<>();
             for (SampleOrganization.Organizer o : org.organizers()) {
                 Path ics = dir.resolve(o.localPart() + ".ics");
                 byte[] calendar = org.calendar(o, now, 25, o.upn().hashCode());
                 Files.write(ics, calendar);
-                mms(env, "import-cscalendar", "-identity", o.upn(), "-Path:" + ics);
+                admin.run("import-cscalendar", "-identity", o.upn(), "-Path:" + ics);
                 SplitCalendar.of(calendar).forEachResource(r -> originals.put(o.upn() + "/" + r.ref().href(), r.data()));
             }
-            mms(env, "Set-CsTenantMigrationConfiguration", "-SettleWindowSeconds", "0");
+            admin.run("Set-CsTenantMigrationConfiguration", "-SettleWindowSeconds", "0");
 
             SampleOrganization.Organizer onPrem = org.organizers().getFirst();
-            String moved = mms(env, "Move-CsUser", "-Identity", onPrem.upn(), "-Target", "sipfed.online.lync.com");
+            String moved = admin.run("Move-CsUser", "-Identity", onPrem.upn(), "-Target", "sipfed.online.lync.com");
             assertThat(moved).contains("Queue").contains("AllToTeams");
-            mms(env, "Unregister-CsOnlineDialInConferencingServiceNumber", "-Identity", SampleOrganization.TOLL_FREE,
+            admin.run("Unregister-CsOnlineDialInConferencingServiceNumber", "-Identity", SampleOrganization.TOLL_FREE,
                     "-BridgeName", SampleOrganization.BRIDGE);
 
-            JsonNode statuses = waitForMigrations(env);
+            JsonNode statuses = admin.waitForMigrations(Duration.ofSeconds(90));
             int invites = 0;
             for (JsonNode s : statuses) {
                 assertThat(s.path("State").asString()).as(s.toString()).isEqualTo("Succeeded");
@@ -85,7 +79,7 @@ class ServiceEndToEndTest {
                 invites += s.path("InvitesUpdate").asInt();
             }
             assertThat(invites).isPositive();
-            String decisions = mms(env, "Get-CsMeetingMigrationTriggerDecision", "-Identity", org.organizers().get(1).upn());
+            String decisions = admin.run("Get-CsMeetingMigrationTriggerDecision", "-Identity", org.organizers().get(1).upn());
             assertThat(decisions).contains("NoMigration");
 
             List<Path> messages = waitForMessages(config.mail().pickupDirectory(), invites);
@@ -117,7 +111,7 @@ class ServiceEndToEndTest {
             assertThat(changed).as("every changed meeting got at least one message").isPositive().isLessThanOrEqualTo(invites);
 
             Path exported = dir.resolve("exported.ics");
-            String export = mms(env, "Export-CsCalendar", "-Identity", org.organizers().get(3).upn(), "-Path", exported.toString());
+            String export = admin.run("Export-CsCalendar", "-Identity", org.organizers().get(3).upn(), "-Path", exported.toString());
             assertThat(export).containsPattern("Meetings\\s*:\\s*[1-9]");
             String exportedText = Files.readString(exported, UTF_8).replace("\r\n ", "");
             assertThat(exportedText).startsWith("BEGIN:VCALENDAR").contains("+1 323-849-4874\\,\\,241752659#");
@@ -125,22 +119,6 @@ class ServiceEndToEndTest {
             HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + service.port() + "/api/v1/migrations")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(anonymous.statusCode()).isEqualTo(401);
-        }
-    }
-
-    private static JsonNode waitForMigrations(Map<String, String> env) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(90);
-        while (true) {
-            JsonNode all = JsonMapper.builder().build().readTree(mms(env, "Get-CsMeetingMigrationStatus", "--json"));
-            boolean done = all.size() > 0;
-            for (JsonNode s : all) {
-                String state = s.path("State").asString();
-                done &= state.equals("Succeeded") || state.equals("Failed");
-            }
-            if (done || Instant.now().isAfter(deadline)) {
-                return all;
-            }
-            Thread.sleep(100);
         }
     }
 
@@ -160,13 +138,5 @@ class ServiceEndToEndTest {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".eml")).toList();
         }
-    }
-
-    private static String mms(Map<String, String> env, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = CliRunner.run(args, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8), env);
-        assertThat(code).as(String.join(" ", args) + ": " + err.toString(UTF_8)).isZero();
-        return out.toString(UTF_8);
     }
 }

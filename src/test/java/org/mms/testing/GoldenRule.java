@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.mms.block.BlockSpan;
 import org.mms.block.FindHtmlBlock;
 import org.mms.block.FindTextBlock;
@@ -87,6 +88,44 @@ public final class GoldenRule {
             assertBodyOutsideBlockUnchanged(a.get(i), b.get(i), "DESCRIPTION");
             assertBodyOutsideBlockUnchanged(a.get(i), b.get(i), "X-ALT-DESC");
         }
+    }
+
+    /**
+     * The rule as seen through a server that re-serializes what it stores: {@code before} and
+     * {@code after} are that server's renderings of a resource before and after the service wrote it.
+     * Folds and escapes are the server's, so lines are compared in {@code form} (unfolded, as
+     * {@link CalendarContent} puts them) instead of raw; the components, every line other than the
+     * bodies and the meeting's online-meeting properties, and each body's text outside its block must
+     * be the same.
+     */
+    public static void checkRendering(byte[] before, byte[] after, Function<ContentLine, String> form) {
+        List<byte[]> a = items(before);
+        List<byte[]> b = items(after);
+        assertThat(b).as("same components").hasSameSizeAs(a);
+        for (int i = 0; i < a.size(); i++) {
+            if (java.util.Arrays.equals(a.get(i), b.get(i))) {
+                continue;
+            }
+            Component old = Component.parse(a.get(i));
+            Component now = Component.parse(b.get(i));
+            assertThat(now.name()).isEqualTo(old.name());
+            assertThat(old.name()).as("only meetings change").isEqualTo("VEVENT");
+            assertThat(keptLines(now, form)).as("lines outside the block and its properties").isEqualTo(keptLines(old, form));
+            assertThat(now.children().stream().map(c -> CalendarContent.of(rawBytes(c), form)).toList())
+                    .as("nested components").isEqualTo(old.children().stream().map(c -> CalendarContent.of(rawBytes(c), form)).toList());
+            assertBodyOutsideBlockUnchanged(a.get(i), b.get(i), "DESCRIPTION");
+            assertBodyOutsideBlockUnchanged(a.get(i), b.get(i), "X-ALT-DESC");
+        }
+    }
+
+    private static List<String> keptLines(Component event, Function<ContentLine, String> form) {
+        return event.properties().stream()
+                .filter(l -> !MEETING_PROPERTIES.contains(l.name()) && !l.name().equals("DESCRIPTION") && !l.name().equals("X-ALT-DESC"))
+                .map(form).toList();
+    }
+
+    private static byte[] rawBytes(Component c) {
+        return java.util.Arrays.copyOfRange(c.beginLine().buffer(), c.start(), c.end());
     }
 
     private static List<String> kept(Component event) {

@@ -1,0 +1,203 @@
+package org.mms.service;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mms.calendar.CalendarObject;
+import org.mms.calendar.SplitCalendar;
+import org.mms.config.ServiceConfig;
+import org.mms.testing.CalDavServer;
+import org.mms.testing.CalendarContent;
+import org.mms.testing.CalendarResources;
+import org.mms.testing.GoldenRule;
+import org.mms.testing.PlainCalDavClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The service against a real CalDAV server, driven as an admin drives it: a calendar on the server
+ * that another client filled with the shapes of the engine's fixtures (Teams and Skype blocks in
+ * several languages, Unicode, series with past and future overrides, and every kind of meeting a
+ * migration leaves alone), the store pointed at the server with {@code Set-CsCalendarStore}, the
+ * organizer's dial-in number changed with a cmdlet. Then, on the server: every migrated meeting, as
+ * the server renders it, equals the server's rendering of the original outside the block; everything
+ * else is byte-identical with its ETag unchanged; one update message per migrated meeting.
+ */
+abstract class ServiceOnCalDavServerContract {
+
+    /** The moment the fixtures are written against (see fixtures/ics/README.md). */
+    static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
+    static final String ALICE = "alice@contoso.com";
+    static final String NEW_TOLL = "+14255550175";
+    static final String NEW_TOLL_SHOWN = "+1 425-555-0175";
+
+    /**
+     * Fixture files left out: those with meetings the engine refuses to migrate (the request would
+     * stay failed and the others would be retried), and the file with two meetings without a UID.
+     */
+    static final Set<String> LEFT_OUT = Set.of("no-uid-twins.ics");
+
+    @TempDir
+    Path dir;
+
+    /** The server, started once for the class. */
+    protected abstract CalDavServer server();
+
+    @Test
+    void a_dial_in_change_migrates_the_fixture_meetings_on_the_server_and_leaves_everything_else_alone() throws Exception {
+        CalDavServer server = server();
+        URI calendar = server.makeCalendar("alice");
+        Map<URI, Expected> seeded = new LinkedHashMap<>();
+        Map<URI, PlainCalDavClient.Fetched> before = new HashMap<>();
+        try (PlainCalDavClient client = new PlainCalDavClient(server)) {
+            for (Map.Entry<String, Map<String, Boolean>> file : fixtureOutcomes().entrySet()) {
+                for (CalendarObject resource : SplitCalendar.of(CalendarResources.icsFixture(file.getKey())).resources()) {
+                    Boolean migrates = file.getValue().get(resource.uid());
+                    assertThat(migrates).as("expectations.tsv has a row for %s %s", file.getKey(), resource.uid()).isNotNull();
+                    URI url = calendar.resolve(resource.ref().href());
+                    assertThat(client.create(url, resource.data())).as("seeding %s from %s", url, file.getKey()).isEqualTo(201);
+                    seeded.put(url, new Expected(file.getKey(), migrates));
+                }
+            }
+            seeded.keySet().forEach(url -> before.put(url, client.get(url)));
+        }
+
+        Path data = dir.resolve("data");
+        ServiceConfig config = ServiceConfig.defaults(data).withHttp(new ServiceConfig.Http("127.0.0.1", 0))
+                .withWorkers(new ServiceConfig.Workers(1, Duration.ofMillis(50), Duration.ofMinutes(2)));
+        try (MmsService service = MmsService.start(config, Clock.fixed(NOW, ZoneOffset.UTC))) {
+            AdminShell admin = new AdminShell(service, data);
+            Path directory = dir.resolve("directory.json");
+            Files.writeString(directory, directoryJson());
+            admin.run("Import-CsDirectory", "-Path", directory.toString());
+            admin.run("Set-CsTenantMigrationConfiguration", "-SettleWindowSeconds", "0");
+            admin.run(storeCommand(server));
+            String shown = admin.run("Get-CsCalendarStore");
+            assertThat(shown).contains(server.baseUrl().toString());
+            server.password().ifPresent(password -> assertThat(shown).doesNotContain(password));
+
+            admin.run("Set-CsOnlineDialInConferencingUser", "-Identity", ALICE, "-ServiceNumber", NEW_TOLL);
+            JsonNode statuses = admin.waitForMigrations(Duration.ofSeconds(120));
+
+            assertThat(statuses).hasSize(1);
+            JsonNode status = statuses.get(0);
+            assertThat(status.path("State").asString()).as(status.toString()).isEqualTo("Succeeded");
+            assertThat(status.path("FailedMeeting").asInt()).as(status.toString()).isZero();
+            int invites = status.path("InvitesUpdate").asInt();
+
+            int migrated = 0;
+            try (PlainCalDavClient client = new PlainCalDavClient(server)) {
+                for (Map.Entry<URI, Expected> entry : seeded.entrySet()) {
+                    PlainCalDavClient.Fetched was = before.get(entry.getKey());
+                    PlainCalDavClient.Fetched now = client.get(entry.getKey());
+                    String what = entry.getValue().file() + " at " + entry.getKey();
+                    if (entry.getValue().migrates()) {
+                        migrated++;
+                        assertThat(now.etag()).as("ETag of the migrated %s", what).isNotEqualTo(was.etag());
+                        assertThat(new String(now.data(), UTF_8).replace("\r\n ", "")).as(what).contains(NEW_TOLL_SHOWN);
+                        GoldenRule.checkRendering(was.data(), now.data(), CalendarContent::line);
+                    } else {
+                        assertThat(now.etag()).as("ETag of the untouched %s", what).isEqualTo(was.etag());
+                        assertThat(now.data()).as("the untouched %s", what).isEqualTo(was.data());
+                    }
+                }
+            }
+            assertThat(migrated).as("meetings the fixtures say migrate").isGreaterThan(20);
+            assertThat(invites).as("neither server schedules: MMS sends, at most one message per migrated meeting")
+                    .isPositive().isLessThanOrEqualTo(migrated);
+            assertThat(waitForMessages(config.mail().pickupDirectory(), invites)).hasSize(invites);
+        }
+    }
+
+    /** Whether a seeded resource should change: it does when any of its meetings is to be migrated. */
+    record Expected(String file, boolean migrates) {
+    }
+
+    /** For each fixture file kept, its UIDs and whether a meeting of that UID migrates. */
+    static Map<String, Map<String, Boolean>> fixtureOutcomes() {
+        Map<String, Map<String, Boolean>> files = new LinkedHashMap<>();
+        Set<String> failing = new java.util.HashSet<>();
+        for (String line : new String(CalendarResources.icsFixture("expectations.tsv"), UTF_8).split("\r?\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] row = line.split("\t");
+            if (row[3].startsWith("fail:")) {
+                failing.add(row[0]);
+            }
+            files.computeIfAbsent(row[0], f -> new HashMap<>()).merge(row[1], row[3].equals("migrate"), Boolean::logicalOr);
+        }
+        files.keySet().removeIf(f -> failing.contains(f) || LEFT_OUT.contains(f));
+        return files;
+    }
+
+    /** Set-CsCalendarStore pointing at the server, each user's calendar where the test server keeps it. */
+    static String[] storeCommand(CalDavServer server) {
+        List<String> args = new ArrayList<>(List.of("Set-CsCalendarStore", "-Kind", "CalDav", "-Url", server.baseUrl().toString(),
+                "-CalendarPath", server.calendarPathTemplate().replace("{name}", "{user}")));
+        server.username().ifPresent(user -> args.addAll(List.of("-UserName", user)));
+        server.password().ifPresent(password -> args.addAll(List.of("-Password", password)));
+        return args.toArray(String[]::new);
+    }
+
+    /** Alice (alias alice.smith@), the organizer of the fixtures, on Teams with a dial-in bridge. */
+    static String directoryJson() {
+        return """
+                {
+                  "tenant": {"name": "Contoso", "domains": ["contoso.com"], "onlineMeetingUrl": "https://meet.lync.com/contoso",
+                             "localNumbersUrl": "https://dialin.teams.microsoft.com/ca398836?id=241752659",
+                             "pinResetUrl": "https://dialin.teams.microsoft.com/usp/pstnconferencing",
+                             "helpUrl": "https://aka.ms/JoinTeamsMeeting"},
+                  "bridges": [{"name": "Contoso Bridge", "defaultNumber": "+13238494874", "numbers": [
+                    {"number": "+13238494874", "kind": "toll", "display": "+1 323-849-4874", "city": "United States, Los Angeles"},
+                    {"number": "+18666799995", "kind": "toll-free", "display": "(866) 679-9995", "city": "United States"},
+                    {"number": "+14255550175", "kind": "toll", "display": "+1 425-555-0175", "city": "United States, Redmond"}]}],
+                  "users": [
+                    {"upn": "alice@contoso.com", "displayName": "Alice Smith", "aliases": ["alice.smith@contoso.com"],
+                     "hosting": "online", "meetingType": "teams", "mailbox": "reachable",
+                     "audioConferencing": {"licensed": true, "enabled": true, "provider": "microsoft", "bridge": "Contoso Bridge",
+                       "serviceNumber": "+13238494874", "conferenceId": "241752659", "publicMeetings": true}}
+                  ]
+                }
+                """;
+    }
+
+    static List<Path> waitForMessages(Path pickup, int expected) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (true) {
+            List<Path> files = listEml(pickup);
+            if (files.size() >= expected || Instant.now().isAfter(deadline)) {
+                return files;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static List<Path> listEml(Path dir) {
+        if (!Files.exists(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".eml")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
