@@ -58,14 +58,23 @@ public final class PlainCalDavClient implements AutoCloseable {
         return builder;
     }
 
+    /**
+     * Sent again (twice at most) when the connection fails: Radicale closes idle keep-alive connections,
+     * and a request on one that was just closed gets no answer. Every request here is conditional or
+     * a read, so sending it again is safe.
+     */
     private HttpResponse<byte[]> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new IllegalStateException(request.method() + " " + request.uri() + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException e) {
+                if (attempt > 2) {
+                    throw new IllegalStateException(request.method() + " " + request.uri() + " failed", e);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
         }
     }
 

@@ -14,13 +14,21 @@ class CalendarQueryTest {
     private static final Instant LATER = Instant.parse("2031-11-23T12:00:00.500Z");
 
     @Test
-    void the_candidates_are_the_range_and_every_series_that_starts_before_its_end() {
+    void the_candidates_are_the_range_and_every_series_that_starts_before_it() {
         List<CalendarQuery> queries = CalendarQuery.candidatesFor(NOW, LATER);
 
         assertThat(queries).containsExactly(
                 new CalendarQuery(Instant.parse("2026-11-23T12:00:00Z"), Instant.parse("2031-11-23T12:00:01Z"), Optional.empty()),
-                new CalendarQuery(CalendarQuery.SERIES_EPOCH, Instant.parse("2031-11-23T12:00:01Z"), Optional.of("RRULE")),
-                new CalendarQuery(CalendarQuery.SERIES_EPOCH, Instant.parse("2031-11-23T12:00:01Z"), Optional.of("RDATE")));
+                new CalendarQuery(CalendarQuery.SERIES_EPOCH, Instant.parse("2026-11-23T12:00:00Z"), Optional.of("RRULE")),
+                new CalendarQuery(CalendarQuery.SERIES_EPOCH, Instant.parse("2026-11-23T12:00:00Z"), Optional.of("RDATE")));
+    }
+
+    @Test
+    void a_range_that_reaches_back_to_the_epoch_needs_no_queries_for_series() {
+        List<CalendarQuery> queries = CalendarQuery.candidatesFor(CalendarQuery.SERIES_EPOCH, LATER);
+
+        assertThat(queries).containsExactly(
+                new CalendarQuery(CalendarQuery.SERIES_EPOCH, Instant.parse("2031-11-23T12:00:01Z"), Optional.empty()));
     }
 
     @Test
@@ -31,7 +39,7 @@ class CalendarQueryTest {
                 .contains("<C:calendar-query xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\">")
                 .contains("<D:prop><D:getetag/></D:prop>")
                 .contains("<C:comp-filter name=\"VCALENDAR\"><C:comp-filter name=\"VEVENT\">")
-                .contains("<C:time-range start=\"19700101T000000Z\" end=\"20311123T120001Z\"/>")
+                .contains("<C:time-range start=\"19700101T000000Z\" end=\"20261123T120000Z\"/>")
                 .contains("<C:prop-filter name=\"RRULE\"/>")
                 .doesNotContain("calendar-data");
     }
