@@ -84,6 +84,8 @@ public final class ServiceBenchmark {
             java.util.Set<String> earlier = new java.util.HashSet<>();
             admin.migrationStatus(MmsService.FIRST_TENANT, Requests.StatusQuery.all()).forEach(r -> earlier.add(r.CorrelationId()));
             long sentBefore = sentMessages(service);
+            long cpuBefore = processCpuNanos();
+            Instant changedAt = Instant.now();
             long t1 = System.nanoTime();
             admin.unregisterServiceNumber(MmsService.FIRST_TENANT, SampleOrganization.TOLL_FREE, SampleOrganization.BRIDGE, false);
             List<Views.MigrationStatus> all = waitUntilAllDone(service);
@@ -103,9 +105,73 @@ public final class ServiceBenchmark {
             System.out.printf(Locale.ROOT, "bulk change, %d organizers x %d meetings: %,d meetings brought up to date (%,d of them "
                     + "rewritten and announced) in %.1f s to the last migration, %.1f s to the last message%n", organizers, meetings,
                     migrated, invites, migrationSeconds, allSeconds);
+            double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
             System.out.printf(Locale.ROOT, "  %,.0f meetings/s (meetings examined %,d; stored meetings %,d: %,.0f stored meetings/s)%n",
                     migrated / allSeconds, examined, stored, stored / allSeconds);
+            List<Double> latencies = lastMessageLatencies(service, all, earlier, changedAt);
+            double p50 = percentile(latencies, 0.50);
+            double p99 = percentile(latencies, 0.99);
+            long peakRssMb = peakRssKb() / 1024;
+            System.out.printf(Locale.ROOT, "  change to an organizer's last message: p50 %.1f s, p99 %.1f s (%d organizers)%n", p50, p99,
+                    latencies.size());
+            System.out.printf(Locale.ROOT, "  CPU %.0f s for the bulk change (%.1f cores busy on average); peak RSS %,d MB%n", cpuSeconds,
+                    cpuSeconds / allSeconds, peakRssMb);
+            System.out.printf(Locale.ROOT, "ROW | H2 embedded, %d worker threads in one process | %d × %d | %,d | %.1f | %,.0f | %.1f | %.1f | %,d | %.0f |%n",
+                    workers, organizers, meetings, stored, allSeconds, stored / allSeconds, p50, p99, peakRssMb, cpuSeconds);
         }
+    }
+
+    /**
+     * Seconds from the change to each organizer's last update message of the bulk change, or to the end
+     * of its migration when it sent none.
+     */
+    private static List<Double> lastMessageLatencies(MmsService service, List<Views.MigrationStatus> all, java.util.Set<String> earlier,
+            Instant changedAt) throws java.sql.SQLException {
+        Map<String, Instant> lastSent = new java.util.HashMap<>();
+        var db = service.config().database();
+        try (var connection = java.sql.DriverManager.getConnection(db.url(), db.user(), db.password());
+                var statement = connection.prepareStatement("SELECT correlation_id, MAX(sent_at) FROM outbox_message "
+                        + "WHERE sent_at IS NOT NULL GROUP BY correlation_id");
+                var rows = statement.executeQuery()) {
+            while (rows.next()) {
+                lastSent.put(rows.getString(1), rows.getObject(2, java.time.OffsetDateTime.class).toInstant());
+            }
+        }
+        List<Double> seconds = new java.util.ArrayList<>();
+        for (Views.MigrationStatus s : all) {
+            if (!earlier.contains(s.CorrelationId())) {
+                Instant last = lastSent.getOrDefault(s.CorrelationId(), s.ModifiedDate());
+                seconds.add(Duration.between(changedAt, last).toMillis() / 1000.0);
+            }
+        }
+        seconds.sort(Comparator.naturalOrder());
+        return seconds;
+    }
+
+    private static double percentile(List<Double> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** The process's peak resident set (VmHWM), in kB; 0 where /proc is not there. */
+    private static long peakRssKb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+        return 0;
     }
 
     private static Views.MigrationStatus waitUntilDone(MmsService service, Optional<String> identity, int expected) throws InterruptedException {
