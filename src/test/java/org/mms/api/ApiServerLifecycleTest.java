@@ -62,12 +62,14 @@ class ApiServerLifecycleTest {
         CountDownLatch release = new CountDownLatch(1);
         api.admin.hold("bridges", entered, release);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/api/v1/bridges"))
+        // Taken before stopping: a stopped server no longer knows its port.
+        String base = api.baseUrl();
+        CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/v1/bridges"))
                 .header("Authorization", "Bearer " + CONTOSO_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(entered.await(10, TimeUnit.SECONDS)).as("the request reached the facade").isTrue();
 
         CompletableFuture<Void> stopping = CompletableFuture.runAsync(api::close);
-        assertThat(refusesConnections(api.baseUrl(), Duration.ofSeconds(10))).as("the listener closes while the request is held").isTrue();
+        assertThat(refusesConnections(base, Duration.ofSeconds(10))).as("the listener closes while the request is held").isTrue();
         assertThat(inFlight).isNotDone();
         assertThat(stopping).isNotDone();
 
