@@ -102,7 +102,7 @@ public final class CalDavBenchmark {
                     long start = System.nanoTime();
                     admin.setDialInConferencingUser(MmsService.FIRST_TENANT, teams.upn(), new Requests.DialInUserChange(Optional.empty(),
                             Optional.empty(), Optional.empty(), Optional.empty(), true));
-                    Views.MigrationStatus done = waitForRound(admin, teams.upn(), round);
+                    Views.MigrationStatus done = ServiceBenchmark.waitUntilDone(service, Optional.of(teams.upn()), round);
                     double seconds = (System.nanoTime() - start) / 1e9;
                     long rewritten = urls.stream().filter(url -> !Arrays.equals(before.get(url), client.get(url).data())).count();
                     double rate = rewritten / seconds;
@@ -123,14 +123,4 @@ public final class CalDavBenchmark {
         return new String(resource, StandardCharsets.UTF_8).replaceAll("DTSTAMP:\\d{8}T\\d{6}Z", stamp).getBytes(StandardCharsets.UTF_8);
     }
 
-    private static Views.MigrationStatus waitForRound(AdminService admin, String upn, int round) throws InterruptedException {
-        while (true) {
-            List<Views.MigrationStatus> rows = admin.migrationStatus(MmsService.FIRST_TENANT,
-                    new Requests.StatusQuery(Optional.of(upn), Optional.empty(), Optional.empty(), Optional.empty()));
-            if (rows.size() >= round && rows.stream().allMatch(r -> r.State().equals("Succeeded") || r.State().equals("Failed"))) {
-                return rows.getLast();
-            }
-            Thread.sleep(5);
-        }
-    }
 }

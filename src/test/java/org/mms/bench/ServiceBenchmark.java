@@ -174,7 +174,8 @@ public final class ServiceBenchmark {
         return 0;
     }
 
-    private static Views.MigrationStatus waitUntilDone(MmsService service, Optional<String> identity, int expected) throws InterruptedException {
+    /** The last of the organizer's migrations, once there are {@code expected} and all have ended. */
+    static Views.MigrationStatus waitUntilDone(MmsService service, Optional<String> identity, int expected) throws InterruptedException {
         while (true) {
             List<Views.MigrationStatus> rows = service.admin().migrationStatus(MmsService.FIRST_TENANT,
                     new Requests.StatusQuery(identity, Optional.empty(), Optional.empty(), Optional.empty()));

@@ -362,7 +362,7 @@ public abstract class DirectoryContract {
         Tenant fabrikam = saveTenant("Fabrikam");
         UserId alice = UserId.random();
         UserId bob = UserId.random();
-        URI first = URI.create("https://dav.contoso.com/calendars/alice/work/");
+        URI first = URI.create("https://dav.contoso.com/calendars/alice/projects/");
         URI second = URI.create("https://dav.contoso.com/calendars/alice/K%C3%BCche/");
         directory.saveCalendarUrl(contoso.id(), alice, Optional.of(first));
         directory.saveCalendarUrl(contoso.id(), bob, Optional.of(URI.create("https://dav.contoso.com/calendars/bob/")));

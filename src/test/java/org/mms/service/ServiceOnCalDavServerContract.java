@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -79,16 +80,8 @@ abstract class ServiceOnCalDavServerContract {
             seeded.keySet().forEach(url -> before.put(url, client.get(url)));
         }
 
-        Path data = dir.resolve("data");
-        ServiceConfig config = ServiceConfig.defaults(data).withHttp(new ServiceConfig.Http("127.0.0.1", 0))
-                .withWorkers(new ServiceConfig.Workers(1, Duration.ofMillis(50), Duration.ofMinutes(2)));
-        try (MmsService service = MmsService.start(config, Clock.fixed(NOW, ZoneOffset.UTC))) {
-            AdminShell admin = new AdminShell(service, data);
-            Path directory = dir.resolve("directory.json");
-            Files.writeString(directory, directoryJson());
-            admin.run("Import-CsDirectory", "-Path", directory.toString());
-            admin.run("Set-CsTenantMigrationConfiguration", "-SettleWindowSeconds", "0");
-            admin.run(storeCommand(server));
+        try (MmsService service = startService()) {
+            AdminShell admin = setUp(service, server.password());
             String shown = admin.run("Get-CsCalendarStore");
             assertThat(shown).contains(server.baseUrl().toString());
             server.password().ifPresent(password -> assertThat(shown).doesNotContain(password));
@@ -122,8 +115,26 @@ abstract class ServiceOnCalDavServerContract {
             assertThat(migrated).as("meetings the fixtures say migrate").isGreaterThan(20);
             assertThat(invites).as("neither server schedules: MMS sends, at most one message per migrated meeting")
                     .isPositive().isLessThanOrEqualTo(migrated);
-            assertThat(waitForMessages(config.mail().pickupDirectory(), invites)).hasSize(invites);
+            assertThat(waitForMessages(service.config().mail().pickupDirectory(), invites)).hasSize(invites);
         }
+    }
+
+    /** The service on a fresh H2 database in the test's directory, one worker, its clock at {@link #NOW}. */
+    MmsService startService() throws IOException {
+        ServiceConfig config = ServiceConfig.defaults(dir.resolve("data")).withHttp(new ServiceConfig.Http("127.0.0.1", 0))
+                .withWorkers(new ServiceConfig.Workers(1, Duration.ofMillis(50), Duration.ofMinutes(2)));
+        return MmsService.start(config, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    /** Alice's directory imported, no settle window, the store on the server signed in with {@code password}. */
+    AdminShell setUp(MmsService service, Optional<String> password) throws IOException {
+        AdminShell admin = new AdminShell(service, service.config().dataDir());
+        Path directory = dir.resolve("directory.json");
+        Files.writeString(directory, directoryJson());
+        admin.run("Import-CsDirectory", "-Path", directory.toString());
+        admin.run("Set-CsTenantMigrationConfiguration", "-SettleWindowSeconds", "0");
+        admin.run(storeCommand(server(), password));
+        return admin;
     }
 
     /** Whether a seeded resource should change: it does when any of its meetings is to be migrated. */
@@ -149,11 +160,11 @@ abstract class ServiceOnCalDavServerContract {
     }
 
     /** Set-CsCalendarStore pointing at the server, each user's calendar where the test server keeps it. */
-    static String[] storeCommand(CalDavServer server) {
+    static String[] storeCommand(CalDavServer server, Optional<String> password) {
         List<String> args = new ArrayList<>(List.of("Set-CsCalendarStore", "-Kind", "CalDav", "-Url", server.baseUrl().toString(),
                 "-CalendarPath", server.calendarPathTemplate().replace("{name}", "{user}")));
         server.username().ifPresent(user -> args.addAll(List.of("-UserName", user)));
-        server.password().ifPresent(password -> args.addAll(List.of("-Password", password)));
+        password.ifPresent(given -> args.addAll(List.of("-Password", given)));
         return args.toArray(String[]::new);
     }
 
