@@ -12,7 +12,8 @@ import org.jsoup.parser.Parser;
 /**
  * A located HTML block: the sibling nodes from the opening to the closing fence, and their span in
  * the original HTML string. Replacing it splices that string, then parses the result again and checks
- * that the document outside the block is exactly what it was; if not, it refuses.
+ * that the document outside the block is exactly what it was; if not, it refuses. It remembers its
+ * last replacement, so it belongs to one thread.
  */
 public final class HtmlBlock {
 
@@ -33,6 +34,9 @@ public final class HtmlBlock {
     private final Node parent;
     private final int firstChild;
     private final int lastChild;
+    /** The last replacement and what it replaced with: components of one meeting often share a body. */
+    private String lastNewBlock;
+    private Replacement lastReplacement;
 
     HtmlBlock(String html, Document doc, BlockSpan span, Node parent, int firstChild, int lastChild) {
         this.html = html;
@@ -79,6 +83,15 @@ public final class HtmlBlock {
      * the same document outside the block, and the new block must be found exactly where it was put.
      */
     public Replacement replaceWith(String newBlockHtml) {
+        if (newBlockHtml.equals(lastNewBlock)) {
+            return lastReplacement;
+        }
+        lastReplacement = checkedReplacement(newBlockHtml);
+        lastNewBlock = newBlockHtml;
+        return lastReplacement;
+    }
+
+    private Replacement checkedReplacement(String newBlockHtml) {
         String spliced = html.substring(0, span.start()) + newBlockHtml + html.substring(span.end());
         int expectedEnd = span.start() + newBlockHtml.length();
         Document after = Parser.htmlParser().setTrackPosition(true).parseInput(spliced, "");

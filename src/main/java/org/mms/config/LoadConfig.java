@@ -22,12 +22,12 @@ import tools.jackson.databind.json.JsonMapper;
  * <pre>
  * { "dataDir": "data", "database": {"url": "jdbc:postgresql://db/mms", "user": "mms", "password": "…", "poolSize": 10},
  *   "http": {"host": "0.0.0.0", "port": 8470}, "workers": {"threads": 4, "pollMillis": 250, "leaseSeconds": 120},
- *   "mail": {"pickupDirectory": "data/outbox/pickup", "sender": "mms@contoso.com",
+ *   "mail": {"pickupDirectory": "data/outbox/pickup", "sender": "mms@contoso.com", "senders": 4,
  *            "smtp": {"host": "smtp.contoso.com", "port": 587, "security": "starttls", "username": "mms@contoso.com",
  *                     "password": "…", "maxMessagesPerSecond": 10}} }
  * </pre>
  * Environment: MMS_DATA, MMS_DB_URL, MMS_DB_USER, MMS_DB_PASSWORD, MMS_HTTP_HOST, MMS_HTTP_PORT,
- * MMS_WORKERS, MMS_PICKUP_DIR, MMS_SENDER, MMS_SMTP_HOST, MMS_SMTP_PORT, MMS_SMTP_SECURITY,
+ * MMS_WORKERS, MMS_PICKUP_DIR, MMS_SENDER, MMS_SENDERS, MMS_SMTP_HOST, MMS_SMTP_PORT, MMS_SMTP_SECURITY,
  * MMS_SMTP_USER, MMS_SMTP_PASSWORD, MMS_SMTP_RATE.
  */
 public final class LoadConfig {
@@ -89,6 +89,11 @@ public final class LoadConfig {
             problems.add("mail.smtp needs mail.sender (MMS_SENDER): the service's own address, for the envelope and the Sender header");
         }
 
+        int senders = integer(env.get("MMS_SENDERS"), json, problems, "mail", "senders").orElse(d.mail().senders());
+        if (senders < 1) {
+            problems.add("mail.senders must be at least 1, not " + senders);
+        }
+
         Map<String, Double> haltAt = haltAt(env.get("MMS_HALT_AT"), problems);
 
         if (!problems.isEmpty()) {
@@ -97,7 +102,7 @@ public final class LoadConfig {
         }
         return new ServiceConfig(data, database, new ServiceConfig.Http(host, port),
                 new ServiceConfig.Workers(threads, Duration.ofMillis(poll), Duration.ofSeconds(lease)),
-                new ServiceConfig.Mail(pickup, sender, smtp), haltAt);
+                new ServiceConfig.Mail(pickup, sender, smtp, senders), haltAt);
     }
 
     /** {@code name:probability,...}: for the crash test, checkpoints where the process kills itself. */

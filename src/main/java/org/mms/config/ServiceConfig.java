@@ -57,15 +57,27 @@ public record ServiceConfig(Path dataDir, DatabaseConfig database, Http http, Wo
      * @param pickupDirectory where {@code .eml} files are written when no SMTP server is configured
      * @param sender          the service's own address for the {@code Sender:} header and the envelope
      * @param smtp            the mail server to send through; none writes to the pickup directory
+     * @param senders         threads sending at once in this process, each with its own SMTP connection
      */
-    public record Mail(Path pickupDirectory, Optional<String> sender, Optional<SmtpSettings> smtp) {
+    public record Mail(Path pickupDirectory, Optional<String> sender, Optional<SmtpSettings> smtp, int senders) {
+        /**
+         * Writing a pickup file waits mostly for the disk to confirm it (fsync), and an SMTP server mostly
+         * for the network; four at once keep two cores busy without many connections to one mail server.
+         */
+        public static final int DEFAULT_SENDERS = 4;
+
+        public Mail {
+            if (senders < 1) {
+                throw new IllegalArgumentException("mail.senders must be at least 1, not " + senders);
+            }
+        }
     }
 
     /** The embedded default for a data directory. */
     public static ServiceConfig defaults(Path dataDir) {
         return new ServiceConfig(dataDir, DatabaseConfig.embedded(dataDir), new Http("127.0.0.1", Http.DEFAULT_PORT),
                 new Workers(2, Duration.ofMillis(250), Duration.ofMinutes(2)),
-                new Mail(dataDir.resolve("outbox").resolve("pickup"), Optional.empty(), Optional.empty()), Map.of());
+                new Mail(dataDir.resolve("outbox").resolve("pickup"), Optional.empty(), Optional.empty(), Mail.DEFAULT_SENDERS), Map.of());
     }
 
     /** This configuration as lines an admin can read, secrets masked. */
@@ -76,7 +88,7 @@ public record ServiceConfig(Path dataDir, DatabaseConfig database, Http http, Wo
                 "http: " + http.host() + ":" + http.port(),
                 "workers: " + workers.threads() + " (poll " + workers.pollInterval().toMillis() + " ms, lease " + workers.lease().toSeconds() + " s)",
                 mail.smtp().map(smtp -> "mail: SMTP " + smtp.describe() + ", at most " + smtp.maxMessagesPerSecond() + " messages/s")
-                        .orElse("mail: pickup directory " + mail.pickupDirectory().toAbsolutePath()),
+                        .orElse("mail: pickup directory " + mail.pickupDirectory().toAbsolutePath()) + " (" + mail.senders() + " senders)",
                 "sender: " + mail.sender().orElse("(none)"));
     }
 }

@@ -45,11 +45,8 @@ public final class JdbcMessageOutbox implements MessageOutbox {
             if (ids.isEmpty()) {
                 return List.<Queued>of();
             }
-            var lease = h.prepareBatch("UPDATE outbox_message SET state = 'SENDING', next_attempt_at = :lease WHERE id = :id");
-            for (long id : ids) {
-                lease.bind("lease", JdbcMigrationJournal.time(leaseUntil)).bind("id", id).add();
-            }
-            lease.execute();
+            h.createUpdate("UPDATE outbox_message SET state = 'SENDING', next_attempt_at = :lease WHERE id IN (<ids>)")
+                    .bind("lease", JdbcMigrationJournal.time(leaseUntil)).bindList("ids", ids).execute();
             Map<Long, Queued> byId = new java.util.HashMap<>();
             h.createQuery("SELECT * FROM outbox_message WHERE id IN (<ids>)").bindList("ids", ids)
                     .map((rs, ctx) -> new Queued(rs.getLong("id"), request(rs), rs.getInt("attempts")))

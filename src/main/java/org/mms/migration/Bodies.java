@@ -39,7 +39,19 @@ final class Bodies {
         this.outcome = outcome;
     }
 
-    static Bodies locate(Component event, Optional<String> ownLink) {
+    /**
+     * The HTML blocks found in one meeting's components, by body and join link: the same body is parsed
+     * once, and its block (which remembers its replacement) is shared.
+     */
+    static final class HtmlFinds {
+        private final java.util.Map<List<Object>, FindHtmlBlock.Result> found = new java.util.HashMap<>();
+
+        FindHtmlBlock.Result in(String html, Optional<String> ownLink) {
+            return found.computeIfAbsent(List.of(html, ownLink), key -> FindHtmlBlock.in(html, ownLink));
+        }
+    }
+
+    static Bodies locate(Component event, Optional<String> ownLink, HtmlFinds htmlFinds) {
         TextValue text = description(event).orElse(null);
         TextValue html = htmlDescription(event).orElse(null);
         BlockSpan textSpan = null;
@@ -54,7 +66,7 @@ final class Bodies {
         }
         HtmlBlock htmlBlock = null;
         if (html != null) {
-            FindHtmlBlock.Result found = FindHtmlBlock.in(html.text(), ownLink);
+            FindHtmlBlock.Result found = htmlFinds.in(html.text(), ownLink);
             if (found instanceof FindHtmlBlock.Refused(var problem, var detail)) {
                 return failed(FailReason.of(problem), "HTML body: " + detail);
             }

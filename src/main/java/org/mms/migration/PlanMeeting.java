@@ -112,14 +112,16 @@ public final class PlanMeeting {
         }
 
         List<ComponentPlan> plans = new ArrayList<>(parsed.size());
+        // A series and its changed occurrences usually carry the same HTML body: located once, replaced once.
+        Bodies.HtmlFinds htmlFinds = new Bodies.HtmlFinds();
         for (Parsed p : parsed) {
-            Outcome outcome = p.failure != null ? new Outcome.Failed(FailReason.INVALID_EVENT, p.failure) : decide(p);
+            Outcome outcome = p.failure != null ? new Outcome.Failed(FailReason.INVALID_EVENT, p.failure) : decide(p, htmlFinds);
             plans.add(new ComponentPlan(p.uid, p.recurrenceId, p.summary, p.start, p.bytes, outcome));
         }
         return new MeetingPlan(uid, plans);
     }
 
-    private Outcome decide(Parsed p) {
+    private Outcome decide(Parsed p, Bodies.HtmlFinds htmlFinds) {
         Component event = p.event;
         // Without ORGANIZER the event is the calendar owner's own appointment (Outlook writes none when
         // there are no attendees), so it counts as theirs.
@@ -150,7 +152,7 @@ public final class PlanMeeting {
                     people + " attendees including the organizer; the limit is " + rules.attendeeLimit());
         }
         Optional<String> ownLink = OnlineMeetingProperties.joinLink(event);
-        Bodies bodies = Bodies.locate(event, ownLink);
+        Bodies bodies = Bodies.locate(event, ownLink, htmlFinds);
         if (bodies.outcome().isPresent()) {
             return bodies.outcome().get();
         }

@@ -52,6 +52,8 @@ public final class MmsService implements AutoCloseable {
     /** The tenant created on first start; an import gives it its real name and domains. */
     public static final TenantId FIRST_TENANT = new TenantId("default");
     private static final Logger LOG = LoggerFactory.getLogger(MmsService.class);
+    /** Messages a sender claims at a time. */
+    private static final int SEND_CLAIM = 25;
 
     private final ServiceConfig config;
     private final Clock clock;
@@ -97,16 +99,28 @@ public final class MmsService implements AutoCloseable {
             loops.add(new Loop("migration-worker-" + (i + 1), config.workers().pollInterval(), worker::runOnce));
         }
         if (config.workers().threads() > 0) {
-            ComposeImipMessage composer = new ComposeImipMessage(clock, config.mail().sender().map(Mailbox::of));
-            Mailer mailer = config.mail().smtp().<Mailer>map(smtp -> {
-                SmtpMailer smtpMailer = new SmtpMailer(smtp, composer);
-                closeables.add(smtpMailer);
-                return smtpMailer;
-            }).orElseGet(() -> new PickupDirectory(config.mail().pickupDirectory(), composer));
-            SendOutbox sender = new SendOutbox(outbox, mailer, clock, config.workers().lease(), checkpoint);
-            loops.add(new Loop("outbox-sender", config.workers().pollInterval(), () -> sender.runOnce(100) > 0));
+            List<Mailer> mailers = mailers(config.mail(), new ComposeImipMessage(clock, config.mail().sender().map(Mailbox::of)));
+            for (int i = 0; i < mailers.size(); i++) {
+                SendOutbox sender = new SendOutbox(outbox, mailers.get(i), clock, config.workers().lease(), checkpoint);
+                // Small claims, so that every sender has some while the migrations are still queueing messages.
+                loops.add(new Loop("outbox-sender-" + (i + 1), config.workers().pollInterval(), () -> sender.runOnce(SEND_CLAIM) > 0));
+            }
             loops.add(new Loop("housekeeping", Duration.ofSeconds(5), this::housekeeping));
         }
+    }
+
+    /**
+     * One mailer per sender thread: SMTP connections of their own sharing one rate limit, or the
+     * pickup directory, which any number of threads can write to at once.
+     */
+    private List<Mailer> mailers(ServiceConfig.Mail mail, ComposeImipMessage composer) {
+        if (mail.smtp().isPresent()) {
+            List<SmtpMailer> smtp = SmtpMailer.sharingRateLimit(mail.smtp().get(), composer, mail.senders());
+            closeables.addAll(smtp);
+            return List.copyOf(smtp);
+        }
+        PickupDirectory pickup = new PickupDirectory(mail.pickupDirectory(), composer);
+        return java.util.Collections.nCopies(mail.senders(), pickup);
     }
 
     /** What a process runs: everything, or only the workers (more processes sharing one PostgreSQL database). */

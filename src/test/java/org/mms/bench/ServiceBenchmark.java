@@ -2,39 +2,65 @@ package org.mms.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.mms.admin.Requests;
 import org.mms.admin.Views;
-import org.mms.config.ServiceConfig;
 import org.mms.sample.SampleOrganization;
 import org.mms.service.MmsService;
+import org.mms.testing.LocalPostgres;
 
 /**
- * Figures for the service on the embedded default, printed, never asserted (run by {@code bench/service}):
- * the time from a change (settle window 0) to the last update message for one organizer with
- * {@code MEETINGS} meetings, and migrated meetings per second for {@code ORGANIZERS × MEETINGS} after
- * one bulk change (a number taken off the bridge every organizer shows).
+ * Figures for the service, printed, never asserted (run by {@code bench/service}): the time from a change
+ * (settle window 0) to the last update message for one organizer with {@code MEETINGS} meetings, then,
+ * for {@code ORGANIZERS × MEETINGS}, meetings per second after one bulk change (a number taken off the
+ * bridge every organizer shows), p50/p99 from the change to an organizer's last message, CPU seconds and
+ * peak RSS.
+ *
+ * <p>{@code PROCESSES} 0 runs the embedded default: H2 and {@code WORKERS} worker threads in this process.
+ * {@code PROCESSES} 1 or more runs on PostgreSQL: this process imports and makes the change, and that many
+ * {@code serve --workers-only} processes with {@code WORKERS} threads each do the work.
+ *
+ * <p>Times come from the database (when each message was recorded as sent, when each migration ended),
+ * not from how soon a poll noticed them, so the polling can be slow and cheap.
  */
 public final class ServiceBenchmark {
+
+    private static final Duration POLL = Duration.ofMillis(100);
 
     private ServiceBenchmark() {
     }
 
+    /** {@code ServiceBenchmark [ORGANIZERS] [MEETINGS] [WORKERS] [PROCESSES]}. */
     public static void main(String[] args) throws Exception {
         int organizers = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int meetings = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         int workers = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        int processes = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         Path data = Files.createTempDirectory("mms-bench-");
         try {
-            run(data, organizers, meetings, workers);
+            if (processes == 0) {
+                run(new BenchSetup.Embedded(data, workers), organizers, meetings);
+            } else {
+                try (LocalPostgres.Schema schema = LocalPostgres.freshSchema(4)) {
+                    run(new BenchSetup.OnPostgres(data, schema.config(), workers, processes), organizers, meetings);
+                }
+            }
         } finally {
             try (Stream<Path> paths = Files.walk(data)) {
                 for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
@@ -44,15 +70,12 @@ public final class ServiceBenchmark {
         }
     }
 
-    private static void run(Path data, int organizers, int meetings, int workers) throws Exception {
-        ServiceConfig defaults = ServiceConfig.defaults(data);
-        ServiceConfig config = defaults.withHttp(new ServiceConfig.Http("127.0.0.1", 0))
-                .withWorkers(new ServiceConfig.Workers(workers, Duration.ofMillis(20), Duration.ofMinutes(5)));
+    private static void run(BenchSetup setup, int organizers, int meetings) throws Exception {
         SampleOrganization org = new SampleOrganization(organizers);
         Instant now = Instant.now();
-        System.out.printf(Locale.ROOT, "Service benchmark: embedded H2, %d workers, %d cores, java %s%n", workers,
+        System.out.printf(Locale.ROOT, "Service benchmark: %s, %d cores, java %s%n", setup.describe(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-        try (MmsService service = MmsService.start(config, Clock.systemUTC())) {
+        try (setup; MmsService service = MmsService.start(setup.config(), Clock.systemUTC())) {
             var admin = service.admin();
             admin.importDirectory(MmsService.FIRST_TENANT, org.directoryJson());
             admin.setMigrationConfiguration(MmsService.FIRST_TENANT, new Requests.MigrationConfigurationChange(Optional.empty(),
@@ -66,86 +89,106 @@ public final class ServiceBenchmark {
             }
             System.out.printf(Locale.ROOT, "imported %,d meetings of %d organizers in %.1f s%n", stored, organizers,
                     (System.nanoTime() - importStart) / 1e9);
+            setup.startWorkers();
 
-            // One organizer whose conference ID is reset: change to last message.
-            SampleOrganization.Organizer one = org.organizers().get(organizers - 1);
-            long before = sentMessages(service);
-            long t0 = System.nanoTime();
-            admin.setDialInConferencingUser(MmsService.FIRST_TENANT, one.upn(), new Requests.DialInUserChange(Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.empty(), true));
-            Views.MigrationStatus single = waitUntilDone(service, Optional.of(one.upn()), 1);
-            waitForSent(service, before + single.InvitesUpdate());
-            double singleSeconds = (System.nanoTime() - t0) / 1e9;
-            System.out.printf(Locale.ROOT, "one organizer with %d meetings (%d brought up to date, %d messages): conference ID reset "
-                    + "to last message %.2f s%n",
-                    meetings, single.SucceededMeeting(), single.InvitesUpdate(), singleSeconds);
+            try (Connection sql = DriverManager.getConnection(setup.config().database().url(), setup.config().database().user(),
+                    setup.config().database().password())) {
+                // One organizer whose conference ID is reset: change to last message.
+                SampleOrganization.Organizer one = org.organizers().get(organizers - 1);
+                Set<String> before = correlations(service);
+                Instant singleAt = Instant.now();
+                long requests = requests(sql);
+                var reset = admin.setDialInConferencingUser(MmsService.FIRST_TENANT, one.upn(), new Requests.DialInUserChange(
+                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), true));
+                waitUntilIdle(sql, requests + queued(reset));
+                List<Views.MigrationStatus> single = since(service, before);
+                double singleSeconds = lastMessageSeconds(sql, single, singleAt).getLast();
+                System.out.printf(Locale.ROOT, "one organizer with %d meetings (%d brought up to date, %d messages): conference ID reset "
+                        + "to last message %.2f s%n", meetings, single.getFirst().SucceededMeeting(), single.getFirst().InvitesUpdate(),
+                        singleSeconds);
 
-            // Everyone: a number taken off the bridge.
-            java.util.Set<String> earlier = new java.util.HashSet<>();
-            admin.migrationStatus(MmsService.FIRST_TENANT, Requests.StatusQuery.all()).forEach(r -> earlier.add(r.CorrelationId()));
-            long sentBefore = sentMessages(service);
-            long cpuBefore = processCpuNanos();
-            Instant changedAt = Instant.now();
-            long t1 = System.nanoTime();
-            admin.unregisterServiceNumber(MmsService.FIRST_TENANT, SampleOrganization.TOLL_FREE, SampleOrganization.BRIDGE, false);
-            List<Views.MigrationStatus> all = waitUntilAllDone(service);
-            int migrated = 0;
-            int invites = 0;
-            int examined = 0;
-            for (Views.MigrationStatus s : all) {
-                if (!earlier.contains(s.CorrelationId())) {
-                    migrated += s.SucceededMeeting();
-                    invites += s.InvitesUpdate();
-                    examined += s.TotalMeeting();
-                }
+                // Everyone: a number taken off the bridge.
+                Set<String> earlier = correlations(service);
+                BenchSetup.Cpu cpuBefore = setup.cpu();
+                Instant changedAt = Instant.now();
+                requests = requests(sql);
+                var unassigned = admin.unregisterServiceNumber(MmsService.FIRST_TENANT, SampleOrganization.TOLL_FREE,
+                        SampleOrganization.BRIDGE, false);
+                waitUntilIdle(sql, requests + queued(unassigned));
+                BenchSetup.Cpu cpu = setup.cpu().minus(cpuBefore);
+                List<Views.MigrationStatus> all = since(service, earlier);
+                int migrated = all.stream().mapToInt(Views.MigrationStatus::SucceededMeeting).sum();
+                int invites = all.stream().mapToInt(Views.MigrationStatus::InvitesUpdate).sum();
+                int examined = all.stream().mapToInt(Views.MigrationStatus::TotalMeeting).sum();
+                double migrationSeconds = all.stream().mapToDouble(s -> seconds(changedAt, s.ModifiedDate())).max().orElse(0);
+                List<Double> latencies = lastMessageSeconds(sql, all, changedAt);
+                double allSeconds = latencies.getLast();
+                double p50 = percentile(latencies, 0.50);
+                double p99 = percentile(latencies, 0.99);
+                long peakRssMb = setup.peakRssKb() / 1024;
+                System.out.printf(Locale.ROOT, "bulk change, %d organizers x %d meetings: %,d meetings brought up to date (%,d of them "
+                        + "rewritten and announced) in %.1f s to the last migration, %.1f s to the last message%n", organizers, meetings,
+                        migrated, invites, migrationSeconds, allSeconds);
+                System.out.printf(Locale.ROOT, "  %,.0f meetings/s (meetings examined %,d; stored meetings %,d: %,.0f stored meetings/s)%n",
+                        migrated / allSeconds, examined, stored, stored / allSeconds);
+                System.out.printf(Locale.ROOT, "  change to an organizer's last message: p50 %.1f s, p99 %.1f s (%d organizers)%n", p50, p99,
+                        latencies.size());
+                System.out.printf(Locale.ROOT, "  CPU %s s for the bulk change (%.1f cores busy on average); peak RSS %,d MB (%s)%n",
+                        cpu.describe(), cpu.total() / allSeconds, peakRssMb, setup.describeRss());
+                System.out.printf(Locale.ROOT, "ROW | %s | %d × %d | %,d | %.1f | %,.0f | %.1f | %.1f | %,d | %s |%n",
+                        setup.describe(), organizers, meetings, stored, allSeconds, stored / allSeconds, p50, p99, peakRssMb,
+                        cpu.describe());
             }
-            double migrationSeconds = (System.nanoTime() - t1) / 1e9;
-            waitForSent(service, sentBefore + invites);
-            double allSeconds = (System.nanoTime() - t1) / 1e9;
-            System.out.printf(Locale.ROOT, "bulk change, %d organizers x %d meetings: %,d meetings brought up to date (%,d of them "
-                    + "rewritten and announced) in %.1f s to the last migration, %.1f s to the last message%n", organizers, meetings,
-                    migrated, invites, migrationSeconds, allSeconds);
-            double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
-            System.out.printf(Locale.ROOT, "  %,.0f meetings/s (meetings examined %,d; stored meetings %,d: %,.0f stored meetings/s)%n",
-                    migrated / allSeconds, examined, stored, stored / allSeconds);
-            List<Double> latencies = lastMessageLatencies(service, all, earlier, changedAt);
-            double p50 = percentile(latencies, 0.50);
-            double p99 = percentile(latencies, 0.99);
-            long peakRssMb = peakRssKb() / 1024;
-            System.out.printf(Locale.ROOT, "  change to an organizer's last message: p50 %.1f s, p99 %.1f s (%d organizers)%n", p50, p99,
-                    latencies.size());
-            System.out.printf(Locale.ROOT, "  CPU %.0f s for the bulk change (%.1f cores busy on average); peak RSS %,d MB%n", cpuSeconds,
-                    cpuSeconds / allSeconds, peakRssMb);
-            System.out.printf(Locale.ROOT, "ROW | H2 embedded, %d worker threads in one process | %d × %d | %,d | %.1f | %,.0f | %.1f | %.1f | %,d | %.0f |%n",
-                    workers, organizers, meetings, stored, allSeconds, stored / allSeconds, p50, p99, peakRssMb, cpuSeconds);
         }
     }
 
+    /** How many migrations the change queued. */
+    private static long queued(Views.ChangeResult change) {
+        return change.Decisions().stream().map(Views.TriggerDecision::CorrelationId).filter(java.util.Objects::nonNull).distinct().count();
+    }
+
+    private static long requests(Connection sql) throws SQLException {
+        try (var statement = sql.prepareStatement("SELECT COUNT(*) FROM migration_request"); var rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static Set<String> correlations(MmsService service) {
+        Set<String> ids = new HashSet<>();
+        service.admin().migrationStatus(MmsService.FIRST_TENANT, Requests.StatusQuery.all()).forEach(r -> ids.add(r.CorrelationId()));
+        return ids;
+    }
+
+    private static List<Views.MigrationStatus> since(MmsService service, Set<String> earlier) {
+        return service.admin().migrationStatus(MmsService.FIRST_TENANT, Requests.StatusQuery.all()).stream()
+                .filter(r -> !earlier.contains(r.CorrelationId())).toList();
+    }
+
     /**
-     * Seconds from the change to each organizer's last update message of the bulk change, or to the end
-     * of its migration when it sent none.
+     * Seconds from {@code changedAt} to each migration's last update message recorded as sent (or to the
+     * end of the migration when it sent none), in ascending order.
      */
-    private static List<Double> lastMessageLatencies(MmsService service, List<Views.MigrationStatus> all, java.util.Set<String> earlier,
-            Instant changedAt) throws java.sql.SQLException {
-        Map<String, Instant> lastSent = new java.util.HashMap<>();
-        var db = service.config().database();
-        try (var connection = java.sql.DriverManager.getConnection(db.url(), db.user(), db.password());
-                var statement = connection.prepareStatement("SELECT correlation_id, MAX(sent_at) FROM outbox_message "
-                        + "WHERE sent_at IS NOT NULL GROUP BY correlation_id");
+    private static List<Double> lastMessageSeconds(Connection sql, List<Views.MigrationStatus> migrations, Instant changedAt)
+            throws SQLException {
+        Map<String, Instant> lastSent = new HashMap<>();
+        try (var statement = sql.prepareStatement("SELECT correlation_id, MAX(sent_at) FROM outbox_message "
+                + "WHERE sent_at IS NOT NULL GROUP BY correlation_id");
                 var rows = statement.executeQuery()) {
             while (rows.next()) {
-                lastSent.put(rows.getString(1), rows.getObject(2, java.time.OffsetDateTime.class).toInstant());
+                lastSent.put(rows.getString(1), rows.getObject(2, OffsetDateTime.class).toInstant());
             }
         }
-        List<Double> seconds = new java.util.ArrayList<>();
-        for (Views.MigrationStatus s : all) {
-            if (!earlier.contains(s.CorrelationId())) {
-                Instant last = lastSent.getOrDefault(s.CorrelationId(), s.ModifiedDate());
-                seconds.add(Duration.between(changedAt, last).toMillis() / 1000.0);
-            }
+        List<Double> seconds = new ArrayList<>();
+        for (Views.MigrationStatus s : migrations) {
+            seconds.add(seconds(changedAt, lastSent.getOrDefault(s.CorrelationId(), s.ModifiedDate())));
         }
         seconds.sort(Comparator.naturalOrder());
         return seconds;
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return Duration.between(from, to).toMillis() / 1000.0;
     }
 
     private static double percentile(List<Double> sorted, double p) {
@@ -155,23 +198,29 @@ public final class ServiceBenchmark {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
     }
 
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
-
-    /** The process's peak resident set (VmHWM), in kB; 0 where /proc is not there. */
-    private static long peakRssKb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+    /**
+     * Until there are {@code migrations} migrations in all, none of them waiting or running, and no update
+     * message waiting to be sent.
+     */
+    private static void waitUntilIdle(Connection sql, long migrations) throws InterruptedException, SQLException {
+        Instant deadline = Instant.now().plus(Duration.ofHours(1));
+        while (true) {
+            try (var statement = sql.prepareStatement("""
+                    SELECT (SELECT COUNT(*) FROM migration_request),
+                           (SELECT COUNT(*) FROM migration_request WHERE state IN ('PENDING', 'IN_PROGRESS'))
+                         + (SELECT COUNT(*) FROM outbox_message WHERE state IN ('HELD', 'PENDING', 'SENDING'))""");
+                    var rows = statement.executeQuery()) {
+                rows.next();
+                if (rows.getLong(1) >= migrations && rows.getLong(2) == 0) {
+                    return;
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("not done after an hour: " + rows.getLong(1) + " of " + migrations
+                            + " migrations there, " + rows.getLong(2) + " migrations or messages still to do");
                 }
             }
-        } catch (java.io.IOException e) {
-            return 0;
+            Thread.sleep(POLL.toMillis());
         }
-        return 0;
     }
 
     /** The last of the organizer's migrations, once there are {@code expected} and all have ended. */
@@ -181,31 +230,6 @@ public final class ServiceBenchmark {
                     new Requests.StatusQuery(identity, Optional.empty(), Optional.empty(), Optional.empty()));
             if (rows.size() >= expected && rows.stream().allMatch(r -> r.State().equals("Succeeded") || r.State().equals("Failed"))) {
                 return rows.getLast();
-            }
-            Thread.sleep(5);
-        }
-    }
-
-    private static List<Views.MigrationStatus> waitUntilAllDone(MmsService service) throws InterruptedException {
-        while (true) {
-            List<Views.StateCount> counts = service.admin().migrationSummary(MmsService.FIRST_TENANT, Requests.StatusQuery.all());
-            boolean busy = counts.stream().anyMatch(c -> (c.State().equals("Pending") || c.State().equals("InProgress")) && c.UserCount() > 0);
-            if (!busy) {
-                return service.admin().migrationStatus(MmsService.FIRST_TENANT, Requests.StatusQuery.all());
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    private static long sentMessages(MmsService service) {
-        return service.outbox().counts().getOrDefault("SENT", 0L);
-    }
-
-    private static void waitForSent(MmsService service, long expected) throws InterruptedException {
-        while (sentMessages(service) < expected) {
-            Map<String, Long> c = service.outbox().counts();
-            if (c.getOrDefault("PENDING", 0L) + c.getOrDefault("SENDING", 0L) + c.getOrDefault("HELD", 0L) == 0) {
-                return;
             }
             Thread.sleep(5);
         }

@@ -52,6 +52,26 @@ class LoadConfigTest {
     }
 
     @Test
+    void senders_default_to_four_and_come_from_the_file_or_the_environment() throws Exception {
+        Path file = dir.resolve("mms.json");
+        Files.writeString(file, """
+                {"mail": {"senders": 2}}""");
+
+        assertThat(LoadConfig.load(Optional.of(dir), Optional.empty(), Map.of()).mail().senders()).isEqualTo(4);
+        assertThat(LoadConfig.load(Optional.of(dir), Optional.of(file), Map.of()).mail().senders()).isEqualTo(2);
+        ServiceConfig fromEnvironment = LoadConfig.load(Optional.of(dir), Optional.of(file), Map.of("MMS_SENDERS", "6"));
+        assertThat(fromEnvironment.mail().senders()).isEqualTo(6);
+        assertThat(fromEnvironment.describe()).contains("(6 senders)");
+    }
+
+    @Test
+    void a_process_without_senders_is_refused() {
+        assertThatThrownBy(() -> LoadConfig.load(Optional.of(dir), Optional.empty(), Map.of("MMS_SENDERS", "0")))
+                .isInstanceOf(LoadConfig.InvalidConfigException.class)
+                .hasMessageContaining("mail.senders must be at least 1, not 0");
+    }
+
+    @Test
     void smtp_from_the_environment_alone_defaults_to_starttls_on_the_submission_port() {
         ServiceConfig config = LoadConfig.load(Optional.of(dir), Optional.empty(),
                 Map.of("MMS_SMTP_HOST", "smtp.contoso.com", "MMS_SENDER", "mms@contoso.com"));

@@ -37,6 +37,7 @@ import org.mms.sample.SampleOrganization;
 import org.mms.service.MmsService;
 import org.mms.testing.GoldenRule;
 import org.mms.testing.LocalPostgres;
+import org.mms.testing.WorkerProcess;
 
 /**
  * The crash drill: an organization's bulk migration on PostgreSQL, worked off by several
@@ -373,83 +374,6 @@ public final class CrashDrill {
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
-            }
-        }
-    }
-
-    /** One {@code mms serve --workers-only} process, its output in a log file. */
-    record WorkerProcess(Process process, Path log, Path config, Path pickup, boolean halting, Instant started) {
-
-        static WorkerProcess start(int slot, Path work, Path config, DatabaseConfig database, Path pickup, Map<String, Double> halts) {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), "org.mms.Main",
-                    "serve", "--workers-only", "--config", config.toString());
-            Map<String, String> env = builder.environment();
-            env.put("MMS_DATA", work.resolve("worker-" + slot).toString());
-            env.put("MMS_DB_URL", database.url());
-            env.put("MMS_DB_USER", database.user());
-            env.put("MMS_DB_PASSWORD", database.password());
-            env.put("MMS_PICKUP_DIR", pickup.toString());
-            env.remove("MMS_HALT_AT");
-            if (!halts.isEmpty()) {
-                StringBuilder spec = new StringBuilder();
-                halts.forEach((point, p) -> spec.append(spec.isEmpty() ? "" : ",").append(point).append(':').append(p));
-                env.put("MMS_HALT_AT", spec.toString());
-            }
-            Path log = work.resolve("worker-" + slot + "-" + System.nanoTime() + ".log");
-            builder.redirectErrorStream(true).redirectOutput(log.toFile());
-            try {
-                return new WorkerProcess(builder.start(), log, config, pickup, !halts.isEmpty(), Instant.now());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot start a worker process", e);
-            }
-        }
-
-        boolean alive() {
-            return process.isAlive();
-        }
-
-        Duration uptime() {
-            return Duration.between(started, Instant.now());
-        }
-
-        /** Up and taking work. */
-        boolean ready() {
-            try {
-                return Files.size(log) > 0 && Files.readString(log, UTF_8).contains("MMS workers are running");
-            } catch (IOException e) {
-                return false;
-            }
-        }
-
-        /** SIGKILL: no shutdown hook, no last words. */
-        void kill() {
-            process.destroyForcibly();
-            try {
-                process.waitFor();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        /** The checkpoint the process halted at, if that is how it ended. */
-        Optional<String> haltedAt() {
-            try {
-                return Files.readAllLines(log, UTF_8).stream().filter(l -> l.startsWith("mms: halting at checkpoint "))
-                        .map(l -> l.substring("mms: halting at checkpoint ".length()).split(" ")[0]).findFirst();
-            } catch (IOException e) {
-                return Optional.empty();
-            }
-        }
-
-        void stop() {
-            process.destroy();
-            try {
-                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
         }
     }

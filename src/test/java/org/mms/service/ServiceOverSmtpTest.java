@@ -54,7 +54,8 @@ class ServiceOverSmtpTest {
                 Duration.ofSeconds(5), Duration.ofSeconds(10), 1000);
         ServiceConfig config = defaults.withHttp(new ServiceConfig.Http("127.0.0.1", 0))
                 .withWorkers(new ServiceConfig.Workers(2, Duration.ofMillis(20), Duration.ofMinutes(2)))
-                .withMail(new ServiceConfig.Mail(defaults.mail().pickupDirectory(), Optional.of(SERVICE_ADDRESS), Optional.of(smtp)));
+                .withMail(new ServiceConfig.Mail(defaults.mail().pickupDirectory(), Optional.of(SERVICE_ADDRESS), Optional.of(smtp),
+                        defaults.mail().senders()));
         SampleOrganization org = new SampleOrganization(3);
         Instant now = Instant.now();
         try (MmsService service = MmsService.start(config, Clock.systemUTC())) {

@@ -38,12 +38,12 @@ final class RateLimit {
     }
 
     /**
-     * Returns when it is the caller's turn. Not thread-safe on its own: the mailer calls it under its
-     * lock, which is also what keeps the spacing across threads.
+     * Returns when it is the caller's turn. Callers take turns one at a time (the monitor is held while
+     * waiting), so mailers on several connections that share one limit stay spaced together.
      *
      * @throws InterruptedException when interrupted while waiting; the turn is not taken
      */
-    void awaitTurn() throws InterruptedException {
+    synchronized void awaitTurn() throws InterruptedException {
         long now = nanoTime.getAsLong();
         // Compare by difference: System.nanoTime may be negative and may wrap.
         if (started && now - nextTurn < 0) {

@@ -58,6 +58,19 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
     }
 
     /**
+     * {@code count} mailers for as many sender threads, each with its own connection, all spaced by one
+     * rate limit of {@link SmtpSettings#maxMessagesPerSecond()} together.
+     */
+    public static List<SmtpMailer> sharingRateLimit(SmtpSettings settings, ComposeImipMessage composer, int count) {
+        RateLimit shared = RateLimit.perSecond(settings.maxMessagesPerSecond());
+        List<SmtpMailer> mailers = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            mailers.add(new SmtpMailer(settings, composer, Optional.empty(), shared));
+        }
+        return mailers;
+    }
+
+    /**
      * For tests only: {@code tlsSocketFactory} trusts a test server's own certificate instead of the
      * JDK's trust store (the host name is still checked), and {@code rateLimit} runs on a test's time.
      */

@@ -130,6 +130,24 @@ class SmtpMailerTest {
                 .isEqualTo(new ComposeImipMessage(CLOCK, Optional.of(SERVICE)).compose(request).getMessageID());
     }
 
+    @Test
+    void mailers_for_several_senders_each_deliver_and_keep_one_rate_limit_between_them() throws Exception {
+        SmtpSettings fourPerSecond = new SmtpSettings("127.0.0.1", GREEN_MAIL.getSmtp().getPort(), SmtpSettings.Security.NONE,
+                Optional.empty(), Duration.ofSeconds(10), Duration.ofSeconds(10), 4);
+        java.util.List<SmtpMailer> mailers = SmtpMailer.sharingRateLimit(fourPerSecond, new ComposeImipMessage(CLOCK, Optional.of(SERVICE)), 3);
+
+        long start = System.nanoTime();
+        for (int i = 0; i < mailers.size(); i++) {
+            assertThat(mailers.get(i).send(aRequest().uid("uid-" + i).build())).isEqualTo(Delivery.accepted());
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        mailers.forEach(SmtpMailer::close);
+
+        assertThat(GREEN_MAIL.getReceivedMessages()).as("two attendees for each of three messages").hasSize(6);
+        // Three sends through three connections at four per second: two full intervals between them, as on one connection.
+        assertThat(elapsed).isGreaterThanOrEqualTo(Duration.ofMillis(500));
+    }
+
     private static SmtpMailer mailer(Optional<Mailbox> service) {
         SmtpSettings settings = new SmtpSettings("127.0.0.1", GREEN_MAIL.getSmtp().getPort(), SmtpSettings.Security.NONE,
                 Optional.empty(), Duration.ofSeconds(10), Duration.ofSeconds(10), 1_000);
