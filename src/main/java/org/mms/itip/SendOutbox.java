@@ -20,6 +20,12 @@ import org.slf4j.LoggerFactory;
 public final class SendOutbox {
 
     static final int MAX_ATTEMPTS = 10;
+    /**
+     * Tries at recording that the mail system took a message. A message taken but not recorded goes out
+     * again when its claim runs out, so a passing failure (a lock wait that timed out under load) is tried
+     * again at once rather than left to do that.
+     */
+    static final int RECORD_ATTEMPTS = 5;
     /** How long a claimed round is this sender's before another may take it (a sender that died). */
     static final Duration DEFAULT_LEASE = Duration.ofMinutes(5);
     private static final Logger LOG = LoggerFactory.getLogger(SendOutbox.class);
@@ -81,13 +87,35 @@ public final class SendOutbox {
         // the claim's lease runs out; only then can the message go out a second time, with the same
         // Message-ID.
         switch (delivery) {
-            case Delivery.Accepted accepted -> outbox.sent(message.id(), clock.instant());
+            case Delivery.Accepted accepted -> record(message, () -> outbox.sent(message.id(), clock.instant()));
             case Delivery.PartlyRejected partly -> {
                 LOG.warn("the update for {} was sent, but {}", message.request().uid(), partly.note());
-                outbox.partlySent(message.id(), clock.instant(), partly.note());
+                record(message, () -> outbox.partlySent(message.id(), clock.instant(), partly.note()));
             }
         }
         return true;
+    }
+
+    /** Records a message as sent, trying again a few times, with short pauses, before giving up. */
+    private void record(MessageOutbox.Queued message, Runnable recording) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                recording.run();
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= RECORD_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.warn("recording that the update for {} was sent failed (attempt {}), trying again: {}", message.request().uid(),
+                        attempt, e.toString());
+                try {
+                    Thread.sleep(50L << attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private void failed(MessageOutbox.Queued message, String error, boolean permanent) {

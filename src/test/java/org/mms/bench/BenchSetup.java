@@ -20,8 +20,8 @@ import org.mms.testing.WorkerProcess;
  */
 sealed interface BenchSetup extends AutoCloseable {
 
-    /** How long a worker waits before looking for work again when it found none (as in the benchmark's earlier rows). */
-    Duration POLL = Duration.ofMillis(20);
+    /** How long a worker or sender waits before looking for work again when it found none: the default. */
+    Duration POLL = ServiceConfig.defaults(Path.of("data")).workers().pollInterval();
 
     /** Linux counts CPU time in /proc in ticks of 1/100 s (USER_HZ). */
     double TICKS_PER_SECOND = 100.0;

@@ -115,9 +115,21 @@ class SendOutboxTest {
     }
 
     @Test
+    void recording_a_sent_message_is_tried_again_when_it_fails_for_a_moment_and_the_message_goes_out_once() {
+        outbox.add(aRequest().uid("a").build());
+        outbox.failNextSent(new IllegalStateException("Timeout trying to lock table"), SendOutbox.RECORD_ATTEMPTS - 1);
+        mailer.then(Delivery::accepted);
+
+        assertThat(sender.runOnce(10)).isEqualTo(1);
+
+        assertThat(outbox.calls()).containsExactly(new RecordingOutbox.Call.Sent(1, NOW));
+        assertThat(mailer.events).containsExactly("send a", "end of round");
+    }
+
+    @Test
     void a_message_the_mail_system_took_is_never_recorded_as_failed_even_when_recording_it_fails() {
         outbox.add(aRequest().uid("a").build()).add(aRequest().uid("b").build());
-        outbox.failNextSent(new IllegalStateException("database is down"));
+        outbox.failNextSent(new IllegalStateException("database is down"), SendOutbox.RECORD_ATTEMPTS);
         mailer.then(Delivery::accepted).then(Delivery::accepted);
 
         assertThatThrownBy(() -> sender.runOnce(10)).hasMessage("database is down");

@@ -32,6 +32,7 @@ public final class RecordingOutbox implements MessageOutbox {
     private final List<Call> calls = new ArrayList<>();
     private long nextId = 1;
     private RuntimeException failNextSent;
+    private int sentFailures;
 
     /** Adds a message that has not been tried yet. */
     public RecordingOutbox add(ItipRequest request) {
@@ -46,7 +47,13 @@ public final class RecordingOutbox implements MessageOutbox {
 
     /** The next {@link #sent} call throws this (as a database that is down would). */
     public RecordingOutbox failNextSent(RuntimeException failure) {
+        return failNextSent(failure, 1);
+    }
+
+    /** The next {@code times} {@link #sent} calls throw this. */
+    public RecordingOutbox failNextSent(RuntimeException failure, int times) {
         this.failNextSent = failure;
+        this.sentFailures = times;
         return this;
     }
 
@@ -70,10 +77,9 @@ public final class RecordingOutbox implements MessageOutbox {
 
     @Override
     public void sent(long id, Instant now) {
-        if (failNextSent != null) {
-            RuntimeException failure = failNextSent;
-            failNextSent = null;
-            throw failure;
+        if (failNextSent != null && sentFailures > 0) {
+            sentFailures--;
+            throw failNextSent;
         }
         calls.add(new Call.Sent(id, now));
     }
