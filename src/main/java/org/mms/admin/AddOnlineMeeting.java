@@ -1,6 +1,5 @@
 package org.mms.admin;
 
-import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -110,7 +109,7 @@ final class AddOnlineMeeting {
 
     /** The VEVENT of a resource, byte for byte. */
     private static byte[] eventOf(byte[] resource) {
-        CalendarReader reader = new CalendarReader(new ByteArrayInputStream(resource));
+        CalendarReader reader = CalendarReader.of(resource);
         for (CalendarReader.Item item = reader.next(); item != null; item = reader.next()) {
             if (item instanceof CalendarReader.TopComponent c && c.name().equals("VEVENT")) {
                 return c.bytes();

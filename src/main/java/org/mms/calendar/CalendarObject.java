@@ -1,6 +1,5 @@
 package org.mms.calendar;
 
-import java.io.ByteArrayInputStream;
 import java.util.Arrays;
 import java.util.Objects;
 import org.mms.ical.CalendarReader;
@@ -38,7 +37,7 @@ public record CalendarObject(String uid, ResourceRef ref, byte[] data) {
         String kind = null;
         int calendars = 0;
         try {
-            CalendarReader reader = new CalendarReader(new ByteArrayInputStream(data));
+            CalendarReader reader = CalendarReader.of(data);
             for (CalendarReader.Item item = reader.next(); item != null; item = reader.next()) {
                 switch (item) {
                     case CalendarReader.CalendarBegin begin -> calendars++;

@@ -1,6 +1,5 @@
 package org.mms.calendar;
 
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -161,7 +160,7 @@ public final class SplitCalendar {
         }
 
         SplitCalendar read() {
-            CalendarReader reader = new CalendarReader(new ByteArrayInputStream(export));
+            CalendarReader reader = CalendarReader.of(export);
             int offset = 0;
             for (CalendarReader.Item item = reader.next(); item != null; item = reader.next()) {
                 // The items' bytes, one after the other, are the export: that is where each one lies.

@@ -8,12 +8,15 @@ import org.mms.queue.Claimed;
 import org.mms.queue.WorkerId;
 
 /**
- * Leases due requests to a worker. In one transaction: select the earliest due pending rows
- * {@code FOR UPDATE SKIP LOCKED}, so concurrent claimers pass over each other's rows instead of waiting
- * or taking the same ones, then mark them in progress under the worker's lease. Both H2 (2.2.220+) and
- * PostgreSQL do this; neither H2 mode has {@code UPDATE … RETURNING}, hence the re-read.
+ * Leases due requests to a worker. In one transaction: lock the earliest due pending rows, skipping
+ * rows other claimers hold (see {@link LockDueRows}), so concurrent claimers pass over each other's rows
+ * instead of waiting or taking the same ones, then mark them in progress under the worker's lease.
+ * Both H2 (2.2.220+) and PostgreSQL do this; neither H2 mode has {@code UPDATE … RETURNING}, hence the
+ * re-read.
  */
 final class ClaimDueRequests {
+
+    private static final LockDueRows DUE = new LockDueRows("migration_request", "due_at", List.of("PENDING"));
 
     private final Jdbi jdbi;
 
@@ -29,11 +32,7 @@ final class ClaimDueRequests {
             throw new IllegalArgumentException("a lease must last a while, not " + leaseDuration);
         }
         return jdbi.inTransaction(h -> {
-            List<Long> ids = h.createQuery("SELECT id FROM migration_request WHERE state = 'PENDING' AND due_at <= :now"
-                            + " ORDER BY due_at, id FETCH FIRST :max ROWS ONLY FOR UPDATE SKIP LOCKED")
-                    .bind("now", MigrationRequestRows.time(now))
-                    .bind("max", max)
-                    .mapTo(Long.class).list();
+            List<Long> ids = DUE.lock(h, MigrationRequestRows.time(now), max);
             if (ids.isEmpty()) {
                 return List.of();
             }

@@ -22,6 +22,9 @@ import org.mms.itip.MessageOutbox;
  */
 public final class JdbcMessageOutbox implements MessageOutbox {
 
+    /** PENDING messages are due at their next attempt; SENDING ones when their sender's lease ends. */
+    private static final LockDueRows DUE = new LockDueRows("outbox_message", "next_attempt_at", List.of("PENDING", "SENDING"));
+
     private final Jdbi jdbi;
 
     public JdbcMessageOutbox(Database db) {
@@ -36,12 +39,7 @@ public final class JdbcMessageOutbox implements MessageOutbox {
     @Override
     public List<Queued> claim(Instant now, Instant leaseUntil, int max) {
         return jdbi.inTransaction(h -> {
-            List<Long> ids = h.createQuery("""
-                    SELECT id FROM outbox_message
-                    WHERE (state = 'PENDING' OR state = 'SENDING') AND next_attempt_at <= :now
-                    ORDER BY next_attempt_at, id FETCH FIRST :max ROWS ONLY
-                    FOR UPDATE SKIP LOCKED""")
-                    .bind("now", JdbcMigrationJournal.time(now)).bind("max", max).mapTo(Long.class).list();
+            List<Long> ids = DUE.lock(h, JdbcMigrationJournal.time(now), max);
             if (ids.isEmpty()) {
                 return List.<Queued>of();
             }

@@ -1,6 +1,5 @@
 package org.mms.migration;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,7 +28,7 @@ public record ResourcePlan(List<MeetingPlan> meetings, byte[] newBytes, List<Iti
     /** Plans {@code resource} with the given rules and targets; components are grouped by UID. */
     public static ResourcePlan of(byte[] resource, SelectionRules rules, Targets targets, ZoneId floatingZone) {
         List<CalendarReader.Item> items = new ArrayList<>();
-        CalendarReader reader = new CalendarReader(new ByteArrayInputStream(resource));
+        CalendarReader reader = CalendarReader.of(resource);
         for (CalendarReader.Item item = reader.next(); item != null; item = reader.next()) {
             items.add(item);
         }

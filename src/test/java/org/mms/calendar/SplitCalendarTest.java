@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mms.testing.CalendarResources.icsFixture;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -297,7 +296,7 @@ class SplitCalendarTest {
 
     static List<byte[]> componentsNamed(byte[] calendar, String name) {
         List<byte[]> found = new ArrayList<>();
-        CalendarReader reader = new CalendarReader(new ByteArrayInputStream(calendar));
+        CalendarReader reader = CalendarReader.of(calendar);
         for (CalendarReader.Item item = reader.next(); item != null; item = reader.next()) {
             if (item instanceof CalendarReader.TopComponent c && c.name().equals(name)) {
                 found.add(c.bytes());
@@ -308,7 +307,7 @@ class SplitCalendarTest {
 
     private static List<byte[]> calendarProperties(byte[] calendar) {
         List<byte[]> found = new ArrayList<>();
-        CalendarReader reader = new CalendarReader(new ByteArrayInputStream(calendar));
+        CalendarReader reader = CalendarReader.of(calendar);
         for (CalendarReader.Item item = reader.next(); item != null; item = reader.next()) {
             if (item instanceof CalendarReader.CalendarProperty p) {
                 found.add(p.bytes());

@@ -52,6 +52,23 @@ class CalendarReaderTest {
     }
 
     @Test
+    void reads_a_calendar_in_memory_into_the_same_items_as_from_a_stream_and_leaves_the_array_as_it_was() {
+        byte[] bytes = (CALENDAR + "\r\n" + CALENDAR.replace("\r\n", "\n")).getBytes(UTF_8);
+        byte[] untouched = bytes.clone();
+
+        List<CalendarReader.Item> inPlace = new ArrayList<>();
+        CalendarReader reader = CalendarReader.of(bytes);
+        for (CalendarReader.Item item = reader.next(); item != null; item = reader.next()) {
+            inPlace.add(item);
+        }
+
+        assertThat(inPlace).usingRecursiveFieldByFieldElementComparator()
+                .containsExactlyElementsOf(readAll(new ByteArrayInputStream(bytes)));
+        assertThat(concat(inPlace)).isEqualTo(untouched);
+        assertThat(bytes).isEqualTo(untouched);
+    }
+
+    @Test
     void keeps_a_byte_order_mark_and_a_missing_final_line_ending() {
         byte[] bytes = ContentLinesTest.concat(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf},
                 "BEGIN:VCALENDAR\nEND:VCALENDAR".getBytes(UTF_8));

@@ -2,7 +2,6 @@ package org.mms.offline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,7 +103,7 @@ class FixtureCorpusTest {
     }
 
     private static List<byte[]> items(byte[] calendar) {
-        CalendarReader reader = new CalendarReader(new ByteArrayInputStream(calendar));
+        CalendarReader reader = CalendarReader.of(calendar);
         List<byte[]> items = new ArrayList<>();
         for (CalendarReader.Item item = reader.next(); item != null; item = reader.next()) {
             items.add(item.bytes());
