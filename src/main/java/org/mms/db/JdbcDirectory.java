@@ -193,10 +193,18 @@ public final class JdbcDirectory implements Directory {
     @Override
     public Optional<Versioned<User>> findUser(TenantId tenant, String identity) {
         String i = identity.strip().replaceFirst("(?i)^(sip|mailto):", "").toLowerCase(Locale.ROOT);
-        Optional<Versioned<User>> direct = jdbi.withHandle(h -> h.createQuery("""
-                        SELECT * FROM app_user WHERE tenant_id = :t
-                          AND (LOWER(upn) = :i OR LOWER(sip_address) = :i OR LOWER(id) = :i)""")
-                .bind("t", tenant.value()).bind("i", i).map((rs, ctx) -> new Versioned<>(userOf(rs), rs.getLong("version"))).findFirst());
+        // One indexed lookup per key, in this order, rather than one OR that no index serves.
+        Optional<Versioned<User>> direct = jdbi.withHandle(h -> {
+            for (String key : List.of("upn_key", "sip_key", "id_key")) {
+                Optional<Versioned<User>> found = h.createQuery("SELECT * FROM app_user WHERE tenant_id = :t AND " + key + " = :i")
+                        .bind("t", tenant.value()).bind("i", i)
+                        .map((rs, ctx) -> new Versioned<>(userOf(rs), rs.getLong("version"))).findFirst();
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+            return Optional.<Versioned<User>>empty();
+        });
         if (direct.isPresent()) {
             return direct;
         }
@@ -215,9 +223,9 @@ public final class JdbcDirectory implements Directory {
         jdbi.useHandle(h -> h.createUpdate("""
                 INSERT INTO app_user (id, tenant_id, upn, sip_address, display_name, aliases, hosting, pool, mailbox, meeting_type,
                   upgrade_mode, ac_licensed, ac_enabled, ac_provider, bridge_id, toll_number, toll_free_number, conference_id,
-                  public_meetings, acp_numbers, acp_conference_id, locale, version)
+                  public_meetings, acp_numbers, acp_conference_id, locale, upn_key, sip_key, id_key, version)
                 VALUES (:id, :tenant, :upn, :sip, :name, :aliases, :hosting, :pool, :mailbox, :type, :mode, :licensed, :enabled,
-                  :provider, :bridge, :toll, :tollFree, :confId, :public, :acp, :acpConf, :locale, 0)""")
+                  :provider, :bridge, :toll, :tollFree, :confId, :public, :acp, :acpConf, :locale, :upnKey, :sipKey, :idKey, 0)""")
                 .bindMap(userColumns(u)).execute());
     }
 
@@ -228,7 +236,7 @@ public final class JdbcDirectory implements Directory {
                   pool = :pool, mailbox = :mailbox, meeting_type = :type, upgrade_mode = :mode, ac_licensed = :licensed,
                   ac_enabled = :enabled, ac_provider = :provider, bridge_id = :bridge, toll_number = :toll,
                   toll_free_number = :tollFree, conference_id = :confId, public_meetings = :public, acp_numbers = :acp,
-                  acp_conference_id = :acpConf, locale = :locale, version = version + 1
+                  acp_conference_id = :acpConf, locale = :locale, upn_key = :upnKey, sip_key = :sipKey, version = version + 1
                 WHERE tenant_id = :tenant AND id = :id AND version = :version""")
                 .bindMap(userColumns(u)).bind("version", version).execute());
         if (updated == 0) {
@@ -282,6 +290,10 @@ public final class JdbcDirectory implements Directory {
         m.put("tenant", u.tenant().value());
         m.put("upn", u.upn());
         m.put("sip", u.sipAddress());
+        // Lower-cased as findUser lowers the identity it is given.
+        m.put("upnKey", u.upn().toLowerCase(Locale.ROOT));
+        m.put("sipKey", u.sipAddress().toLowerCase(Locale.ROOT));
+        m.put("idKey", u.id().value().toLowerCase(Locale.ROOT));
         m.put("name", u.displayName());
         m.put("aliases", String.join("\n", u.aliases()));
         m.put("hosting", u.hosting().name());

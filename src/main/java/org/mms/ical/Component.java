@@ -126,6 +126,11 @@ public final class Component {
         return Optional.empty();
     }
 
+    /** Whether the component has an own line with this (upper-case) name. */
+    public boolean has(String upperName) {
+        return first(upperName).isPresent();
+    }
+
     /** Every own line with this (upper-case) name. */
     public List<ContentLine> all(String upperName) {
         List<ContentLine> found = new ArrayList<>(2);

@@ -26,7 +26,7 @@ public final class ComponentEditor {
 
     /** Replaces the whole value of {@code line} (parameters and name untouched) with {@code value}, written as is. */
     public void replaceValue(ContentLine line, String value) {
-        int valueStart = line.rawOffset(line.property().valueOffset());
+        int valueStart = line.rawOffset(line.head().valueOffset());
         byte[] folded = Folding.foldInto(line.columnAt(valueStart), value.getBytes(UTF_8), 0, lineEnding(line));
         add(new ByteEdit(valueStart, line.contentEnd(), folded));
     }

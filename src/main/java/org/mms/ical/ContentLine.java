@@ -1,5 +1,8 @@
 package org.mms.ical;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -12,6 +15,11 @@ import java.util.Arrays;
  * allows), so {@link #unfolded()} is safe to decode even when the physical lines are not.
  */
 public final class ContentLine {
+
+    /** Eight bytes of an array read as one long, for {@link #indexOf}. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
 
     private final byte[] buf;
     private final int start;
@@ -150,6 +158,12 @@ public final class ContentLine {
         return Property.parse(unfolded());
     }
 
+    /** Parses name and parameters only: cheaper than {@link #property()} for a line with a long value. */
+    public Property.Head head() {
+        // An unfolded line is read where it lies; only a folded one is copied first.
+        return folded ? Property.parseHead(unfolded()) : Property.parseHead(buf, start, contentEnd);
+    }
+
     /**
      * The raw offset of the byte that is at {@code unfoldedIndex} in {@link #unfolded()}; for the
      * index equal to the unfolded length, {@link #contentEnd()}.
@@ -196,14 +210,31 @@ public final class ContentLine {
         return i - rawOffset;
     }
 
+    /**
+     * The first index of {@code b} in {@code buf[from, to)}, or -1. Every line of every calendar is
+     * searched for its line break, so this reads eight bytes at a time: XOR with the byte repeated
+     * makes the matching bytes zero, and the classic has-zero-byte test flags them. Its lowest flag
+     * is always a true match (a false flag can only sit above a true one), and the array is read
+     * little-endian, so the lowest flag is the first match.
+     */
     static int indexOf(byte[] buf, byte b, int from, int to) {
-        for (int i = from; i < to; i++) {
+        int i = from;
+        long repeated = (b & 0xffL) * ONES;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long word = (long) LONGS.get(buf, i) ^ repeated;
+            long zeros = (word - ONES) & ~word & HIGHS;
+            if (zeros != 0) {
+                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
             if (buf[i] == b) {
                 return i;
             }
         }
         return -1;
     }
+
 
     @Override
     public String toString() {

@@ -18,8 +18,23 @@ public final class ContentLines {
         List<ContentLine> lines = new ArrayList<>(64);
         int i = from;
         while (i < to) {
-            int end = endOfLine(buf, i, to);
-            lines.add(lineAt(buf, i, end));
+            rejectContinuationAt(buf, i);
+            // One pass per line: where it ends, and whether a fold was crossed on the way.
+            boolean folded = false;
+            int end = to;
+            int j = i;
+            int lf;
+            while ((lf = ContentLine.indexOf(buf, (byte) '\n', j, to)) >= 0) {
+                int next = lf + 1;
+                if (next < to && (buf[next] == ' ' || buf[next] == '\t')) {
+                    folded = true;
+                    j = next + 1;
+                    continue;
+                }
+                end = next;
+                break;
+            }
+            lines.add(new ContentLine(buf, i, contentEnd(buf, i, end), end, folded));
             i = end;
         }
         return lines;
@@ -29,32 +44,15 @@ public final class ContentLines {
         return scan(buf, 0, buf.length);
     }
 
-    /**
-     * The offset just after the logical line starting at {@code start} (after its line ending, or
-     * {@code to}). Rejects a line that starts with a space or tab: a fold with nothing to continue.
-     */
-    static int endOfLine(byte[] buf, int start, int to) {
-        if (buf[start] == ' ' || buf[start] == '\t') {
-            throw new IcalFormatException("broken folding: a continuation line (starting with a space or tab) "
-                    + "has no line to continue, at byte " + start);
-        }
-        int i = start;
-        while (true) {
-            int lf = ContentLine.indexOf(buf, (byte) '\n', i, to);
-            if (lf < 0) {
-                return to;
-            }
-            int next = lf + 1;
-            if (next < to && (buf[next] == ' ' || buf[next] == '\t')) {
-                i = next + 1;
-                continue;
-            }
-            return next;
-        }
+    /** Wraps the logical line {@code buf[start, end)}, its line ending included if it has one. */
+    static ContentLine lineAt(byte[] buf, int start, int end) {
+        int contentEnd = contentEnd(buf, start, end);
+        boolean folded = ContentLine.indexOf(buf, (byte) '\n', start, contentEnd) >= 0;
+        return new ContentLine(buf, start, contentEnd, end, folded);
     }
 
-    /** Wraps the logical line {@code buf[start, end)} found by {@link #endOfLine}. */
-    static ContentLine lineAt(byte[] buf, int start, int end) {
+    /** Where the content of the line {@code buf[start, end)} ends: before its CRLF or LF, if it has one. */
+    private static int contentEnd(byte[] buf, int start, int end) {
         int contentEnd = end;
         if (contentEnd > start && buf[contentEnd - 1] == '\n') {
             contentEnd--;
@@ -62,7 +60,13 @@ public final class ContentLines {
                 contentEnd--;
             }
         }
-        boolean folded = ContentLine.indexOf(buf, (byte) '\n', start, contentEnd) >= 0;
-        return new ContentLine(buf, start, contentEnd, end, folded);
+        return contentEnd;
+    }
+
+    private static void rejectContinuationAt(byte[] buf, int start) {
+        if (buf[start] == ' ' || buf[start] == '\t') {
+            throw new IcalFormatException("broken folding: a continuation line (starting with a space or tab) "
+                    + "has no line to continue, at byte " + start);
+        }
     }
 }

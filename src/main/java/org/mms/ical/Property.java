@@ -27,12 +27,32 @@ public record Property(String name, List<Parameter> parameters, String value, in
         }
     }
 
+    /**
+     * A content line's name and parameters, and where its value starts: all a reader needs to pick a
+     * line by its parameters (an X-ALT-DESC's FMTTYPE, a TZID) without decoding a value that may be
+     * kilobytes of HTML.
+     */
+    public record Head(String name, List<Parameter> parameters, int valueOffset) {
+        public Head {
+            parameters = List.copyOf(parameters);
+        }
+
+        /** The first value of the named parameter (case-insensitive name), if present. */
+        public Optional<String> parameter(String paramName) {
+            return first(parameters, paramName);
+        }
+    }
+
     public Property {
         parameters = List.copyOf(parameters);
     }
 
     /** The first value of the named parameter (case-insensitive name), if present. */
     public Optional<String> parameter(String paramName) {
+        return first(parameters, paramName);
+    }
+
+    private static Optional<String> first(List<Parameter> parameters, String paramName) {
         for (Parameter p : parameters) {
             if (p.name().equalsIgnoreCase(paramName)) {
                 return Optional.of(p.value());
@@ -43,50 +63,63 @@ public record Property(String name, List<Parameter> parameters, String value, in
 
     /** Parses an unfolded content line (no line ending). */
     public static Property parse(byte[] line) {
-        int i = 0;
-        int n = line.length;
-        while (i < n && line[i] != ':' && line[i] != ';') {
+        Head head = parseHead(line);
+        int valueOffset = head.valueOffset();
+        String value = new String(line, valueOffset, line.length - valueOffset, StandardCharsets.UTF_8);
+        return new Property(head.name(), head.parameters(), value, valueOffset);
+    }
+
+    /** Parses the name and parameters of an unfolded content line (no line ending), leaving the value undecoded. */
+    public static Head parseHead(byte[] line) {
+        return parseHead(line, 0, line.length);
+    }
+
+    /**
+     * As {@link #parseHead(byte[])} for the unfolded line {@code buf[from, to)}, read in place; the
+     * value offset counts from {@code from}.
+     */
+    static Head parseHead(byte[] buf, int from, int to) {
+        int i = from;
+        while (i < to && buf[i] != ':' && buf[i] != ';') {
             i++;
         }
-        String name = upperAscii(line, 0, i);
+        String name = upperAscii(buf, from, i);
         if (name.isEmpty()) {
-            throw new IcalFormatException("content line without a property name: " + preview(line));
+            throw new IcalFormatException("content line without a property name: " + preview(buf, from, to));
         }
         List<Parameter> params = new ArrayList<>(2);
-        while (i < n && line[i] == ';') {
+        while (i < to && buf[i] == ';') {
             int nameStart = ++i;
-            while (i < n && line[i] != '=' && line[i] != ':' && line[i] != ';') {
+            while (i < to && buf[i] != '=' && buf[i] != ':' && buf[i] != ';') {
                 i++;
             }
-            String paramName = upperAscii(line, nameStart, i);
+            String paramName = upperAscii(buf, nameStart, i);
             List<String> values = new ArrayList<>(1);
-            if (i < n && line[i] == '=') {
+            if (i < to && buf[i] == '=') {
                 do {
                     i++;
-                    if (i < n && line[i] == '"') {
-                        int q = ContentLine.indexOf(line, (byte) '"', i + 1, n);
+                    if (i < to && buf[i] == '"') {
+                        int q = ContentLine.indexOf(buf, (byte) '"', i + 1, to);
                         if (q < 0) {
-                            throw new IcalFormatException("unterminated quoted parameter value in " + name + ": " + preview(line));
+                            throw new IcalFormatException("unterminated quoted parameter value in " + name + ": " + preview(buf, from, to));
                         }
-                        values.add(new String(line, i + 1, q - i - 1, StandardCharsets.UTF_8));
+                        values.add(new String(buf, i + 1, q - i - 1, StandardCharsets.UTF_8));
                         i = q + 1;
                     } else {
                         int valueStart = i;
-                        while (i < n && line[i] != ',' && line[i] != ';' && line[i] != ':') {
+                        while (i < to && buf[i] != ',' && buf[i] != ';' && buf[i] != ':') {
                             i++;
                         }
-                        values.add(new String(line, valueStart, i - valueStart, StandardCharsets.UTF_8));
+                        values.add(new String(buf, valueStart, i - valueStart, StandardCharsets.UTF_8));
                     }
-                } while (i < n && line[i] == ',');
+                } while (i < to && buf[i] == ',');
             }
             params.add(new Parameter(paramName, values));
         }
-        if (i >= n || line[i] != ':') {
-            throw new IcalFormatException("content line without ':' before its value: " + preview(line));
+        if (i >= to || buf[i] != ':') {
+            throw new IcalFormatException("content line without ':' before its value: " + preview(buf, from, to));
         }
-        int valueOffset = i + 1;
-        String value = new String(line, valueOffset, n - valueOffset, StandardCharsets.UTF_8);
-        return new Property(name, params, value, valueOffset);
+        return new Head(name, params, i + 1 - from);
     }
 
     /** The upper-case name of an unfolded content line. */
@@ -110,8 +143,8 @@ public record Property(String name, List<Parameter> parameters, String value, in
         return new String(chars);
     }
 
-    private static String preview(byte[] line) {
-        String s = new String(line, 0, Math.min(line.length, 120), StandardCharsets.UTF_8);
-        return line.length > 120 ? s + "..." : s;
+    private static String preview(byte[] buf, int from, int to) {
+        String s = new String(buf, from, Math.min(to - from, 120), StandardCharsets.UTF_8);
+        return to - from > 120 ? s + "..." : s;
     }
 }

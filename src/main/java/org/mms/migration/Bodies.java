@@ -108,7 +108,7 @@ final class Bodies {
 
     private static Optional<TextValue> htmlDescription(Component event) {
         for (ContentLine line : event.all("X-ALT-DESC")) {
-            if (line.property().parameter("FMTTYPE").filter(f -> f.equalsIgnoreCase("text/html")).isPresent()) {
+            if (line.head().parameter("FMTTYPE").filter(f -> f.equalsIgnoreCase("text/html")).isPresent()) {
                 return Optional.of(textValue(line));
             }
         }
@@ -116,7 +116,7 @@ final class Bodies {
     }
 
     private static TextValue textValue(ContentLine line) {
-        return TextValue.of(line, line.property().valueOffset());
+        return TextValue.of(line, line.head().valueOffset());
     }
 
     /** A skip or failure decided while locating, if any. */

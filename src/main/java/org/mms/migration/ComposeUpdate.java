@@ -38,16 +38,19 @@ public final class ComposeUpdate {
      * organizer), or no organizer whose address can be written in a message.
      */
     public static Optional<Update> of(MeetingPlan meeting, List<byte[]> calendarProperties, Map<String, byte[]> timezones) {
+        if (meeting.components().stream().noneMatch(ComponentPlan::migrated)) {
+            return Optional.empty();
+        }
         List<Component> migrated = new ArrayList<>();
         List<byte[]> events = new ArrayList<>();
+        Set<String> tzids = new LinkedHashSet<>();
         for (ComponentPlan c : meeting.components()) {
             events.add(c.result());
+            Component event = Component.parse(c.result());
+            collectTzids(event, tzids);
             if (c.migrated()) {
-                migrated.add(Component.parse(c.result()));
+                migrated.add(event);
             }
-        }
-        if (migrated.isEmpty()) {
-            return Optional.empty();
         }
         Component lead = migrated.getFirst();
         List<String> unusable = new ArrayList<>();
@@ -62,7 +65,7 @@ public final class ComposeUpdate {
         if (organizer.isEmpty() || attendees.isEmpty()) {
             return Optional.empty();
         }
-        byte[] calendar = ComposeRequestCalendar.compose(concat(calendarProperties), referencedTimezones(events, timezones),
+        byte[] calendar = ComposeRequestCalendar.compose(concat(calendarProperties), referencedTimezones(tzids, timezones),
                 events, lineEnding(lead));
         int sequence = lead.value("SEQUENCE").map(Integer::parseInt).orElse(0);
         String subject = lead.value("SUMMARY").map(TextEscaping::unescape).map(ComposeUpdate::oneLine).orElse("");
@@ -104,11 +107,7 @@ public final class ComposeUpdate {
         }
     }
 
-    private static List<byte[]> referencedTimezones(List<byte[]> events, Map<String, byte[]> timezones) {
-        Set<String> ids = new LinkedHashSet<>();
-        for (byte[] event : events) {
-            collectTzids(Component.parse(event), ids);
-        }
+    private static List<byte[]> referencedTimezones(Set<String> ids, Map<String, byte[]> timezones) {
         List<byte[]> found = new ArrayList<>();
         for (String id : ids) {
             byte[] tz = timezones.get(id);
@@ -121,19 +120,19 @@ public final class ComposeUpdate {
 
     private static void collectTzids(Component c, Set<String> ids) {
         for (ContentLine line : c.properties()) {
-            line.property().parameter("TZID").ifPresent(ids::add);
+            line.head().parameter("TZID").ifPresent(ids::add);
         }
         c.children().forEach(child -> collectTzids(child, ids));
     }
 
     private static Optional<String> text(Component c, String name) {
-        return c.first(name).map(l -> TextValue.of(l, l.property().valueOffset()).text());
+        return c.first(name).map(l -> TextValue.of(l, l.head().valueOffset()).text());
     }
 
     private static Optional<String> htmlBody(Component c) {
         for (ContentLine line : c.all("X-ALT-DESC")) {
-            if (line.property().parameter("FMTTYPE").filter(f -> f.equalsIgnoreCase("text/html")).isPresent()) {
-                return Optional.of(TextValue.of(line, line.property().valueOffset()).text());
+            if (line.head().parameter("FMTTYPE").filter(f -> f.equalsIgnoreCase("text/html")).isPresent()) {
+                return Optional.of(TextValue.of(line, line.head().valueOffset()).text());
             }
         }
         return Optional.empty();

@@ -45,7 +45,7 @@ final class OnlineMeetingProperties {
     }
 
     static boolean writtenByAddIn(Component event) {
-        return event.properties().stream().anyMatch(line -> WRITTEN_BY_ADD_IN.stream().anyMatch(line::hasName));
+        return WRITTEN_BY_ADD_IN.stream().anyMatch(event::has);
     }
 
     /** The meeting's join link as its properties state it, Teams first. */

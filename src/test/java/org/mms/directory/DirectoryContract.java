@@ -310,6 +310,18 @@ public abstract class DirectoryContract {
     }
 
     @Test
+    void a_user_is_found_by_the_sip_address_an_update_gave_them_and_no_longer_by_the_old_one() {
+        Tenant tenant = saveTenant("Contoso");
+        User user = aFullUser(tenant.id());
+        directory.addUser(user);
+        User moved = user.withSipAddress("Zoe.Faure@Fabrikam.com");
+        directory.updateUser(moved, 0);
+
+        assertThat(directory.findUser(tenant.id(), "sip:zoe.faure@FABRIKAM.com")).contains(new Versioned<>(moved, 1));
+        assertThat(directory.findUser(tenant.id(), "sip:zoe.faure@contoso.com")).isEmpty();
+    }
+
+    @Test
     void an_alias_is_matched_whole_even_with_wildcard_characters_in_it() {
         Tenant tenant = saveTenant("Contoso");
         User user = new User(UserId.random(), tenant.id(), "ana.ortiz@contoso.com", null, null,

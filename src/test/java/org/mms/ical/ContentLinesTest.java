@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ContentLinesTest {
@@ -95,6 +96,63 @@ class ContentLinesTest {
         assertThat(p.parameter("z")).contains("a:b;c");
         assertThat(p.parameters().get(1).values()).containsExactly("1", "2");
         assertThat(p.value()).isEqualTo("value;with:colons");
+    }
+
+    @Test
+    void reads_the_head_of_a_folded_line_as_the_full_parse_does_and_points_at_the_same_value() {
+        ContentLine line = ContentLines.scan("X-ALT-DESC;FMTTYPE=\"text/html\";X-\r\n Y=1:<html>caf\u00e9\r\n  body</html>\r\n"
+                .getBytes(UTF_8)).getFirst();
+
+        Property.Head head = line.head();
+        Property full = line.property();
+
+        assertThat(head.name()).isEqualTo(full.name()).isEqualTo("X-ALT-DESC");
+        assertThat(head.parameters()).isEqualTo(full.parameters());
+        assertThat(head.parameter("fmttype")).contains("text/html");
+        assertThat(head.parameter("X-Y")).contains("1");
+        assertThat(head.valueOffset()).isEqualTo(full.valueOffset());
+        assertThat(new String(line.unfolded(), head.valueOffset(), line.unfolded().length - head.valueOffset(), UTF_8))
+                .isEqualTo(full.value()).isEqualTo("<html>caf\u00e9 body</html>");
+    }
+
+    @Test
+    void reads_the_head_of_an_unfolded_line_in_place_with_its_value_offset_counted_from_the_line() {
+        ContentLine second = ContentLines.scan("UID:1\r\nDTSTART;TZID=\"W. Europe: Standard\";VALUE=DATE-TIME:20261201T090000\r\n"
+                .getBytes(UTF_8)).get(1);
+
+        Property.Head head = second.head();
+
+        assertThat(second.isFolded()).isFalse();
+        assertThat(head.name()).isEqualTo("DTSTART");
+        assertThat(head.parameter("TZID")).contains("W. Europe: Standard");
+        assertThat(head.parameters()).isEqualTo(second.property().parameters());
+        assertThat(head.valueOffset()).isEqualTo(second.property().valueOffset());
+        assertThatThrownBy(() -> ContentLines.scan("UID:1\r\nNOVALUE;X=1\r\n".getBytes(UTF_8)).get(1).head())
+                .isInstanceOf(IcalFormatException.class).hasMessageContaining("NOVALUE;X=1");
+    }
+
+    @Test
+    void finds_a_byte_where_a_plain_loop_finds_it_for_any_bytes_range_and_position() {
+        Random random = new Random(20261124);
+        for (int round = 0; round < 20_000; round++) {
+            byte[] buf = new byte[random.nextInt(64)];
+            // A small alphabet, with bytes whose high bit is set, so matches are frequent and signs matter.
+            byte[] alphabet = {'\n', '\r', ' ', 'A', (byte) 0x80, (byte) 0x8a, (byte) 0xff, 0};
+            for (int i = 0; i < buf.length; i++) {
+                buf[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            int from = buf.length == 0 ? 0 : random.nextInt(buf.length + 1);
+            int to = from + random.nextInt(buf.length - from + 1);
+            byte wanted = alphabet[random.nextInt(alphabet.length)];
+
+            int expected = -1;
+            for (int i = from; i < to && expected < 0; i++) {
+                if (buf[i] == wanted) {
+                    expected = i;
+                }
+            }
+            assertThat(ContentLine.indexOf(buf, wanted, from, to)).as("round %d", round).isEqualTo(expected);
+        }
     }
 
     static byte[] concat(byte[]... parts) {
