@@ -16,9 +16,10 @@ import org.mms.itip.Mailbox;
 import org.mms.itip.MessageOutbox;
 
 /**
- * The outbox in table {@code outbox_message}. HELD messages wait for their meeting's write to be
- * confirmed (see {@link JdbcMigrationJournal}); PENDING ones are due; SENDING ones are claimed until
- * their lease (kept in {@code next_attempt_at}) ends, after which another sender may take them.
+ * The outbox in tables {@code outbox_message} (state) and {@code outbox_content} (written once). HELD
+ * messages wait for their meeting's write to be confirmed (see {@link JdbcMigrationJournal}); PENDING ones
+ * are due; SENDING ones are claimed until their lease (kept in {@code next_attempt_at}) ends, after which
+ * another sender may take them.
  */
 public final class JdbcMessageOutbox implements MessageOutbox {
 
@@ -33,7 +34,7 @@ public final class JdbcMessageOutbox implements MessageOutbox {
 
     @Override
     public void enqueue(TenantId tenant, UserId user, String correlationId, String href, ItipRequest request, Instant now) {
-        jdbi.useHandle(h -> MessageRows.bind(MessageRows.batch(h), tenant, user, correlationId, href, request, "PENDING", now).add().execute());
+        jdbi.useTransaction(h -> new MessageRows(h).add(tenant, user, correlationId, href, request, "PENDING", now).insert());
     }
 
     @Override
@@ -46,7 +47,8 @@ public final class JdbcMessageOutbox implements MessageOutbox {
             h.createUpdate("UPDATE outbox_message SET state = 'SENDING', next_attempt_at = :lease WHERE id IN (<ids>)")
                     .bind("lease", JdbcMigrationJournal.time(leaseUntil)).bindList("ids", ids).execute();
             Map<Long, Queued> byId = new java.util.HashMap<>();
-            h.createQuery("SELECT * FROM outbox_message WHERE id IN (<ids>)").bindList("ids", ids)
+            h.createQuery("SELECT * FROM outbox_message m JOIN outbox_content c ON c.message_id = m.id WHERE m.id IN (<ids>)")
+                    .bindList("ids", ids)
                     .map((rs, ctx) -> new Queued(rs.getLong("id"), request(rs), rs.getInt("attempts")))
                     .forEach(q -> byId.put(q.id(), q));
             // In the order they were due, as the claim chose them.

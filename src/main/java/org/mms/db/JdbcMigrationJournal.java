@@ -19,7 +19,7 @@ import org.mms.migration.MeetingPlan;
 import org.mms.migration.MigrationJournal;
 import org.mms.migration.Outcome;
 
-/** The journal and the outbox in the database: tables {@code meeting_change} and {@code outbox_message}. */
+/** The journal and the outbox in the database: tables {@code meeting_change}, {@code outbox_message} and {@code outbox_content}. */
 public final class JdbcMigrationJournal implements MigrationJournal, MeetingHistory {
 
     static final String NONE = "NONE";
@@ -47,15 +47,13 @@ public final class JdbcMigrationJournal implements MigrationJournal, MeetingHist
                 changes.add(p.href(), p.meetings(), WRITING, p.newResourceHash());
             }
             changes.execute();
-            var messages = MessageRows.batch(h);
+            MessageRows messages = new MessageRows(h);
             for (Planned p : planned) {
                 for (ItipRequest update : p.updates()) {
-                    MessageRows.bind(messages, run.tenant(), run.user(), run.correlationId(), p.href(), update, "HELD", run.now()).add();
+                    messages.add(run.tenant(), run.user(), run.correlationId(), p.href(), update, "HELD", run.now());
                 }
             }
-            if (messages.size() > 0) {
-                messages.execute();
-            }
+            messages.insert();
         });
     }
 
@@ -84,6 +82,7 @@ public final class JdbcMigrationJournal implements MigrationJournal, MeetingHist
                         UPDATE meeting_change SET write_state = 'ABANDONED'
                         WHERE tenant_id = :t AND user_id = :u AND correlation_id = :c AND href = :href
                           AND write_state IN ('WRITING', 'NONE')""");
+                // Their content goes with them (ON DELETE CASCADE).
                 var messages = h.prepareBatch("""
                         DELETE FROM outbox_message
                         WHERE tenant_id = :t AND user_id = :u AND correlation_id = :c AND href = :href AND state = 'HELD'""");

@@ -7,10 +7,17 @@ import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.mms.itip.Delivery;
 import org.mms.itip.ItipRequest;
 import org.mms.itip.Mailer;
@@ -23,16 +30,34 @@ import org.mms.itip.Mailer;
  * same update twice (a resumed migration) leaves one file, and a newer update gets its own. It appears
  * whole or not at all: the message is written to a hidden temporary file in the same directory, flushed
  * to disk, and renamed over the final name in one atomic step, so a collector never reads half a
- * message. On POSIX systems the files are readable by their owner only (they hold meeting details).
+ * message; {@link #write} returns once the rename is on disk too (see {@link SyncDirectory}). On POSIX
+ * systems the files are readable by their owner only (they hold meeting details).
+ *
+ * <p>Each message costs the disk two flushes, and that is most of what sending costs, so nothing else is
+ * asked of the file system per message: the directory is created when a write finds it missing, and the
+ * temporary file is created with its permissions in one step, under a name no other writer uses.
  */
 public final class PickupDirectory implements Mailer {
 
+    /** Bigger than almost every message, so one is written in one call. */
+    private static final int BUFFER = 64 * 1024;
+    private static final FileAttribute<?>[] OWNER_ONLY = {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
+    private static final FileAttribute<?>[] DEFAULT_PERMISSIONS = {};
+    private static final Set<StandardOpenOption> CREATE_NEW_FOR_WRITING = EnumSet.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
+
     private final Path directory;
     private final ComposeImipMessage composer;
+    private final SyncDirectory sync;
+    private final FileAttribute<?>[] permissions;
+    /** Temporary names: this writer's own prefix, and a count, so two writers never open the same file. */
+    private final String writer = Long.toHexString(new SecureRandom().nextLong());
+    private final AtomicLong written = new AtomicLong();
 
     public PickupDirectory(Path directory, ComposeImipMessage composer) {
         this.directory = Objects.requireNonNull(directory, "directory");
         this.composer = Objects.requireNonNull(composer, "composer");
+        this.sync = new SyncDirectory(directory);
+        this.permissions = directory.getFileSystem().supportedFileAttributeViews().contains("posix") ? OWNER_ONLY : DEFAULT_PERMISSIONS;
     }
 
     /** Written whole: a pickup directory takes a message for every recipient or not at all. */
@@ -50,43 +75,41 @@ public final class PickupDirectory implements Mailer {
         Objects.requireNonNull(request, "request");
         String fileName = MessageKey.of(request).fileName();
         Path target = directory.resolve(fileName);
-        Path temporary = null;
+        // Same directory, so the rename cannot cross file systems; the leading dot and the suffix keep
+        // collectors that look for *.eml away from it.
+        Path temporary = directory.resolve("." + fileName + "." + writer + "-" + written.incrementAndGet() + ".tmp");
+        boolean created = false;
         try {
-            Files.createDirectories(directory);
-            // Same directory, so the rename cannot cross file systems; the leading dot and the
-            // suffix keep collectors that look for *.eml away from it.
-            temporary = Files.createTempFile(directory, "." + fileName + ".", ".tmp");
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
-                    OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel))) {
+            try (FileChannel channel = create(temporary); OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER)) {
+                created = true;
                 composer.write(request, out);
                 out.flush();
-                channel.force(true); // the content is on disk before the name points at it
+                channel.force(false); // the content (and the size needed to read it) is on disk before the name points at it
             }
             // Replaces an earlier file for the same update (POSIX rename, MoveFileEx on Windows).
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-            temporary = null;
-            syncDirectory();
+            created = false;
+            sync.afterRename();
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + target, e);
         } finally {
-            deleteQuietly(temporary);
+            if (created) {
+                deleteQuietly(temporary);
+            }
         }
     }
 
-    /** Makes the rename itself survive a crash. Not every platform can open a directory; then skip. */
-    private void syncDirectory() {
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // Windows cannot open a directory as a channel; NTFS journals the rename itself.
+    private FileChannel create(Path temporary) throws IOException {
+        try {
+            return FileChannel.open(temporary, CREATE_NEW_FOR_WRITING, permissions);
+        } catch (NoSuchFileException missing) {
+            Files.createDirectories(directory);
+            return FileChannel.open(temporary, CREATE_NEW_FOR_WRITING, permissions);
         }
     }
 
     private static void deleteQuietly(Path temporary) {
-        if (temporary == null) {
-            return;
-        }
         try {
             Files.deleteIfExists(temporary);
         } catch (IOException e) {

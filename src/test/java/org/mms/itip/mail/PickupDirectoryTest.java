@@ -2,6 +2,7 @@ package org.mms.itip.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.mms.itip.mail.ComposeImipMessageTest.calendarPartOf;
 import static org.mms.itip.mail.ComposeImipMessageTest.decoded;
 import static org.mms.itip.mail.ComposeImipMessageTest.parse;
@@ -14,11 +15,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -182,6 +187,40 @@ class PickupDirectoryTest {
             writer.join();
         }
         assertThat(reads.get()).isPositive();
+    }
+
+    @Test
+    void a_message_file_is_readable_and_writable_by_its_owner_only() throws Exception {
+        assumeTrue(directory.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions on this file system");
+
+        Path written = pickup().write(aRequest().build());
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(written))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void senders_writing_at_once_each_leave_their_whole_messages_and_nothing_else() throws Exception {
+        PickupDirectory pickup = pickup();
+        List<Thread> senders = new ArrayList<>();
+        Map<Path, ItipRequest> written = new ConcurrentHashMap<>();
+        for (int s = 0; s < 6; s++) {
+            int sender = s;
+            senders.add(Thread.ofPlatform().start(() -> {
+                for (int i = 0; i < 40; i++) {
+                    ItipRequest request = aRequest().uid("sender-" + sender + "-meeting-" + i).build();
+                    written.put(pickup.write(request), request);
+                }
+            }));
+        }
+        for (Thread t : senders) {
+            t.join();
+        }
+
+        assertThat(written).hasSize(240);
+        assertThat(filesIn(directory)).hasSize(240).noneMatch(name -> name.startsWith(".") || name.endsWith(".tmp"));
+        for (Map.Entry<Path, ItipRequest> file : written.entrySet()) {
+            assertThat(decoded(calendarPartOf(parse(Files.readAllBytes(file.getKey()))))).isEqualTo(file.getValue().calendar());
+        }
     }
 
     private static byte[] bigCalendar(int approximateBytes) {
