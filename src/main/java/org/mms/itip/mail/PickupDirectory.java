@@ -33,8 +33,8 @@ import org.mms.itip.Mailer;
  * message; {@link #write} returns once the rename is on disk too (see {@link SyncDirectory}). On POSIX
  * systems the files are readable by their owner only (they hold meeting details).
  *
- * <p>Each message costs the disk two flushes, and that is most of what sending costs, so nothing else is
- * asked of the file system per message: the directory is created when a write finds it missing, and the
+ * <p>Each message costs the disk a flush of its file and a share of a directory flush, and that is most of
+ * what sending costs, so nothing else is asked of the file system per message: the directory is created when a write finds it missing, and the
  * temporary file is created with its permissions in one step, under a name no other writer uses.
  */
 public final class PickupDirectory implements Mailer {
