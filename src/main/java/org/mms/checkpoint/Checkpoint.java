@@ -17,11 +17,14 @@ public interface Checkpoint {
     String CHUNK_WRITTEN = "chunk-written";
     /** A round of messages was claimed; none is sent yet. */
     String MESSAGES_CLAIMED = "messages-claimed";
+    /** A round of messages is staged (written, not yet handed over); the outbox does not know yet. */
+    String MESSAGES_STAGED = "messages-staged";
     /** The mail system has a message; the outbox does not record it as sent yet. */
     String MESSAGE_HANDED_OVER = "message-handed-over";
 
     /** Every checkpoint there is. */
-    java.util.List<String> ALL = java.util.List.of(MIGRATION_CLAIMED, CHUNK_JOURNALED, CHUNK_WRITTEN, MESSAGES_CLAIMED, MESSAGE_HANDED_OVER);
+    java.util.List<String> ALL = java.util.List.of(MIGRATION_CLAIMED, CHUNK_JOURNALED, CHUNK_WRITTEN, MESSAGES_CLAIMED, MESSAGES_STAGED,
+            MESSAGE_HANDED_OVER);
 
     void reached(String name);
 

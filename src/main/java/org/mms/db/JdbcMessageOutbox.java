@@ -19,12 +19,13 @@ import org.mms.itip.MessageOutbox;
  * The outbox in tables {@code outbox_message} (state) and {@code outbox_content} (written once). HELD
  * messages wait for their meeting's write to be confirmed (see {@link JdbcMigrationJournal}); PENDING ones
  * are due; SENDING ones are claimed until their lease (kept in {@code next_attempt_at}) ends, after which
- * another sender may take them.
+ * another sender may take them. STAGED ones are written where the mail system does not see them yet
+ * ({@link org.mms.itip.StagingMailer}); they too are leased, and whoever takes one over only releases it.
  */
 public final class JdbcMessageOutbox implements MessageOutbox {
 
-    /** PENDING messages are due at their next attempt; SENDING ones when their sender's lease ends. */
-    private static final LockDueRows DUE = new LockDueRows("outbox_message", "next_attempt_at", List.of("PENDING", "SENDING"));
+    /** PENDING messages are due at their next attempt; SENDING and STAGED ones when their sender's lease ends. */
+    private static final LockDueRows DUE = new LockDueRows("outbox_message", "next_attempt_at", List.of("PENDING", "SENDING", "STAGED"));
 
     private final Jdbi jdbi;
 
@@ -44,12 +45,17 @@ public final class JdbcMessageOutbox implements MessageOutbox {
             if (ids.isEmpty()) {
                 return List.<Queued>of();
             }
-            h.createUpdate("UPDATE outbox_message SET state = 'SENDING', next_attempt_at = :lease WHERE id IN (<ids>)")
+            // A staged message stays staged under its new lease: it is only to be released.
+            h.createUpdate("""
+                            UPDATE outbox_message SET state = CASE WHEN state = 'STAGED' THEN 'STAGED' ELSE 'SENDING' END,
+                              next_attempt_at = :lease
+                            WHERE id IN (<ids>)""")
                     .bind("lease", JdbcMigrationJournal.time(leaseUntil)).bindList("ids", ids).execute();
             Map<Long, Queued> byId = new java.util.HashMap<>();
             h.createQuery("SELECT * FROM outbox_message m JOIN outbox_content c ON c.message_id = m.id WHERE m.id IN (<ids>)")
                     .bindList("ids", ids)
-                    .map((rs, ctx) -> new Queued(rs.getLong("id"), request(rs), rs.getInt("attempts")))
+                    .map((rs, ctx) -> new Queued(rs.getLong("id"), request(rs), rs.getInt("attempts"),
+                            "STAGED".equals(rs.getString("state"))))
                     .forEach(q -> byId.put(q.id(), q));
             // In the order they were due, as the claim chose them.
             List<Queued> claimed = ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
@@ -58,9 +64,32 @@ public final class JdbcMessageOutbox implements MessageOutbox {
     }
 
     @Override
-    public void sent(long id, Instant now) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE outbox_message SET state = 'SENT', sent_at = :now, attempts = attempts + 1 WHERE id = :id")
-                .bind("now", JdbcMigrationJournal.time(now)).bind("id", id).execute());
+    public List<Long> staged(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.inTransaction(h -> {
+            // One statement per id, so the counts say which ones this sender still held.
+            var batch = h.prepareBatch("UPDATE outbox_message SET state = 'STAGED' WHERE id = :id AND state = 'SENDING'");
+            ids.forEach(id -> batch.bind("id", id).add());
+            int[] updated = batch.execute();
+            List<Long> held = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                if (updated[i] > 0) {
+                    held.add(ids.get(i));
+                }
+            }
+            return held;
+        });
+    }
+
+    @Override
+    public void sent(List<Long> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbi.useHandle(h -> h.createUpdate("UPDATE outbox_message SET state = 'SENT', sent_at = :now, attempts = attempts + 1 WHERE id IN (<ids>)")
+                .bind("now", JdbcMigrationJournal.time(now)).bindList("ids", ids).execute());
     }
 
     @Override
@@ -76,17 +105,18 @@ public final class JdbcMessageOutbox implements MessageOutbox {
     public void failed(long id, String error, Instant nextAttempt, boolean permanent) {
         // Only a message still being sent: a sender whose lease ran out may report its failure after
         // another sender took the message and sent it, and that must not make a SENT message due again.
-        jdbi.useHandle(h -> h.createUpdate("""
-                UPDATE outbox_message SET state = :state, attempts = attempts + 1, last_error = :error, next_attempt_at = :next
-                WHERE id = :id AND state = 'SENDING'""")
-                .bind("state", permanent ? "FAILED" : "PENDING").bind("error", error)
-                .bind("next", JdbcMigrationJournal.time(nextAttempt)).bind("id", id).execute());
+        // A staged message stays staged, so the next try releases it rather than writing it again.
+        String next = permanent ? "'FAILED'" : "CASE WHEN state = 'STAGED' THEN 'STAGED' ELSE 'PENDING' END";
+        jdbi.useHandle(h -> h.createUpdate("UPDATE outbox_message SET state = " + next + """
+                        , attempts = attempts + 1, last_error = :error, next_attempt_at = :next
+                        WHERE id = :id AND state IN ('SENDING', 'STAGED')""")
+                .bind("error", error).bind("next", JdbcMigrationJournal.time(nextAttempt)).bind("id", id).execute());
     }
 
     @Override
     public Map<String, Long> counts() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String state : List.of("HELD", "PENDING", "SENDING", "SENT", "FAILED")) {
+        for (String state : List.of("HELD", "PENDING", "SENDING", "STAGED", "SENT", "FAILED")) {
             counts.put(state, 0L);
         }
         jdbi.useHandle(h -> h.createQuery("SELECT state, COUNT(*) AS n FROM outbox_message GROUP BY state")

@@ -12,8 +12,17 @@ import org.mms.directory.UserId;
  */
 public interface MessageOutbox {
 
-    /** A message ready to send, as claimed. */
-    record Queued(long id, ItipRequest request, int attempts) {
+    /**
+     * A message ready to send, as claimed.
+     *
+     * @param staged whether a sender staged it and died before recording it as sent: it is only to be
+     *               released now (see {@link StagingMailer}), never written again
+     */
+    record Queued(long id, ItipRequest request, int attempts, boolean staged) {
+        /** A message not staged yet. */
+        public Queued(long id, ItipRequest request, int attempts) {
+            this(id, request, attempts, false);
+        }
     }
 
     /** Queues a message to send as soon as possible (an invitation to a new meeting). */
@@ -22,8 +31,22 @@ public interface MessageOutbox {
     /** Claims up to {@code max} messages due at {@code now}, until {@code leaseUntil}. */
     List<Queued> claim(Instant now, Instant leaseUntil, int max);
 
+    /**
+     * The messages are staged ({@link StagingMailer#stage}): if this sender dies now, whoever claims them
+     * next only releases them. A message whose lease ran out, so that another sender may have it now, is
+     * not recorded and must not be released by this sender.
+     *
+     * @return the ids recorded as staged, in the given order
+     */
+    List<Long> staged(List<Long> ids);
+
+    /** The mail system accepted them: they are never sent again. */
+    void sent(List<Long> ids, Instant now);
+
     /** The mail system accepted it: it is never sent again. */
-    void sent(long id, Instant now);
+    default void sent(long id, Instant now) {
+        sent(List.of(id), now);
+    }
 
     /**
      * The mail system accepted it for some recipients and refused the others for good: it is never sent
@@ -31,9 +54,12 @@ public interface MessageOutbox {
      */
     void partlySent(long id, Instant now, String note);
 
-    /** Sending failed; try again at {@code nextAttempt}, or never when {@code permanent}. */
+    /**
+     * Sending failed; try again at {@code nextAttempt}, or never when {@code permanent}. A staged message
+     * stays staged, so that the next try releases it and does not write it again.
+     */
     void failed(long id, String error, Instant nextAttempt, boolean permanent);
 
-    /** Counts by state (PENDING, SENDING, SENT, FAILED), for status and tests. */
+    /** Counts by state (HELD, PENDING, SENDING, STAGED, SENT, FAILED), for status and tests. */
     java.util.Map<String, Long> counts();
 }

@@ -3,7 +3,10 @@ package org.mms.itip;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.mms.checkpoint.Checkpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +19,12 @@ import org.slf4j.LoggerFactory;
  * or to all but some it refused for good ({@link Delivery.PartlyRejected}, recorded with a note). A
  * message refused for good ({@link MailRejectedException#permanent()}) is failed at once. Any other
  * failure is retried with growing delays and given up after {@link #MAX_ATTEMPTS}.
+ *
+ * <p>A {@link StagingMailer} (the pickup directory) gets the round in two steps: staged, recorded as
+ * staged, released, recorded as sent, so that a sender killed anywhere in between never makes a message
+ * go out twice, and the round shares its disk flushes and its two records. Any other mailer (SMTP) gets
+ * one message at a time, each recorded as soon as the mail system took it: there, a sender killed
+ * between the two can deliver that one message twice.
  */
 public final class SendOutbox {
 
@@ -53,21 +62,66 @@ public final class SendOutbox {
     /** Sends what is due; returns how many messages the mail system took. */
     public int runOnce(int max) {
         Instant now = clock.instant();
-        int sent = 0;
         try {
             List<MessageOutbox.Queued> claimed = outbox.claim(now, now.plus(lease), max);
-            if (!claimed.isEmpty()) {
-                checkpoint.reached(Checkpoint.MESSAGES_CLAIMED);
+            if (claimed.isEmpty()) {
+                return 0;
             }
-            for (MessageOutbox.Queued message : claimed) {
-                if (send(message)) {
-                    sent++;
-                }
-            }
+            checkpoint.reached(Checkpoint.MESSAGES_CLAIMED);
+            return mailer instanceof StagingMailer staging ? sendStaged(staging, claimed) : sendEach(claimed);
         } finally {
             mailer.endRound();
         }
+    }
+
+    private int sendEach(List<MessageOutbox.Queued> claimed) {
+        int sent = 0;
+        for (MessageOutbox.Queued message : claimed) {
+            if (send(message)) {
+                sent++;
+            }
+        }
         return sent;
+    }
+
+    private int sendStaged(StagingMailer staging, List<MessageOutbox.Queued> claimed) {
+        Map<Long, MessageOutbox.Queued> byId = new LinkedHashMap<>();
+        Map<Long, ItipRequest> fresh = new LinkedHashMap<>();
+        for (MessageOutbox.Queued message : claimed) {
+            byId.put(message.id(), message);
+            if (!message.staged()) {
+                fresh.put(message.id(), message.request());
+            }
+        }
+        Map<Long, RuntimeException> notStaged = fresh.isEmpty() ? Map.of() : staging.stage(fresh);
+        notStaged.forEach((id, e) -> failed(byId.get(id), String.valueOf(e.getMessage()), false));
+        List<Long> stagedNow = new ArrayList<>(fresh.keySet());
+        stagedNow.removeAll(notStaged.keySet());
+        if (!stagedNow.isEmpty()) {
+            checkpoint.reached(Checkpoint.MESSAGES_STAGED);
+        }
+        List<Long> recorded = stagedNow.isEmpty() ? List.of() : outbox.staged(stagedNow);
+
+        // Those staged by a sender that died, and those this one still holds.
+        Map<Long, ItipRequest> toRelease = new LinkedHashMap<>();
+        for (MessageOutbox.Queued message : claimed) {
+            if (message.staged() || recorded.contains(message.id())) {
+                toRelease.put(message.id(), message.request());
+            }
+        }
+        if (toRelease.isEmpty()) {
+            return 0;
+        }
+        Map<Long, RuntimeException> notReleased = staging.release(toRelease);
+        notReleased.forEach((id, e) -> failed(byId.get(id), String.valueOf(e.getMessage()), false));
+        List<Long> released = new ArrayList<>(toRelease.keySet());
+        released.removeAll(notReleased.keySet());
+        if (released.isEmpty()) {
+            return 0;
+        }
+        checkpoint.reached(Checkpoint.MESSAGE_HANDED_OVER);
+        record(released.size() + " updates", () -> outbox.sent(released, clock.instant()));
+        return released.size();
     }
 
     private boolean send(MessageOutbox.Queued message) {
@@ -86,18 +140,19 @@ public final class SendOutbox {
         // must not be recorded as a failed send (which would send it again). It propagates instead, and
         // the claim's lease runs out; only then can the message go out a second time, with the same
         // Message-ID.
+        String what = "the update for " + message.request().uid();
         switch (delivery) {
-            case Delivery.Accepted accepted -> record(message, () -> outbox.sent(message.id(), clock.instant()));
+            case Delivery.Accepted accepted -> record(what, () -> outbox.sent(message.id(), clock.instant()));
             case Delivery.PartlyRejected partly -> {
                 LOG.warn("the update for {} was sent, but {}", message.request().uid(), partly.note());
-                record(message, () -> outbox.partlySent(message.id(), clock.instant(), partly.note()));
+                record(what, () -> outbox.partlySent(message.id(), clock.instant(), partly.note()));
             }
         }
         return true;
     }
 
-    /** Records a message as sent, trying again a few times, with short pauses, before giving up. */
-    private void record(MessageOutbox.Queued message, Runnable recording) {
+    /** Records that messages were sent, trying again a few times, with short pauses, before giving up. */
+    private void record(String what, Runnable recording) {
         for (int attempt = 1; ; attempt++) {
             try {
                 recording.run();
@@ -106,8 +161,7 @@ public final class SendOutbox {
                 if (attempt >= RECORD_ATTEMPTS) {
                     throw e;
                 }
-                LOG.warn("recording that the update for {} was sent failed (attempt {}), trying again: {}", message.request().uid(),
-                        attempt, e.toString());
+                LOG.warn("recording that {} went out failed (attempt {}), trying again: {}", what, attempt, e.toString());
                 try {
                     Thread.sleep(50L << attempt);
                 } catch (InterruptedException interrupted) {

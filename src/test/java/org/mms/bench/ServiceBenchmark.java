@@ -30,7 +30,7 @@ import org.mms.testing.LocalPostgres;
  * (settle window 0) to the last update message for one organizer with {@code MEETINGS} meetings, then,
  * for {@code ORGANIZERS × MEETINGS}, meetings per second after one bulk change (a number taken off the
  * bridge every organizer shows), p50/p99 from the change to an organizer's last message, CPU seconds and
- * peak RSS.
+ * peak RSS. On the embedded default it also shows the CPU by thread, user and kernel mode apart.
  *
  * <p>{@code PROCESSES} 0 runs the embedded default: H2 and {@code WORKERS} worker threads in this process.
  * {@code PROCESSES} 1 or more runs on PostgreSQL: this process imports and makes the change, and that many
@@ -110,12 +110,14 @@ public final class ServiceBenchmark {
                 // Everyone: a number taken off the bridge.
                 Set<String> earlier = correlations(service);
                 BenchSetup.Cpu cpuBefore = setup.cpu();
+                ThreadCpu threadsBefore = ThreadCpu.now();
                 Instant changedAt = Instant.now();
                 requests = requests(sql);
                 var unassigned = admin.unregisterServiceNumber(MmsService.FIRST_TENANT, SampleOrganization.TOLL_FREE,
                         SampleOrganization.BRIDGE, false);
                 waitUntilIdle(sql, requests + queued(unassigned));
                 BenchSetup.Cpu cpu = setup.cpu().minus(cpuBefore);
+                ThreadCpu threads = ThreadCpu.now();
                 List<Views.MigrationStatus> all = since(service, earlier);
                 int migrated = all.stream().mapToInt(Views.MigrationStatus::SucceededMeeting).sum();
                 int invites = all.stream().mapToInt(Views.MigrationStatus::InvitesUpdate).sum();
@@ -135,6 +137,10 @@ public final class ServiceBenchmark {
                         latencies.size());
                 System.out.printf(Locale.ROOT, "  CPU %s s for the bulk change (%.1f cores busy on average); peak RSS %,d MB (%s)%n",
                         cpu.describe(), cpu.total() / allSeconds, peakRssMb, setup.describeRss());
+                if (setup instanceof BenchSetup.Embedded) {
+                    // Linux names a thread by its first 15 characters.
+                    System.out.print("  CPU by thread:\n" + threads.describeSince(threadsBefore));
+                }
                 System.out.printf(Locale.ROOT, "ROW | %s | %d × %d | %,d | %.1f | %,.0f | %.1f | %.1f | %,d | %s |%n",
                         setup.describe(), organizers, meetings, stored, allSeconds, stored / allSeconds, p50, p99, peakRssMb,
                         cpu.describe());

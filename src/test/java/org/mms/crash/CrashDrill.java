@@ -102,7 +102,8 @@ public final class CrashDrill {
             Checkpoint.CHUNK_JOURNALED, 0.15,
             Checkpoint.CHUNK_WRITTEN, 0.15,
             Checkpoint.MESSAGES_CLAIMED, 0.1,
-            Checkpoint.MESSAGE_HANDED_OVER, 0.01);
+            Checkpoint.MESSAGES_STAGED, 0.1,
+            Checkpoint.MESSAGE_HANDED_OVER, 0.1);
 
     private final Options options;
     private final Path work;

@@ -188,9 +188,64 @@ public abstract class MessageOutboxContract {
     }
 
     @Test
+    void a_staged_message_whose_lease_ran_out_is_claimed_again_still_staged() {
+        Queued claimed = queuedAndClaimed();
+
+        assertThat(outbox.staged(List.of(claimed.id()))).containsExactly(claimed.id());
+
+        assertThat(outbox.counts()).contains(entry("SENDING", 0L), entry("STAGED", 1L));
+        assertThat(claimAt(T0.plus(LEASE).minusMillis(1))).as("while its lease lasts").isEmpty();
+        Instant later = T0.plus(LEASE);
+        assertThat(claimAt(later)).containsExactly(new Queued(claimed.id(), claimed.request(), 0, true));
+        assertThat(claimAt(later)).as("under the new lease").isEmpty();
+        assertThat(outbox.counts()).contains(entry("STAGED", 1L));
+    }
+
+    @Test
+    void only_messages_still_being_sent_are_recorded_as_staged() {
+        enqueue(request("uid-sending"), T0);
+        enqueue(request("uid-sent"), T0);
+        List<Queued> claimed = claimAt(T0);
+        outbox.sent(claimed.get(1).id(), T0.plusSeconds(1));
+
+        List<Long> staged = outbox.staged(List.of(claimed.get(0).id(), claimed.get(1).id()));
+
+        assertThat(staged).containsExactly(claimed.get(0).id());
+        assertThat(outbox.counts()).contains(entry("STAGED", 1L), entry("SENT", 1L));
+    }
+
+    @Test
+    void a_staged_message_that_failed_to_go_out_stays_staged_for_its_next_try() {
+        Queued claimed = queuedAndClaimed();
+        outbox.staged(List.of(claimed.id()));
+        Instant retry = T0.plus(Duration.ofMinutes(1));
+
+        outbox.failed(claimed.id(), "could not release the file", retry, false);
+
+        assertThat(outbox.counts()).contains(entry("PENDING", 0L), entry("STAGED", 1L));
+        assertThat(claimAt(retry.minusMillis(1))).isEmpty();
+        assertThat(claimAt(retry)).containsExactly(new Queued(claimed.id(), claimed.request(), 1, true));
+    }
+
+    @Test
+    void a_whole_round_is_recorded_as_sent_at_once() {
+        for (int i = 0; i < 5; i++) {
+            enqueue(request("uid-" + i), T0);
+        }
+        List<Queued> claimed = claimAt(T0);
+        List<Long> ids = claimed.stream().map(Queued::id).toList();
+        outbox.staged(ids.subList(0, 3));
+
+        outbox.sent(ids.subList(0, 4), T0.plusSeconds(1));
+
+        assertThat(outbox.counts()).contains(entry("SENDING", 1L), entry("STAGED", 0L), entry("SENT", 4L));
+        assertThat(claimAt(T0.plus(LEASE))).extracting(Queued::id).containsExactly(ids.get(4));
+    }
+
+    @Test
     void counts_name_every_state_even_when_it_has_no_message() {
-        assertThat(outbox.counts()).containsExactly(entry("HELD", 0L), entry("PENDING", 0L), entry("SENDING", 0L), entry("SENT", 0L),
-                entry("FAILED", 0L));
+        assertThat(outbox.counts()).containsExactly(entry("HELD", 0L), entry("PENDING", 0L), entry("SENDING", 0L), entry("STAGED", 0L),
+                entry("SENT", 0L), entry("FAILED", 0L));
 
         enqueue(request("uid-1"), T0);
         enqueue(request("uid-2"), T0.plusSeconds(1));
@@ -198,8 +253,8 @@ public abstract class MessageOutboxContract {
         List<Queued> claimed = outbox.claim(T0.plusSeconds(2), T0.plus(LEASE), 2);
         outbox.sent(claimed.get(1).id(), T0.plusSeconds(3));
 
-        assertThat(outbox.counts()).containsExactly(entry("HELD", 0L), entry("PENDING", 1L), entry("SENDING", 1L), entry("SENT", 1L),
-                entry("FAILED", 0L));
+        assertThat(outbox.counts()).containsExactly(entry("HELD", 0L), entry("PENDING", 1L), entry("SENDING", 1L), entry("STAGED", 0L),
+                entry("SENT", 1L), entry("FAILED", 0L));
     }
 
     /** Up to ten messages due at {@code now}, under the usual lease. */

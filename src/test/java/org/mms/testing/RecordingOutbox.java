@@ -76,12 +76,17 @@ public final class RecordingOutbox implements MessageOutbox {
     }
 
     @Override
-    public void sent(long id, Instant now) {
+    public List<Long> staged(List<Long> ids) {
+        throw new UnsupportedOperationException("the tests that use this outbox send with a mailer that does not stage");
+    }
+
+    @Override
+    public void sent(List<Long> ids, Instant now) {
         if (failNextSent != null && sentFailures > 0) {
             sentFailures--;
             throw failNextSent;
         }
-        calls.add(new Call.Sent(id, now));
+        ids.forEach(id -> calls.add(new Call.Sent(id, now)));
     }
 
     @Override

@@ -6,14 +6,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Makes renames into one directory survive a crash of the machine, for many writers at once: the
- * directory is flushed to disk (fsync), and one flush covers every rename made before it began.
+ * Makes names created or renamed in one directory survive a crash of the machine, for many writers at
+ * once: the directory is flushed to disk (fsync), and one flush covers every change made before it began.
  *
- * <p>A writer that renamed a file calls {@link #afterRename()}. If no flush is running it runs one;
+ * <p>A writer that created or renamed files calls {@link #afterChange()}. If no flush is running it runs one;
  * if one is running it waits for it to end and then, unless a later flush that began after its call
  * has already ended, runs or waits for the next. So the writers of a busy pickup directory share one
  * flush instead of queueing one each (group commit), and none returns before a flush that began after
- * its rename has ended. Flushing the directory after every rename cost about 0.3 ms of CPU per message on
+ * its change has ended. Flushing the directory after every rename cost about 0.3 ms of CPU per message on
  * the disk measured (see BENCHMARKS.md), a third of what writing a pickup file cost.
  */
 final class SyncDirectory {
@@ -40,10 +40,10 @@ final class SyncDirectory {
     }
 
     /** Returns once a flush that began after this call has ended; throws if the one this thread ran failed. */
-    void afterRename() throws IOException {
+    void afterChange() throws IOException {
         long mine;
         synchronized (this) {
-            // Any flush that begins from now on covers the rename this thread made before calling.
+            // Any flush that begins from now on covers the changes this thread made before calling.
             long needed = begun + 1;
             while (ended < needed && running) {
                 waitQuietly();

@@ -223,6 +223,98 @@ class PickupDirectoryTest {
         }
     }
 
+    @Test
+    void staged_messages_stay_hidden_from_a_collector_until_they_are_released() throws Exception {
+        PickupDirectory pickup = pickup();
+        Map<Long, ItipRequest> round = round("first", "second", "third");
+
+        assertThat(pickup.stage(round)).isEmpty();
+
+        assertThat(filesIn(directory)).hasSize(3).allMatch(name -> name.startsWith(".") && name.endsWith(".staged"));
+
+        assertThat(pickup.release(round)).isEmpty();
+
+        assertThat(filesIn(directory)).hasSize(3).allMatch(name -> name.endsWith(".eml") && !name.startsWith("."));
+        for (ItipRequest request : round.values()) {
+            Path file = directory.resolve(MessageKey.of(request).fileName());
+            assertThat(decoded(calendarPartOf(parse(Files.readAllBytes(file))))).isEqualTo(request.calendar());
+        }
+    }
+
+    @Test
+    void releasing_again_what_was_released_counts_as_released_and_delivers_nothing_more() throws Exception {
+        PickupDirectory pickup = pickup();
+        Map<Long, ItipRequest> round = round("first", "second");
+        pickup.stage(round);
+        pickup.release(round);
+        Path collected = Files.createDirectory(directory.resolve("collected"));
+        for (String name : filesIn(directory)) {
+            if (name.endsWith(".eml")) {
+                Files.move(directory.resolve(name), collected.resolve(name));
+            }
+        }
+
+        assertThat(pickup.release(round)).as("a sender that took over after the rename").isEmpty();
+
+        assertThat(filesIn(directory)).containsExactly("collected");
+    }
+
+    @Test
+    void staging_again_replaces_what_an_attempt_that_died_left_staged() throws Exception {
+        PickupDirectory pickup = pickup();
+        ItipRequest request = aRequest().uid("restaged").build();
+        Files.writeString(directory.resolve("." + MessageKey.of(request).fileName() + ".7.staged"), "half a mess");
+
+        assertThat(pickup.stage(Map.of(7L, request))).isEmpty();
+        assertThat(pickup.release(Map.of(7L, request))).isEmpty();
+
+        Path file = directory.resolve(MessageKey.of(request).fileName());
+        assertThat(decoded(calendarPartOf(parse(Files.readAllBytes(file))))).isEqualTo(request.calendar());
+        assertThat(filesIn(directory)).containsExactly(file.getFileName().toString());
+    }
+
+    @Test
+    void a_message_that_cannot_be_staged_is_reported_by_key_and_the_rest_of_the_round_is_staged() throws Exception {
+        PickupDirectory pickup = pickup();
+        Map<Long, ItipRequest> round = round("fine", "blocked", "fine-too");
+        // A non-empty directory where the staged file goes cannot be replaced.
+        Path blocking = Files.createDirectories(directory.resolve("." + MessageKey.of(round.get(2L)).fileName() + ".2.staged"));
+        Files.writeString(blocking.resolve("something"), "x");
+
+        Map<Long, RuntimeException> failures = pickup.stage(round);
+
+        assertThat(failures).containsOnlyKeys(2L);
+        assertThat(failures.get(2L)).isInstanceOf(UncheckedIOException.class).hasMessageContaining(blocking.toString());
+        round.remove(2L);
+        assertThat(pickup.release(round)).isEmpty();
+        assertThat(filesIn(directory)).filteredOn(name -> name.endsWith(".eml")).hasSize(2);
+    }
+
+    @Test
+    void a_message_that_cannot_be_released_is_reported_by_key_and_stays_staged() throws Exception {
+        PickupDirectory pickup = pickup();
+        Map<Long, ItipRequest> round = round("fine", "blocked");
+        pickup.stage(round);
+        // A non-empty directory under the final name cannot be replaced by a rename.
+        Path blocking = Files.createDirectories(directory.resolve(MessageKey.of(round.get(2L)).fileName()));
+        Files.writeString(blocking.resolve("something"), "x");
+
+        Map<Long, RuntimeException> failures = pickup.release(round);
+
+        assertThat(failures).containsOnlyKeys(2L);
+        assertThat(failures.get(2L)).isInstanceOf(UncheckedIOException.class).hasMessageContaining(blocking.toString());
+        assertThat(filesIn(directory)).contains("." + blocking.getFileName() + ".2.staged");
+    }
+
+    /** Requests keyed 1, 2, … in the given order, as a sender's round. */
+    private static Map<Long, ItipRequest> round(String... uids) {
+        Map<Long, ItipRequest> round = new java.util.LinkedHashMap<>();
+        for (String uid : uids) {
+            round.put((long) round.size() + 1, aRequest().uid(uid).build());
+        }
+        return round;
+    }
+
     private static byte[] bigCalendar(int approximateBytes) {
         StringBuilder calendar = new StringBuilder("BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nVERSION:2.0\r\n");
         calendar.append("BEGIN:VEVENT\r\nUID:big@example.org\r\n");

@@ -20,8 +20,8 @@ class SyncDirectoryTest {
         AtomicInteger flushes = new AtomicInteger();
         SyncDirectory sync = new SyncDirectory(flushes::incrementAndGet);
 
-        sync.afterRename();
-        sync.afterRename();
+        sync.afterChange();
+        sync.afterChange();
 
         assertThat(flushes).hasValue(2);
     }
@@ -93,7 +93,7 @@ class SyncDirectoryTest {
         AtomicInteger failures = new AtomicInteger();
         Thread first = Thread.ofPlatform().start(() -> {
             try {
-                sync.afterRename();
+                sync.afterChange();
             } catch (IOException e) {
                 failures.incrementAndGet();
             }
@@ -116,7 +116,7 @@ class SyncDirectoryTest {
             throw new IOException("input/output error");
         });
 
-        assertThatThrownBy(sync::afterRename).isInstanceOf(IOException.class).hasMessage("input/output error");
+        assertThatThrownBy(sync::afterChange).isInstanceOf(IOException.class).hasMessage("input/output error");
     }
 
     /** A flush whose first run waits until the test lets it end (and then fails, if asked); later runs end at once. */
@@ -152,7 +152,7 @@ class SyncDirectoryTest {
 
     private static void call(SyncDirectory sync) {
         try {
-            sync.afterRename();
+            sync.afterChange();
         } catch (IOException e) {
             throw new AssertionError(e);
         }
