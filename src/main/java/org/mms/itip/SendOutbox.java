@@ -93,6 +93,8 @@ public final class SendOutbox {
                 fresh.put(message.id(), message.request());
             }
         }
+        // 1. Stage the new ones: on disk, out of the mail system's sight. A message staged by a sender
+        //    that died is only released (3.), never written again.
         Map<Long, RuntimeException> notStaged = fresh.isEmpty() ? Map.of() : staging.stage(fresh);
         notStaged.forEach((id, e) -> failed(byId.get(id), String.valueOf(e.getMessage()), false));
         List<Long> stagedNow = new ArrayList<>(fresh.keySet());
@@ -100,9 +102,10 @@ public final class SendOutbox {
         if (!stagedNow.isEmpty()) {
             checkpoint.reached(Checkpoint.MESSAGES_STAGED);
         }
+        // 2. Record them as staged, all in one go.
         List<Long> recorded = stagedNow.isEmpty() ? List.of() : outbox.staged(stagedNow);
 
-        // Those staged by a sender that died, and those this one still holds.
+        // 3. Release those staged by a sender that died, and those this one still holds.
         Map<Long, ItipRequest> toRelease = new LinkedHashMap<>();
         for (MessageOutbox.Queued message : claimed) {
             if (message.staged() || recorded.contains(message.id())) {
@@ -119,6 +122,7 @@ public final class SendOutbox {
         if (released.isEmpty()) {
             return 0;
         }
+        // 4. Record them as sent, all in one go.
         checkpoint.reached(Checkpoint.MESSAGE_HANDED_OVER);
         record(released.size() + " updates", () -> outbox.sent(released, clock.instant()));
         return released.size();

@@ -84,7 +84,7 @@ public final class PickupDirectory implements StagingMailer {
     @Override
     public Map<Long, RuntimeException> stage(Map<Long, ItipRequest> messages) {
         Map<Long, RuntimeException> failures = new LinkedHashMap<>();
-        Map<Long, FileChannel> written = new LinkedHashMap<>();
+        Map<Long, FileChannel> unflushed = new LinkedHashMap<>();
         try {
             for (var message : messages.entrySet()) {
                 Path staged = staged(message.getKey(), message.getValue());
@@ -92,7 +92,7 @@ public final class PickupDirectory implements StagingMailer {
                 try {
                     channel = replace(staged);
                     writeTo(channel, message.getValue());
-                    written.put(message.getKey(), channel);
+                    unflushed.put(message.getKey(), channel);
                 } catch (IOException | RuntimeException e) {
                     failures.put(message.getKey(), failure("could not stage " + staged, e));
                     if (channel != null) {
@@ -102,7 +102,7 @@ public final class PickupDirectory implements StagingMailer {
                 }
             }
             // All written first, then flushed: the disk takes them in fewer, larger writes.
-            written.forEach((key, channel) -> {
+            unflushed.forEach((key, channel) -> {
                 try {
                     channel.force(false);
                 } catch (IOException e) {
@@ -110,7 +110,7 @@ public final class PickupDirectory implements StagingMailer {
                 }
             });
         } finally {
-            written.values().forEach(PickupDirectory::closeQuietly);
+            unflushed.values().forEach(PickupDirectory::closeQuietly);
         }
         if (failures.size() < messages.size()) {
             try {
