@@ -15,8 +15,9 @@ public interface MessageOutbox {
     /**
      * A message ready to send, as claimed.
      *
-     * @param staged whether a sender staged it and died before recording it as sent: it is only to be
-     *               released now (see {@link StagingMailer}), never written again
+     * @param staged whether an earlier attempt staged it (a sender that died before recording it as sent,
+     *               or a release that failed): it is only to be released now (see {@link StagingMailer}),
+     *               never written again
      */
     record Queued(long id, ItipRequest request, int attempts, boolean staged) {
         /** A message not staged yet. */
@@ -33,8 +34,9 @@ public interface MessageOutbox {
 
     /**
      * The messages are staged ({@link StagingMailer#stage}): if this sender dies now, whoever claims them
-     * next only releases them. A message whose lease ran out, so that another sender may have it now, is
-     * not recorded and must not be released by this sender.
+     * next only releases them. Only messages still being sent are recorded: one that another sender took
+     * over after this one's lease ran out, and has staged or sent since, is not, and this sender must not
+     * release it.
      *
      * @return the ids recorded as staged, in the given order
      */
