@@ -95,10 +95,7 @@ public final class SendOutbox {
         }
         // 1. Stage the new ones: on disk, out of the mail system's sight. A message staged by a sender
         //    that died is only released (3.), never written again.
-        Map<Long, RuntimeException> notStaged = fresh.isEmpty() ? Map.of() : staging.stage(fresh);
-        notStaged.forEach((id, e) -> failed(byId.get(id), String.valueOf(e.getMessage()), false));
-        List<Long> stagedNow = new ArrayList<>(fresh.keySet());
-        stagedNow.removeAll(notStaged.keySet());
+        List<Long> stagedNow = fresh.isEmpty() ? List.of() : succeeded(fresh, staging.stage(fresh), byId);
         if (!stagedNow.isEmpty()) {
             checkpoint.reached(Checkpoint.MESSAGES_STAGED);
         }
@@ -115,10 +112,7 @@ public final class SendOutbox {
         if (toRelease.isEmpty()) {
             return 0;
         }
-        Map<Long, RuntimeException> notReleased = staging.release(toRelease);
-        notReleased.forEach((id, e) -> failed(byId.get(id), String.valueOf(e.getMessage()), false));
-        List<Long> released = new ArrayList<>(toRelease.keySet());
-        released.removeAll(notReleased.keySet());
+        List<Long> released = succeeded(toRelease, staging.release(toRelease), byId);
         if (released.isEmpty()) {
             return 0;
         }
@@ -126,6 +120,14 @@ public final class SendOutbox {
         checkpoint.reached(Checkpoint.MESSAGE_HANDED_OVER);
         record(released.size() + " updates", () -> outbox.sent(released, clock.instant()));
         return released.size();
+    }
+
+    /** Records each failure of a step (to be tried again later) and returns the ids of the rest, in order. */
+    private List<Long> succeeded(Map<Long, ItipRequest> step, Map<Long, RuntimeException> failures, Map<Long, MessageOutbox.Queued> byId) {
+        failures.forEach((id, e) -> failed(byId.get(id), String.valueOf(e.getMessage()), false));
+        List<Long> rest = new ArrayList<>(step.keySet());
+        rest.removeAll(failures.keySet());
+        return rest;
     }
 
     private boolean send(MessageOutbox.Queued message) {

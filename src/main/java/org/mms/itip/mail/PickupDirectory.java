@@ -87,7 +87,7 @@ public final class PickupDirectory implements StagingMailer {
         Map<Long, FileChannel> unflushed = new LinkedHashMap<>();
         try {
             for (var message : messages.entrySet()) {
-                Path staged = staged(message.getKey(), message.getValue());
+                Path staged = staged(message.getKey(), MessageKey.of(message.getValue()).fileName());
                 FileChannel channel = null;
                 try {
                     channel = replace(staged);
@@ -127,9 +127,10 @@ public final class PickupDirectory implements StagingMailer {
         Map<Long, RuntimeException> failures = new LinkedHashMap<>();
         List<Long> renamed = new ArrayList<>();
         for (var message : messages.entrySet()) {
-            Path target = directory.resolve(MessageKey.of(message.getValue()).fileName());
+            String fileName = MessageKey.of(message.getValue()).fileName();
+            Path target = directory.resolve(fileName);
             try {
-                Files.move(staged(message.getKey(), message.getValue()), target, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(staged(message.getKey(), fileName), target, StandardCopyOption.ATOMIC_MOVE);
                 renamed.add(message.getKey());
             } catch (NoSuchFileException releasedEarlier) {
                 // Renamed by a sender that died before the outbox recorded it: it went out then.
@@ -187,10 +188,10 @@ public final class PickupDirectory implements StagingMailer {
         out.flush();
     }
 
-    private Path staged(long key, ItipRequest request) {
+    private Path staged(long key, String fileName) {
         // Hidden and without the .eml suffix, like a temporary file; the key keeps two messages with one
         // name (the same update queued twice) apart.
-        return directory.resolve("." + MessageKey.of(request).fileName() + "." + key + ".staged");
+        return directory.resolve("." + fileName + "." + key + ".staged");
     }
 
     private FileChannel create(Path temporary) throws IOException {
