@@ -54,7 +54,7 @@ final class BearerAuthentication implements Handler {
         ctx.attribute(CALLER, caller);
         Set<Role> allowed = allowed(ctx.routeRoles());
         if (allowed.stream().noneMatch(caller.role()::grants)) {
-            throw new Forbidden("a " + caller.role().display() + " token cannot " + ctx.method() + " " + ctx.endpoint().path
+            throw new Forbidden("a " + caller.role().display() + " token cannot " + ctx.method() + " " + route(ctx)
                     + "; it needs " + allowed.stream().map(Role::display).sorted().collect(Collectors.joining(" or ")));
         }
     }
@@ -66,6 +66,12 @@ final class BearerAuthentication implements Handler {
         }
         ctx.attribute(REFUSED, refused);
         return new Unauthenticated(invalidToken, message);
+    }
+
+    /** The matched route's path template (in before and after handlers, {@code ctx.endpoint()} is the handler's own {@code *}). */
+    static String route(Context ctx) {
+        io.javalin.router.Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+        return matched == null ? ctx.path() : matched.path;
     }
 
     /** The roles a route's marks allow; no mark means Admin. */

@@ -1,0 +1,70 @@
+package org.mms.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.mms.access.AuditEvent;
+import org.mms.access.Role;
+import org.mms.admin.AdminException;
+import org.mms.directory.Bridge;
+import org.mms.directory.TenantId;
+import org.mms.directory.UserId;
+import org.mms.testing.MutableClock;
+
+/**
+ * Removing a tenant empties every table that carries its id, whichever tables exist, and leaves every
+ * other tenant's rows as they were. Each database gets a subclass.
+ */
+abstract class RemoveTenantContract {
+
+    protected abstract Database db();
+
+    protected abstract void createTenants(TenantId... tenants);
+
+    @Test
+    void removing_a_tenant_removes_its_data_and_no_other_tenants() {
+        TenantId doomed = new TenantId("doomed-" + UUID.randomUUID().toString().substring(0, 8));
+        TenantId kept = new TenantId("kept-" + UUID.randomUUID().toString().substring(0, 8));
+        createTenants(doomed, kept);
+        JdbcAccessControl access = new JdbcAccessControl(db(), MutableClock.at("2026-11-23T09:00:00Z"));
+        JdbcDirectory directory = new JdbcDirectory(db());
+        for (TenantId t : List.of(doomed, kept)) {
+            access.issueAdminToken(t, "admin");
+            access.issue(t, "reader", Role.READER, Optional.empty());
+            access.record(new AuditEvent(Instant.parse("2026-11-23T09:00:00Z"), Optional.of(t), Optional.of("admin"), "POST /api/v1/x", "",
+                    200, "127.0.0.1"));
+            directory.saveBridge(new Bridge("bridge-" + t.value(), t, "Bridge", List.of(), Optional.empty()));
+            directory.saveCalendarUrl(t, new UserId("u-" + t.value()), Optional.of(URI.create("https://dav.example.com/" + t.value() + "/")));
+        }
+        Map<String, Long> keptBefore = rowsPerTable(kept);
+        assertThat(rowsPerTable(doomed).values().stream().mapToLong(Long::longValue).sum()).isGreaterThanOrEqualTo(6);
+
+        access.removeTenant(doomed);
+
+        assertThat(rowsPerTable(doomed).values()).allMatch(n -> n == 0);
+        assertThat(rowsPerTable(kept)).isEqualTo(keptBefore);
+        assertThat(access.tenants()).extracting(org.mms.access.AccessControl.TenantEntry::id).doesNotContain(doomed.value()).contains(kept.value());
+        assertThatThrownBy(() -> access.removeTenant(doomed)).isInstanceOf(AdminException.NotFound.class);
+    }
+
+    /** Rows carrying the tenant's id in every table that has a tenant_id column, and the tenant's own row. */
+    private Map<String, Long> rowsPerTable(TenantId tenant) {
+        return db().jdbi().withHandle(h -> {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (String table : RemoveTenant.tablesWithTenantColumn(h)) {
+                counts.put(table, h.createQuery("SELECT COUNT(*) FROM " + table + " WHERE tenant_id = :t").bind("t", tenant.value())
+                        .mapTo(Long.class).one());
+            }
+            counts.put("tenant", h.createQuery("SELECT COUNT(*) FROM tenant WHERE id = :t").bind("t", tenant.value()).mapTo(Long.class).one());
+            return counts;
+        });
+    }
+}
