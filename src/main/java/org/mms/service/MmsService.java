@@ -165,7 +165,10 @@ public final class MmsService implements AutoCloseable {
         }
     }
 
-    /** On an empty database: the first tenant, and an admin token written where only its owner can read it. */
+    /**
+     * On an empty database: the first tenant, and an admin token written where only its owner can read it;
+     * on a database without one (new, or from before tenants were managed), the service operator's token.
+     */
     private void firstStart() throws IOException {
         if (directory.tenants().isEmpty()) {
             try {
@@ -177,7 +180,8 @@ public final class MmsService implements AutoCloseable {
                 }
             }
         }
-        if (!access.anyToken(org.mms.access.Role.ADMIN)) {
+        // The first tenant may have been removed since; the tenants made later came with admin tokens of their own.
+        if (!access.anyToken(org.mms.access.Role.ADMIN) && directory.tenant(FIRST_TENANT).isPresent()) {
             ApiToken.Issued admin = access.issueAdminToken(FIRST_TENANT, "first tenant admin");
             newTokenFile = Optional.of(writeSecret(config.dataDir().resolve(ADMIN_TOKEN_FILE), admin.secret()));
         }

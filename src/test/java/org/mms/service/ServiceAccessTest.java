@@ -87,6 +87,46 @@ class ServiceAccessTest {
         }
     }
 
+    @Test
+    void the_access_cmdlets_make_list_and_revoke_tokens_show_the_audit_log_and_manage_tenants() throws Exception {
+        Path data = dir.resolve("data");
+        try (MmsService service = MmsService.start(config(data), Clock.systemUTC())) {
+            Map<String, String> env = Map.of("MMS_URL", "http://127.0.0.1:" + service.port(), "MMS_DATA", data.toString());
+
+            String created = cli(env, 0, "New-CsAdminToken", "-Name", "reporting", "-Role", "reader", "-ExpiresInDays", "30");
+            java.util.regex.Matcher secret = java.util.regex.Pattern.compile("Token\\s+: (mms_\\S+)").matcher(created);
+            assertThat(secret.find()).as(created).isTrue();
+            assertThat(created).contains("Reader", "Active");
+            String listed = cli(env, 0, "get-csadmintoken");
+            assertThat(listed).contains("reporting", "first tenant admin").doesNotContain(secret.group(1));
+            assertThat(get(service, "/api/v1/migrations", secret.group(1)).statusCode()).isEqualTo(200);
+
+            assertThat(cli(env, 0, "Revoke-CsAdminToken", "reporting")).contains("Revoked");
+            assertThat(get(service, "/api/v1/migrations", secret.group(1)).statusCode()).isEqualTo(401);
+            String audit = cli(env, 0, "Get-CsAuditLog", "-TokenName", "first tenant admin");
+            assertThat(audit).contains("POST /api/v1/tokens", "name=reporting", "201", "POST /api/v1/tokens/{name}/revoke")
+                    .doesNotContain(secret.group(1));
+            assertThat(cli(env, 0, "Get-CsAuditLog", "-Result", "401")).contains("GET /api/v1/migrations", "reporting");
+
+            assertThat(cli(env, 0, "New-CsTenant", "-Identity", "northwind", "-Domains", "northwind.com,northwind.org"))
+                    .contains("AdminToken", "northwind.org");
+            assertThat(cli(env, 0, "Get-CsTenant")).contains("northwind", "default");
+            assertThat(cli(env, 2, "Remove-CsTenant", "-Identity", "northwind")).isEmpty();
+            assertThat(cli(env, 0, "Get-CsTenant")).contains("northwind");
+            cli(env, 0, "Remove-CsTenant", "northwind", "-Confirm:$false");
+            assertThat(cli(env, 0, "Get-CsTenant")).doesNotContain("northwind");
+        }
+    }
+
+    /** Runs a cmdlet, checks its exit code and returns what it printed. */
+    private static String cli(Map<String, String> env, int expected, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = CliRunner.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), env);
+        assertThat(code).as(String.join(" ", args) + ": " + err.toString(StandardCharsets.UTF_8)).isEqualTo(expected);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
     private static HttpResponse<String> get(MmsService service, String path, String token) throws Exception {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + path)).header("Authorization", "Bearer " + token).build(),
