@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
+import org.mms.config.ServiceConfig;
 
 /**
  * Where the cmdlets find the server and the admin token: {@code MMS_URL} (default {@value #DEFAULT_URL})
@@ -65,20 +66,11 @@ record ServerSettings(URI url, Map<String, String> env, boolean operator, boolea
      * read it and act as the admin. HTTPS, loopback, or the caller's explicit say-so.
      */
     void checkTransport() {
-        if (!"http".equals(url.getScheme()) || allowPlainHttp || loopback(url.getHost())) {
+        if (!"http".equals(url.getScheme()) || allowPlainHttp || ServiceConfig.Http.isLoopback(url.getHost())) {
             return;
         }
         throw new CmdletFailure("refusing to send the token over plain http to " + url.getHost() + ", where anyone on the way could read it; "
                 + "use an https MMS_URL, or -AllowPlainHttp (MMS_ALLOW_PLAIN_HTTP=true) if the network is yours");
-    }
-
-    private static boolean loopback(String host) {
-        try {
-            java.net.InetAddress[] all = java.net.InetAddress.getAllByName(host);
-            return all.length > 0 && java.util.Arrays.stream(all).allMatch(java.net.InetAddress::isLoopbackAddress);
-        } catch (java.net.UnknownHostException e) {
-            return false;
-        }
     }
 
     /** The admin token (or the service operator's) and where it came from, for messages. */

@@ -74,7 +74,7 @@ public record ServiceConfig(Path dataDir, DatabaseConfig database, Http http, Wo
          * {@code allowPlainHttp} when a TLS proxy in front does it.
          */
         public Optional<String> plainExposure() {
-            if (tls.isPresent() || allowPlainHttp || loopback(host)) {
+            if (tls.isPresent() || allowPlainHttp || isLoopback(host)) {
                 return Optional.empty();
             }
             return Optional.of("the API would listen on " + host + " over plain HTTP, so bearer tokens would cross the network in clear; "
@@ -82,7 +82,8 @@ public record ServiceConfig(Path dataDir, DatabaseConfig database, Http http, Wo
                     + "when a TLS proxy in front of MMS does it (MMS_HTTP_ALLOW_PLAIN=true), or listen on 127.0.0.1");
         }
 
-        private static boolean loopback(String host) {
+        /** Whether every address the name stands for is this machine's loopback (a name that does not resolve is not). */
+        public static boolean isLoopback(String host) {
             try {
                 java.net.InetAddress[] all = java.net.InetAddress.getAllByName(host);
                 return all.length > 0 && java.util.Arrays.stream(all).allMatch(java.net.InetAddress::isLoopbackAddress);

@@ -3,11 +3,11 @@ package org.mms.db;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mms.directory.TenantId;
 
-/** Removing a tenant, on the real PostgreSQL server. */
-class RemoveTenantPostgresTest extends RemoveTenantContract {
+/** Tenants and the audit log, on the embedded H2 database (PostgreSQL mode). */
+class JdbcAccessControlH2Test extends AccessControlContract {
 
     @RegisterExtension
-    static final SharedDatabase DATABASE = SharedDatabase.postgres();
+    static final SharedDatabase DATABASE = SharedDatabase.h2();
 
     @Override
     protected Database db() {

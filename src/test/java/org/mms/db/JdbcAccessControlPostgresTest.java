@@ -3,11 +3,11 @@ package org.mms.db;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mms.directory.TenantId;
 
-/** Removing a tenant, on the embedded H2 database (PostgreSQL mode). */
-class RemoveTenantH2Test extends RemoveTenantContract {
+/** Tenants and the audit log, on the real PostgreSQL server. */
+class JdbcAccessControlPostgresTest extends AccessControlContract {
 
     @RegisterExtension
-    static final SharedDatabase DATABASE = SharedDatabase.h2();
+    static final SharedDatabase DATABASE = SharedDatabase.postgres();
 
     @Override
     protected Database db() {
