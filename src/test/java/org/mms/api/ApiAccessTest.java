@@ -111,6 +111,33 @@ class ApiAccessTest {
     }
 
     @Test
+    void every_route_admits_exactly_the_roles_its_openapi_x_mms_role_names_and_admin_where_it_names_none() {
+        tools.jackson.databind.JsonNode paths = anonymous.get("/api/v1/openapi.json").json().get("paths");
+        java.util.Map<Role, Http> callers = new java.util.EnumMap<>(Role.class);
+        for (Role role : List.of(Role.READER, Role.OPERATOR, Role.ADMIN)) {
+            callers.put(role, anonymous.withToken(token(CONTOSO, role, Optional.empty())));
+        }
+        callers.put(Role.SERVICE_OPERATOR, anonymous.withToken(operatorToken));
+        int checked = 0;
+        for (Route route : server.routes()) {
+            tools.jackson.databind.JsonNode operation = paths.get(route.path()).get(route.method().toLowerCase(java.util.Locale.ROOT));
+            if (operation.has("security") && operation.get("security").isEmpty()) {
+                continue;
+            }
+            List<Role> needed = java.util.Arrays.stream(operation.path("x-mms-role").asString("Admin").split(" or "))
+                    .map(name -> java.util.Arrays.stream(Role.values()).filter(r -> r.display().equals(name)).findFirst().orElseThrow())
+                    .toList();
+            for (var caller : callers.entrySet()) {
+                Http.Response r = caller.getValue().send(route.method(), route.path().replaceAll("\\{[^}]+}", "x"), "{}");
+                boolean allowed = needed.stream().anyMatch(caller.getKey()::grants);
+                assertThat(r.status() == 403).as(caller.getKey() + " " + route + " needs " + needed).isEqualTo(!allowed);
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(100);
+    }
+
+    @Test
     void a_reader_sees_status_detail_and_decisions() {
         Http reader = anonymous.withToken(token(CONTOSO, Role.READER, Optional.empty()));
 
