@@ -19,6 +19,7 @@ import org.mms.checkpoint.Checkpoint;
 import org.mms.config.ServiceConfig;
 import org.mms.db.Database;
 import org.mms.access.ApiToken;
+import org.mms.access.AuditEvent;
 import org.mms.api.Tls;
 import org.mms.db.JdbcAccessControl;
 import org.mms.calendar.CalendarStore;
@@ -199,8 +200,13 @@ public final class MmsService implements AutoCloseable {
     public static Path recoverAdminToken(ServiceConfig config, TenantId tenant, Clock clock) throws IOException {
         Files.createDirectories(config.dataDir());
         try (Database db = Database.open(config.database())) {
-            ApiToken.Issued issued = new JdbcAccessControl(db, clock).issueAdminToken(tenant, "recovered " + clock.instant());
-            return writeSecret(config.dataDir().resolve(ADMIN_TOKEN_FILE), issued.secret());
+            JdbcAccessControl access = new JdbcAccessControl(db, clock);
+            ApiToken.Issued issued = access.issueAdminToken(tenant, "recovered " + clock.instant());
+            Path file = writeSecret(config.dataDir().resolve(ADMIN_TOKEN_FILE), issued.secret());
+            // Made without a token, so the audit log names the command and the machine instead.
+            access.record(new AuditEvent(clock.instant(), Optional.of(tenant), Optional.empty(), "mms token",
+                    "name=" + issued.token().name(), 201, "this machine"));
+            return file;
         }
     }
 

@@ -84,6 +84,7 @@ class ServiceAccessTest {
             assertThat(service.newTokenFile()).as("a restart does not make or claim another").isEmpty();
             assertThat(get(service, "/api/v1/migrations", recovered).statusCode()).isEqualTo(200);
             assertThat(get(service, "/api/v1/tokens", recovered).body()).contains("first tenant admin", "recovered");
+            assertThat(get(service, "/api/v1/audit-log", recovered).body()).contains("mms token", "this machine");
         }
     }
 
