@@ -15,7 +15,7 @@ class ArchitectureTest {
     // sub-packages (itip.mail, calendar.caldav) are adapters.
     private static final String[] PURE_PACKAGES = {
         "org.mms.ical..", "org.mms.block..", "org.mms.migration..", "org.mms.detection..", "org.mms.itip", "org.mms.queue..",
-        "org.mms.calendar", "org.mms.directory.."
+        "org.mms.calendar", "org.mms.directory..", "org.mms.access.."
     };
 
     private static final String[] IO_PACKAGES = {

@@ -1,11 +1,26 @@
 package org.mms.api;
 
 import io.javalin.security.RouteRole;
+import java.util.Optional;
+import org.mms.access.Role;
 
 /**
- * Routes marked {@link #PUBLIC} answer without a token; every other route needs one. Marking the
- * exceptions rather than the rule means a route someone forgets to mark is protected, not open.
+ * Who may call a route, marked where the route is registered. A route with no mark needs an
+ * {@code Admin} token: a route someone forgets to mark is as closed as it can be, not open.
+ * {@link #PUBLIC} routes answer without a token; {@link #SERVICE_OPERATOR} ones only to the service
+ * operator, who manages tenants and reaches nothing inside one.
  */
 enum Access implements RouteRole {
-    PUBLIC
+    PUBLIC(null), READER(Role.READER), OPERATOR(Role.OPERATOR), ADMIN(Role.ADMIN), SERVICE_OPERATOR(Role.SERVICE_OPERATOR);
+
+    private final Role role;
+
+    Access(Role role) {
+        this.role = role;
+    }
+
+    /** The role a token needs; none for a public route. */
+    Optional<Role> role() {
+        return Optional.ofNullable(role);
+    }
 }

@@ -2,17 +2,26 @@ package org.mms.api;
 
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson3;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.mms.access.AccessControl;
 import org.mms.admin.Admin;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The REST API server: routes under {@value #V1} over one {@link Admin}, each call scoped to the tenant
- * of its bearer token; {@code /health}, {@code /ready} and the OpenAPI document answer without one.
+ * of its bearer token and allowed by the token's role; {@code /health}, {@code /ready} and the OpenAPI
+ * document answer without one. Plain HTTP, or HTTPS with a PEM certificate and key.
  */
 public final class ApiServer {
 
@@ -25,22 +34,35 @@ public final class ApiServer {
     private static final long MAX_REQUEST_BYTES = 64L * 1024 * 1024;
 
     private final Admin admin;
-    private final TokenAuthenticator tokens;
+    private final AccessControl access;
     private final ReadinessCheck readiness;
+    private final Clock clock;
     private List<Route> routes = List.of();
     private Javalin app;
 
-    public ApiServer(Admin admin, TokenAuthenticator tokens, ReadinessCheck readiness) {
+    public ApiServer(Admin admin, AccessControl access, ReadinessCheck readiness, Clock clock) {
         this.admin = Objects.requireNonNull(admin, "admin");
-        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.access = Objects.requireNonNull(access, "access");
         this.readiness = Objects.requireNonNull(readiness, "readiness");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Starts listening on {@code host:port}; port 0 picks a free port, which {@link #port()} then tells. */
+    /** Every token an admin token of its tenant, no token management and no audit log: for tests of the tenant routes. */
+    public ApiServer(Admin admin, TokenAuthenticator tokens, ReadinessCheck readiness) {
+        this(admin, new AdminTokensOnly(tokens), readiness, Clock.systemUTC());
+    }
+
+    /** Starts listening on {@code host:port} over plain HTTP; port 0 picks a free port, which {@link #port()} then tells. */
     public synchronized ApiServer start(String host, int port) {
+        return start(host, port, Optional.empty());
+    }
+
+    /** Starts listening on {@code host:port}, over HTTPS when {@code tls} is given (and then only over HTTPS). */
+    public synchronized ApiServer start(String host, int port, Optional<Tls> tls) {
         if (app != null) {
             throw new IllegalStateException("the API server is already started");
         }
+        Optional<SslContextFactory.Server> ssl = tls.map(ApiServer::ssl);
         JsonMapper json = ApiJson.mapper();
         JsonBody body = new JsonBody(json);
         List<Route> registered = new ArrayList<>();
@@ -55,13 +77,23 @@ public final class ApiServer {
                 server.insertHandler(new GracefulHandler());
                 server.setStopTimeout(STOP_TIMEOUT.toMillis());
             });
+            ssl.ifPresent(factory -> cfg.jetty.addConnector((server, http) -> {
+                // Javalin adds its plain connector only when none is given: with this one the API speaks HTTPS alone.
+                http.addCustomizer(new SecureRequestCustomizer());
+                ServerConnector https = new ServerConnector(server, new SslConnectionFactory(factory, "http/1.1"),
+                        new HttpConnectionFactory(http));
+                https.setHost(host);
+                https.setPort(port);
+                return https;
+            }));
             cfg.events.handlerAdded(h -> {
                 if (h.getHttpMethod().isHttpMethod()) {
                     registered.add(new Route(h.getHttpMethod().name(), h.getPath()));
                 }
             });
             Problems.register(cfg.routes, json);
-            cfg.routes.beforeMatched(new BearerAuthentication(tokens));
+            cfg.routes.beforeMatched(new BearerAuthentication(access, new FailedLogins(clock)));
+            cfg.routes.afterMatched(new AuditTrail(access, clock));
             new OperationsRoutes(readiness).addTo(cfg.routes);
             new TenantRoutes(admin, body).addTo(cfg.routes);
             new UserRoutes(admin, body).addTo(cfg.routes);
@@ -69,12 +101,20 @@ public final class ApiServer {
             new MigrationRoutes(admin, body).addTo(cfg.routes);
             new TriggerDecisionRoutes(admin).addTo(cfg.routes);
             new ImportRoutes(admin, body).addTo(cfg.routes);
+            new AccessRoutes(access, body, clock).addTo(cfg.routes);
         });
         // Only a server that is listening counts as started: after a failure (port taken) start may be called again.
         created.start(host, port);
         app = created;
         routes = List.copyOf(registered);
         return this;
+    }
+
+    private static SslContextFactory.Server ssl(Tls tls) {
+        SslContextFactory.Server factory = new SslContextFactory.Server();
+        factory.setKeyStore(PemKeyStore.load(tls));
+        factory.setKeyStorePassword(new String(PemKeyStore.PASSWORD));
+        return factory;
     }
 
     /** The port the server listens on. */

@@ -24,10 +24,10 @@ final class MigrationRoutes {
     }
 
     void addTo(RoutesConfig routes) {
-        routes.get(ApiServer.V1 + "/migrations", this::status);
-        routes.post(ApiServer.V1 + "/migrations", this::start);
-        routes.get(ApiServer.V1 + "/migrations/summary", this::summary);
-        routes.get(ApiServer.V1 + "/migrations/{correlationId}/meetings", this::meetings);
+        routes.get(ApiServer.V1 + "/migrations", this::status, Access.READER);
+        routes.post(ApiServer.V1 + "/migrations", this::start, Access.OPERATOR);
+        routes.get(ApiServer.V1 + "/migrations/summary", this::summary, Access.READER);
+        routes.get(ApiServer.V1 + "/migrations/{correlationId}/meetings", this::meetings, Access.READER);
     }
 
     /** {@code Get-CsMeetingMigrationStatus [-Identity] [-State] [-StartTime] [-EndTime]}. */

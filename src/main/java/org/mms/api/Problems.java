@@ -55,6 +55,11 @@ final class Problems {
                 ctx.header("WWW-Authenticate", u.challenge());
                 yield Problem.of(401, u.getMessage());
             }
+            case Forbidden f -> Problem.of(403, f.getMessage());
+            case TooManyFailures t -> {
+                ctx.header("Retry-After", String.valueOf(t.retryAfterSeconds()));
+                yield Problem.of(429, t.getMessage());
+            }
             // Javalin's own refusals (body too large, bad content) carry a status and a message meant for clients.
             case HttpResponseException h when h.getStatus() < 500 -> Problem.of(h.getStatus(), h.getMessage());
             default -> unexpected(e, ctx);

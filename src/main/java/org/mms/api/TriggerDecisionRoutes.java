@@ -14,7 +14,7 @@ final class TriggerDecisionRoutes {
     }
 
     void addTo(RoutesConfig routes) {
-        routes.get(ApiServer.V1 + "/trigger-decisions", this::decisions);
+        routes.get(ApiServer.V1 + "/trigger-decisions", this::decisions, Access.READER);
     }
 
     /** {@code Get-CsMeetingMigrationTriggerDecision [-Identity] [-StartTime]}. */

@@ -28,15 +28,24 @@ abstract class Cmdlet implements Callable<Integer> {
     @Option(names = {"-?", "-h", "--help"}, usageHelp = true, description = "Show this help.")
     boolean help;
 
+    @Option(names = "-AllowPlainHttp", description = "Send the token over plain http to a server other than this machine.")
+    boolean allowPlainHttp;
+
     /** What the server answered, and how to show it. */
     record Answer(JsonNode body, PsFormat format) {
     }
 
     abstract Answer call(MmsClient server);
 
+    /** Whether the cmdlet acts as the service operator (the tenant cmdlets) rather than as a tenant's admin. */
+    boolean operatorToken() {
+        return false;
+    }
+
     @Override
     public final Integer call() {
-        Answer answer = call(new MmsClient(ServerSettings.from(mms.env)));
+        ServerSettings settings = ServerSettings.from(mms.env).allowingPlainHttp(allowPlainHttp);
+        Answer answer = call(new MmsClient(operatorToken() ? settings.asOperator() : settings));
         mms.out.print(json ? MmsClient.pretty(answer.body()) + System.lineSeparator() : answer.format().render(answer.body()));
         mms.out.flush();
         return ExitCodes.OK;

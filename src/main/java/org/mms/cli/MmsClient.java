@@ -48,16 +48,25 @@ final class MmsClient {
     }
 
     JsonNode get(String path, Map<String, String> query) {
-        String q = query.entrySet().stream()
+        String q = query(query);
+        return call(request(q.isEmpty() ? path : path + "?" + q).GET());
+    }
+
+    private static String query(Map<String, String> query) {
+        return query.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return call(request(q.isEmpty() ? path : path + "?" + q).GET());
     }
 
     /** A JSON body; {@code body} is a map of the cmdlet's parameters as the API names them. */
     JsonNode send(String method, String path, Map<String, ?> body) {
         return call(request(path).header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
+    /** A call without a body (DELETE), the query encoded as by {@link #get}. */
+    JsonNode delete(String path, Map<String, String> query) {
+        return call(request(path + "?" + query(query)).DELETE());
     }
 
     /** A document passed through as it is (a directory JSON file, a calendar export). */
@@ -80,6 +89,7 @@ final class MmsClient {
 
     private HttpRequest.Builder request(String pathAndQuery) {
         if (token == null) {
+            settings.checkTransport();
             token = settings.token();
         }
         return HttpRequest.newBuilder(URI.create(settings.url() + pathAndQuery)).timeout(REQUEST_TIMEOUT)
@@ -129,7 +139,7 @@ final class MmsClient {
     private CmdletFailure refused(HttpRequest request, HttpResponse<byte[]> response) {
         String detail = detail(response);
         if (response.statusCode() == 401) {
-            return new CmdletFailure("the MMS server at " + settings.url() + " refused the admin token from " + token.source()
+            return new CmdletFailure("the MMS server at " + settings.url() + " refused the " + (settings.operator() ? "service operator's" : "admin") + " token from " + token.source()
                     + (detail.isEmpty() ? "" : ": " + detail));
         }
         if (!detail.isEmpty()) {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "mms", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "MMS, the Meeting Migration Service: moves an organizer's future meetings to new online-meeting coordinates.",
         subcommands = {
-            MigrateIcsCommand.class, GenerateCalendarCommand.class, ServeCommand.class, DemoCommand.class,
+            MigrateIcsCommand.class, GenerateCalendarCommand.class, ServeCommand.class, TokenCommand.class, DemoCommand.class,
             TenantCmdlets.GetCsTenantMigrationConfiguration.class, TenantCmdlets.SetCsTenantMigrationConfiguration.class,
             TenantCmdlets.GetCsOnlineDialInConferencingTenantSettings.class, TenantCmdlets.SetCsOnlineDialInConferencingTenantSettings.class,
             TenantCmdlets.UpdateCsTenantMeetingUrl.class, TenantCmdlets.GetCsCalendarStore.class, TenantCmdlets.SetCsCalendarStore.class,
@@ -25,6 +25,9 @@ import picocli.CommandLine.Command;
             MigrationCmdlets.GetCsMeetingMigrationDetail.class, MigrationCmdlets.GetCsMeetingMigrationTriggerDecision.class,
             ImportCmdlets.ImportCsDirectory.class, ImportCmdlets.ImportCsCalendar.class, ImportCmdlets.ExportCsCalendar.class,
             ImportCmdlets.NewCsOnlineMeeting.class,
+            AccessCmdlets.NewCsTenant.class, AccessCmdlets.GetCsTenant.class, AccessCmdlets.RemoveCsTenant.class,
+            AccessCmdlets.NewCsAdminToken.class, AccessCmdlets.GetCsAdminToken.class, AccessCmdlets.RevokeCsAdminToken.class,
+            AccessCmdlets.GetCsAuditLog.class,
             CommandLine.HelpCommand.class})
 public final class MmsCommand implements Runnable {
 

@@ -1,5 +1,6 @@
 package org.mms.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -16,10 +17,12 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs MMS: the REST API under /api/v1 (OpenAPI at /api/v1/openapi.json), the migration workers and "
             + "the sender that sends update messages by SMTP or writes them to the pickup directory. On first start with an empty data directory it "
-            + "creates the first tenant and writes its admin token to DATA/admin-token, readable only by you.",
+            + "creates the first tenant and writes its admin token to DATA/admin-token and the service operator's token to "
+            + "DATA/operator-token, both readable only by you. Listening on an address other than loopback needs HTTPS "
+            + "(http.tls) or http.allowPlainHttp behind a TLS proxy.",
             "",
             "Settings come from defaults, then --config FILE, then the environment: MMS_DATA, MMS_DB_URL, MMS_DB_USER, "
-                + "MMS_DB_PASSWORD, MMS_HTTP_HOST, MMS_HTTP_PORT, MMS_WORKERS, MMS_PICKUP_DIR, MMS_SENDER, MMS_SMTP_HOST, MMS_SMTP_PORT, "
+                + "MMS_DB_PASSWORD, MMS_HTTP_HOST, MMS_HTTP_PORT, MMS_HTTP_TLS_CERTIFICATE, MMS_HTTP_TLS_PRIVATE_KEY, MMS_HTTP_ALLOW_PLAIN, MMS_WORKERS, MMS_PICKUP_DIR, MMS_SENDER, MMS_SMTP_HOST, MMS_SMTP_PORT, "
                 + "MMS_SMTP_SECURITY, MMS_SMTP_USER, MMS_SMTP_PASSWORD, MMS_SMTP_RATE (see README).", ""})
 final class ServeCommand implements Callable<Integer> {
 
@@ -42,7 +45,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServiceConfig fromFiles = LoadConfig.load(Optional.ofNullable(data), Optional.ofNullable(config), mms.env);
-        ServiceConfig loaded = port == null ? fromFiles : fromFiles.withHttp(new ServiceConfig.Http(fromFiles.http().host(), port));
+        ServiceConfig loaded = port == null ? fromFiles : fromFiles.withHttp(fromFiles.http().withPort(port));
         CountDownLatch stopped = new CountDownLatch(1);
         if (workersOnly && !loaded.database().isPostgres()) {
             mms.err.println("mms: --workers-only shares a PostgreSQL database with other processes; the embedded database "
@@ -51,6 +54,11 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (workersOnly && loaded.workers().threads() == 0) {
             mms.err.println("mms: --workers-only with workers.threads 0 would do nothing");
+            return ExitCodes.USAGE;
+        }
+        Optional<String> exposed = workersOnly ? Optional.empty() : loaded.http().plainExposure();
+        if (exposed.isPresent()) {
+            mms.err.println("mms: refusing to start: " + exposed.get());
             return ExitCodes.USAGE;
         }
         MmsService service = MmsService.start(loaded, Clock.systemUTC(),
@@ -69,13 +77,42 @@ final class ServeCommand implements Callable<Integer> {
         }
         mms.out.println("MMS is running.");
         mms.out.println(loaded.describe().replace(":" + loaded.http().port(), ":" + service.port()));
-        mms.out.println("API: http://" + loaded.http().host() + ":" + service.port() + "/api/v1  (OpenAPI: /api/v1/openapi.json)");
-        service.newTokenFile().ifPresentOrElse(
-                file -> mms.out.println("First start: the admin token is in " + file.toAbsolutePath() + " (readable only by you). "
-                        + "The cmdlets read it from there: MMS_DATA=" + loaded.dataDir() + " ./mms Get-CsMeetingMigrationStatus -SummaryOnly"),
-                () -> mms.out.println("The admin token is in " + loaded.dataDir().resolve("admin-token").toAbsolutePath() + "."));
+        String url = clientUrl(loaded.http(), service.port());
+        mms.out.println("API: " + url + "/api/v1  (OpenAPI: /api/v1/openapi.json)");
+        mms.out.println(firstStartHint(loaded, url, service.newTokenFile(), service.newOperatorTokenFile()));
         mms.out.flush();
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    /** Where a cmdlet on this machine reaches the API: a wildcard address is reached on loopback. */
+    static String clientUrl(ServiceConfig.Http http, int port) {
+        String host = http.host().equals("0.0.0.0") || http.host().equals("::") || http.host().equals("[::]") ? "127.0.0.1" : http.host();
+        return http.scheme() + "://" + (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    /**
+     * What to tell the admin about tokens: on first start where they are and a cmdlet that works as it
+     * stands (with MMS_URL when the server is not where the cmdlets look by default); later, where the
+     * admin token is only if the file is really there, else how to make a new one.
+     */
+    static String firstStartHint(ServiceConfig config, String url, Optional<Path> adminToken, Optional<Path> operatorToken) {
+        Path data = config.dataDir();
+        String env = (url.equals(ServerSettings.DEFAULT_URL) ? "" : "MMS_URL=" + url + " ") + "MMS_DATA=" + data;
+        StringBuilder hint = new StringBuilder();
+        adminToken.ifPresent(file -> hint.append("First start: the admin token is in ").append(file.toAbsolutePath())
+                .append(" (readable only by you). The cmdlets read it from there: ").append(env)
+                .append(" ./mms Get-CsMeetingMigrationStatus -SummaryOnly"));
+        operatorToken.ifPresent(file -> hint.append(hint.isEmpty() ? "" : System.lineSeparator())
+                .append("The service operator's token (New-CsTenant, Get-CsTenant, Remove-CsTenant) is in ").append(file.toAbsolutePath())
+                .append(" (readable only by you)."));
+        if (adminToken.isEmpty()) {
+            Path file = data.resolve(ServerSettings.TOKEN_FILE);
+            hint.append(hint.isEmpty() ? "" : System.lineSeparator()).append(Files.exists(file)
+                    ? "The admin token is in " + file.toAbsolutePath() + "."
+                    : "There is no admin token file " + file.toAbsolutePath() + "; ./mms token --data " + data
+                            + " makes a new admin token there (stop the server first when it uses the embedded database).");
+        }
+        return hint.toString();
     }
 }

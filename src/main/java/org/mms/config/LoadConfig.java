@@ -21,12 +21,13 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <pre>
  * { "dataDir": "data", "database": {"url": "jdbc:postgresql://db/mms", "user": "mms", "password": "…", "poolSize": 10},
- *   "http": {"host": "0.0.0.0", "port": 8470}, "workers": {"threads": 4, "pollMillis": 250, "leaseSeconds": 120},
+ *   "http": {"host": "0.0.0.0", "port": 8470, "tls": {"certificate": "cert.pem", "privateKey": "key.pem"}}, "workers": {"threads": 4, "pollMillis": 250, "leaseSeconds": 120},
  *   "mail": {"pickupDirectory": "data/outbox/pickup", "sender": "mms@contoso.com", "senders": 4,
  *            "smtp": {"host": "smtp.contoso.com", "port": 587, "security": "starttls", "username": "mms@contoso.com",
  *                     "password": "…", "maxMessagesPerSecond": 10}} }
  * </pre>
- * Environment: MMS_DATA, MMS_DB_URL, MMS_DB_USER, MMS_DB_PASSWORD, MMS_HTTP_HOST, MMS_HTTP_PORT,
+ * Environment: MMS_DATA, MMS_DB_URL, MMS_DB_USER, MMS_DB_PASSWORD, MMS_HTTP_HOST, MMS_HTTP_PORT, MMS_HTTP_TLS_CERTIFICATE,
+ * MMS_HTTP_TLS_PRIVATE_KEY, MMS_HTTP_ALLOW_PLAIN,
  * MMS_WORKERS, MMS_PICKUP_DIR, MMS_SENDER, MMS_SENDERS, MMS_SMTP_HOST, MMS_SMTP_PORT, MMS_SMTP_SECURITY,
  * MMS_SMTP_USER, MMS_SMTP_PASSWORD, MMS_SMTP_RATE.
  */
@@ -70,6 +71,24 @@ public final class LoadConfig {
         if (port < 0 || port > 65535) {
             problems.add("the HTTP port must be between 0 and 65535, not " + port);
         }
+        Optional<String> certificate = first(env.get("MMS_HTTP_TLS_CERTIFICATE"), text(json, "http", "tls", "certificate"));
+        Optional<String> privateKey = first(env.get("MMS_HTTP_TLS_PRIVATE_KEY"), text(json, "http", "tls", "privateKey"));
+        if (certificate.isPresent() != privateKey.isPresent()) {
+            problems.add("http.tls needs both a certificate and a privateKey (PEM files), or neither");
+        }
+        Optional<ServiceConfig.Tls> tls = certificate.isPresent() && privateKey.isPresent()
+                ? Optional.of(new ServiceConfig.Tls(Path.of(certificate.get()), Path.of(privateKey.get()))) : Optional.empty();
+        tls.ifPresent(t -> {
+            for (Path f : List.of(t.certificate(), t.privateKey())) {
+                if (!Files.isReadable(f)) {
+                    problems.add("cannot read the TLS file " + f);
+                }
+            }
+        });
+        String plain = first(env.get("MMS_HTTP_ALLOW_PLAIN"), text(json, "http", "allowPlainHttp")).orElse("false");
+        if (!plain.equals("true") && !plain.equals("false")) {
+            problems.add("http.allowPlainHttp must be true or false, not \"" + plain + "\"");
+        }
         int threads = integer(env.get("MMS_WORKERS"), json, problems, "workers", "threads").orElse(d.workers().threads());
         if (threads < 0) {
             problems.add("workers.threads cannot be negative (0 runs the API without workers)");
@@ -100,7 +119,7 @@ public final class LoadConfig {
             throw new InvalidConfigException("the configuration has " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
                     + ":\n  - " + String.join("\n  - ", problems));
         }
-        return new ServiceConfig(data, database, new ServiceConfig.Http(host, port),
+        return new ServiceConfig(data, database, new ServiceConfig.Http(host, port, tls, plain.equals("true")),
                 new ServiceConfig.Workers(threads, Duration.ofMillis(poll), Duration.ofSeconds(lease)),
                 new ServiceConfig.Mail(pickup, sender, smtp, senders), haltAt);
     }

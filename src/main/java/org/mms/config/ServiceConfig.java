@@ -40,9 +40,61 @@ public record ServiceConfig(Path dataDir, DatabaseConfig database, Http http, Wo
         return new ServiceConfig(dataDir, database, http, workers, other, haltAt);
     }
 
-    /** The API's address. Port 0 picks a free one. */
-    public record Http(String host, int port) {
+    /**
+     * The API's address. Port 0 picks a free one.
+     *
+     * @param tls            HTTPS with these PEM files; none serves plain HTTP
+     * @param allowPlainHttp plain HTTP on an address other than loopback, for a server behind a TLS proxy
+     */
+    public record Http(String host, int port, Optional<Tls> tls, boolean allowPlainHttp) {
         public static final int DEFAULT_PORT = 8470;
+
+        public Http {
+            java.util.Objects.requireNonNull(host, "host");
+            java.util.Objects.requireNonNull(tls, "tls");
+        }
+
+        /** Plain HTTP, as on loopback. */
+        public Http(String host, int port) {
+            this(host, port, Optional.empty(), false);
+        }
+
+        public Http withPort(int other) {
+            return new Http(host, other, tls, allowPlainHttp);
+        }
+
+        /** {@code https} or {@code http}. */
+        public String scheme() {
+            return tls.isPresent() ? "https" : "http";
+        }
+
+        /**
+         * Why this address must not be served as it is: plain HTTP where others can listen in carries the
+         * bearer tokens in clear. Loopback is only reachable from this machine; anything else needs TLS, or
+         * {@code allowPlainHttp} when a TLS proxy in front does it.
+         */
+        public Optional<String> plainExposure() {
+            if (tls.isPresent() || allowPlainHttp || isLoopback(host)) {
+                return Optional.empty();
+            }
+            return Optional.of("the API would listen on " + host + " over plain HTTP, so bearer tokens would cross the network in clear; "
+                    + "set http.tls.certificate and http.tls.privateKey (PEM files) to serve HTTPS, or http.allowPlainHttp true "
+                    + "when a TLS proxy in front of MMS does it (MMS_HTTP_ALLOW_PLAIN=true), or listen on 127.0.0.1");
+        }
+
+        /** Whether every address the name stands for is this machine's loopback (a name that does not resolve is not). */
+        public static boolean isLoopback(String host) {
+            try {
+                java.net.InetAddress[] all = java.net.InetAddress.getAllByName(host);
+                return all.length > 0 && java.util.Arrays.stream(all).allMatch(java.net.InetAddress::isLoopbackAddress);
+            } catch (java.net.UnknownHostException e) {
+                return false;
+            }
+        }
+    }
+
+    /** The API's certificate (chain) and private key, PEM files. */
+    public record Tls(Path certificate, Path privateKey) {
     }
 
     /**
@@ -85,7 +137,8 @@ public record ServiceConfig(Path dataDir, DatabaseConfig database, Http http, Wo
         return String.join("\n",
                 "data directory: " + dataDir.toAbsolutePath(),
                 "database: " + database.maskedUrl() + " (pool " + database.poolSize() + ")",
-                "http: " + http.host() + ":" + http.port(),
+                "http: " + http.host() + ":" + http.port() + http.tls().map(t -> " (HTTPS, certificate " + t.certificate() + ")")
+                        .orElse(http.allowPlainHttp() ? " (plain HTTP, allowed for a TLS proxy in front)" : ""),
                 "workers: " + workers.threads() + " (poll " + workers.pollInterval().toMillis() + " ms, lease " + workers.lease().toSeconds() + " s)",
                 mail.smtp().map(smtp -> "mail: SMTP " + smtp.describe() + ", at most " + smtp.maxMessagesPerSecond() + " messages/s")
                         .orElse("mail: pickup directory " + mail.pickupDirectory().toAbsolutePath()) + " (" + mail.senders() + " senders)",

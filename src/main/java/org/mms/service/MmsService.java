@@ -18,7 +18,10 @@ import org.mms.api.ReadinessCheck;
 import org.mms.checkpoint.Checkpoint;
 import org.mms.config.ServiceConfig;
 import org.mms.db.Database;
-import org.mms.db.JdbcApiTokens;
+import org.mms.access.ApiToken;
+import org.mms.access.AuditEvent;
+import org.mms.api.Tls;
+import org.mms.db.JdbcAccessControl;
 import org.mms.calendar.CalendarStore;
 import org.mms.calendar.RoutingCalendarStore;
 import org.mms.db.JdbcCalendarStore;
@@ -64,11 +67,17 @@ public final class MmsService implements AutoCloseable {
     private final JdbcMessageOutbox outbox;
     private final JdbcMigrationJournal journal;
     private final JdbcDirectory directory;
-    private final JdbcApiTokens tokens;
+    private final JdbcAccessControl access;
     private final JdbcCalendarStore store;
     private final List<Loop> loops = new ArrayList<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private Optional<Path> newTokenFile = Optional.empty();
+    private Optional<Path> newOperatorTokenFile = Optional.empty();
+
+    /** The first tenant's admin token, written on first start (and by {@code mms token}). */
+    public static final String ADMIN_TOKEN_FILE = "admin-token";
+    /** The service operator's token, written on first start: it manages tenants. */
+    public static final String OPERATOR_TOKEN_FILE = "operator-token";
 
     private MmsService(ServiceConfig config, Clock clock) {
         this.config = config;
@@ -78,13 +87,13 @@ public final class MmsService implements AutoCloseable {
         this.queue = new JdbcMigrationQueue(db);
         this.journal = new JdbcMigrationJournal(db);
         this.outbox = new JdbcMessageOutbox(db);
-        this.tokens = new JdbcApiTokens(db);
+        this.access = new JdbcAccessControl(db, clock);
         this.store = new JdbcCalendarStore(db, clock);
         ChooseCalendarStore chooser = new ChooseCalendarStore(directory, store);
         closeables.add(chooser);
         CalendarStore calendars = new RoutingCalendarStore(chooser);
         this.admin = new AdminService(directory, queue, queue, journal, new JdbcDecisionLog(db), calendars, outbox, clock, new SecureRandom());
-        this.api = new ApiServer(admin, tokens::tenantFor, this::readiness);
+        this.api = new ApiServer(admin, access, this::readiness, clock);
 
         Checkpoint checkpoint = HaltAtCheckpoints.of(config.haltAt());
         if (!config.haltAt().isEmpty()) {
@@ -136,12 +145,18 @@ public final class MmsService implements AutoCloseable {
      * never creates the first tenant or token: a process with the API does that.
      */
     public static MmsService start(ServiceConfig config, Clock clock, Role role) throws IOException {
+        if (role == Role.API_AND_WORKERS) {
+            config.http().plainExposure().ifPresent(why -> {
+                throw new IllegalStateException("refusing to start: " + why);
+            });
+        }
         Files.createDirectories(config.dataDir());
         MmsService service = new MmsService(config, clock);
         try {
             if (role == Role.API_AND_WORKERS) {
                 service.firstStart();
-                service.api.start(config.http().host(), config.http().port());
+                service.api.start(config.http().host(), config.http().port(),
+                        config.http().tls().map(t -> new Tls(t.certificate(), t.privateKey())));
             }
             service.loops.forEach(Loop::start);
             return service;
@@ -151,7 +166,10 @@ public final class MmsService implements AutoCloseable {
         }
     }
 
-    /** On an empty database: the first tenant, and an admin token written where only its owner can read it. */
+    /**
+     * On an empty database: the first tenant, and an admin token written where only its owner can read it;
+     * on a database without one (new, or from before tenants were managed), the service operator's token.
+     */
     private void firstStart() throws IOException {
         if (directory.tenants().isEmpty()) {
             try {
@@ -163,18 +181,45 @@ public final class MmsService implements AutoCloseable {
                 }
             }
         }
-        if (!tokens.any()) {
-            String token = tokens.create(FIRST_TENANT, "first tenant admin", clock.instant());
-            Path file = config.dataDir().resolve("admin-token");
-            Files.deleteIfExists(file);
-            try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException e) {
-                Files.createFile(file);
-            }
-            Files.writeString(file, token + "\n", StandardCharsets.US_ASCII);
-            newTokenFile = Optional.of(file);
+        // The first tenant may have been removed since; the tenants made later came with admin tokens of their own.
+        if (!access.anyToken(org.mms.access.Role.ADMIN) && directory.tenant(FIRST_TENANT).isPresent()) {
+            ApiToken.Issued admin = access.issueAdminToken(FIRST_TENANT, "first tenant admin");
+            newTokenFile = Optional.of(writeSecret(config.dataDir().resolve(ADMIN_TOKEN_FILE), admin.secret()));
         }
+        if (!access.anyToken(org.mms.access.Role.SERVICE_OPERATOR)) {
+            ApiToken.Issued operator = access.issueServiceOperatorToken("service operator");
+            newOperatorTokenFile = Optional.of(writeSecret(config.dataDir().resolve(OPERATOR_TOKEN_FILE), operator.secret()));
+        }
+    }
+
+    /**
+     * {@code mms token}: a new admin token for a tenant, made by opening the database directly, for when
+     * every admin token is lost. Whoever can open the data directory (or the configured PostgreSQL) owns
+     * the installation anyway; that access is the proof. Written to {@code DATA/admin-token} and returned.
+     */
+    public static Path recoverAdminToken(ServiceConfig config, TenantId tenant, Clock clock) throws IOException {
+        Files.createDirectories(config.dataDir());
+        try (Database db = Database.open(config.database())) {
+            JdbcAccessControl access = new JdbcAccessControl(db, clock);
+            ApiToken.Issued issued = access.issueAdminToken(tenant, "recovered " + clock.instant());
+            Path file = writeSecret(config.dataDir().resolve(ADMIN_TOKEN_FILE), issued.secret());
+            // Made without a token, so the audit log names the command and the machine instead.
+            access.record(new AuditEvent(clock.instant(), Optional.of(tenant), Optional.empty(), "mms token",
+                    "name=" + issued.token().name(), 201, "this machine"));
+            return file;
+        }
+    }
+
+    /** A file only its owner can read, holding one secret; an old one of that name is replaced. */
+    private static Path writeSecret(Path file, String secret) throws IOException {
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file);
+        }
+        Files.writeString(file, secret + "\n", StandardCharsets.US_ASCII);
+        return file;
     }
 
     /** Ready when the database answers. */
@@ -192,6 +237,7 @@ public final class MmsService implements AutoCloseable {
         int reaped = queue.reapExpiredLeases(now).size();
         long retentionDays = directory.tenants().stream().mapToLong(t -> t.settings().retention().toDays()).max().orElse(150);
         queue.purgeFinishedBefore(now.minus(Duration.ofDays(retentionDays)));
+        access.purgeAuditLog();
         if (reaped > 0) {
             LOG.warn("took back {} migration(s) whose worker stopped answering", reaped);
         }
@@ -201,6 +247,16 @@ public final class MmsService implements AutoCloseable {
     /** Where the admin token was written on this start, if it was created now. */
     public Optional<Path> newTokenFile() {
         return newTokenFile;
+    }
+
+    /** Where the service operator's token was written on this start, if it was created now. */
+    public Optional<Path> newOperatorTokenFile() {
+        return newOperatorTokenFile;
+    }
+
+    /** Tokens, tenants and the audit log. */
+    public JdbcAccessControl access() {
+        return access;
     }
 
     /** The API's port (only for a process with the API). */

@@ -372,7 +372,8 @@ class CmdletsTest {
                 "Get-CsCalendarStore", "Set-CsCalendarStore",
                 "Start-CsExMeetingMigration", "Get-CsMeetingMigrationStatus", "Get-CsMeetingMigrationDetail",
                 "Get-CsMeetingMigrationTriggerDecision", "Import-CsDirectory", "Import-CsCalendar", "Export-CsCalendar",
-                "New-CsOnlineMeeting");
+                "New-CsOnlineMeeting", "New-CsTenant", "Get-CsTenant", "Remove-CsTenant", "New-CsAdminToken", "Get-CsAdminToken",
+                "Revoke-CsAdminToken", "Get-CsAuditLog");
         assertThat(documented).isEqualTo(new TreeSet<>(cmdlets));
     }
 
