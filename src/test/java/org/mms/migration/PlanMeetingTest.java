@@ -42,6 +42,13 @@ class PlanMeetingTest {
     }
 
     @Test
+    void a_meeting_already_showing_the_target_is_left_alone_when_outlook_writes_a_tel_link_with_the_country_code_after_a_national_number() {
+        Outcome outcome = planOnly("already-current/teams-t2-en-e164-tel-links.ics", "teams-as-shown-in-t2-fixture.json", RULES);
+
+        assertThat(outcome).isInstanceOf(Outcome.Unchanged.class);
+    }
+
+    @Test
     void a_meeting_still_showing_a_number_taken_off_the_bridge_is_migrated() {
         Outcome outcome = planOnly("ics/teams-t2-en-dialin.ics", "teams-toll-free-removed.json", RULES);
 
