@@ -11,6 +11,7 @@ import org.mms.block.Location;
 import org.mms.block.MeetingType;
 import org.mms.block.RenderedBlock;
 import org.mms.block.ShownCoordinates;
+import org.mms.block.TeamsMeetingDetails;
 import org.mms.ical.Component;
 import org.mms.ical.ComponentEditor;
 import org.mms.ical.ContentLine;
@@ -138,6 +139,11 @@ final class Bodies {
             shown = ShownCoordinates.of(oldBlockText(), type);
         }
         return shown;
+    }
+
+    /** The meeting's own details the old block shows (meeting ID, passcode, its Teams pages). */
+    TeamsMeetingDetails meetingDetails() {
+        return TeamsMeetingDetails.of(shown());
     }
 
     /** Every link the old block shows. */

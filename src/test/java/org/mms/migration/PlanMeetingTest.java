@@ -49,6 +49,34 @@ class PlanMeetingTest {
     }
 
     @Test
+    void a_conference_id_reset_keeps_the_teams_meetings_own_id_passcode_options_link_and_join_on_the_web_line() {
+        byte[] before = firstEvent("ics/teams-t2-en-dialin.ics");
+        Outcome.Migrated m = (Outcome.Migrated) plan(List.of(before), "teams-conference-id-reset.json", RULES).getFirst().outcome();
+
+        GoldenRule.check(before, m.bytes(), m.edits());
+        assertThat(m.newBlock())
+                .contains("Meeting ID: 333 293 204 240\nPasscode: 5gwtWG\n")
+                .contains("Join on the web <https://www.microsoft.com/microsoft-teams/join-a-meeting>")
+                .contains("Download Teams <https://www.microsoft.com/en-us/microsoft-teams/download-app>")
+                .contains("Meeting options <https://teams.microsoft.com/meetingOptions/?organizerId=b7d1c2e4-8f3a-4c6b-9e2d-1a5f7c3b9d80")
+                .contains("+1 323-849-4874,,925422061#")
+                .doesNotContain("658389278");
+        String html = TextEscaping.unescape(Component.parse(m.bytes()).value("X-ALT-DESC").orElseThrow());
+        assertThat(html).contains("333 293 204 240").contains("5gwtWG").contains("microsoft-teams/join-a-meeting")
+                .contains("meetingOptions/?organizerId=");
+    }
+
+    @Test
+    void a_meeting_whose_own_details_and_new_audio_are_already_shown_is_left_alone_after_a_conference_id_reset() {
+        byte[] before = firstEvent("ics/teams-t2-en-dialin.ics");
+        Outcome.Migrated once = (Outcome.Migrated) plan(List.of(before), "teams-conference-id-reset.json", RULES).getFirst().outcome();
+
+        Outcome again = plan(List.of(once.bytes()), "teams-conference-id-reset.json", RULES).getFirst().outcome();
+
+        assertThat(again).isInstanceOf(Outcome.Unchanged.class);
+    }
+
+    @Test
     void a_meeting_still_showing_a_number_taken_off_the_bridge_is_migrated() {
         Outcome outcome = planOnly("ics/teams-t2-en-dialin.ics", "teams-toll-free-removed.json", RULES);
 
