@@ -77,6 +77,16 @@ class PlanMeetingTest {
     }
 
     @Test
+    void conference_lines_carry_the_conference_id_in_a_form_calendar_servers_keep_without_commas_semicolons_or_backslashes() {
+        Outcome.Migrated m = (Outcome.Migrated) planOnly("ics/teams-t2-en-dialin.ics", "teams-conference-id-reset.json", RULES);
+        List<String> values = Component.parse(m.bytes()).all("CONFERENCE").stream().map(line -> line.property().value()).toList();
+
+        assertThat(values).contains("tel:+13238494874%2c%2c925422061%23", "tel:+18666799995%2c%2c925422061%23");
+        assertThat(values).allSatisfy(value -> assertThat(value).doesNotContain(",").doesNotContain(";").doesNotContain("\\")
+                .doesNotContainPattern("%([A-F][0-9A-Fa-f]|[0-9a-f][A-F])"));
+    }
+
+    @Test
     void a_meeting_still_showing_a_number_taken_off_the_bridge_is_migrated() {
         Outcome outcome = planOnly("ics/teams-t2-en-dialin.ics", "teams-toll-free-removed.json", RULES);
 
