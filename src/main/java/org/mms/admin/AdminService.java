@@ -23,6 +23,7 @@ import org.mms.directory.Directory;
 import org.mms.directory.DirectoryChange;
 import org.mms.directory.ServiceNumber;
 import org.mms.directory.Tenant;
+import org.mms.directory.Spelling;
 import org.mms.directory.TenantId;
 import org.mms.directory.TenantSettings;
 import org.mms.directory.User;
@@ -174,10 +175,12 @@ public final class AdminService implements Admin {
         Map<String, String> bridgeNames = new HashMap<>();
         directory.bridges(id).forEach(b -> bridgeNames.put(b.id(), b.name()));
         return users.stream().map(u -> new Views.User(u.id().value(), u.upn(), u.sipAddress(), u.displayName(), List.copyOf(u.aliases()),
-                u.hosting().name(), u.pool().orElse(null), u.mailbox().name(), u.meetingType().name(), u.upgradeMode().name(),
-                u.audio().licensed(), u.audio().enabled(), u.audio().provider().name(),
+                Spelling.of(u.hosting()), u.pool().orElse(null), Spelling.of(u.mailbox()), Spelling.of(u.meetingType()),
+                u.upgradeMode().policyName(), u.audio().licensed(), u.audio().enabled(), Spelling.of(u.audio().provider()),
                 u.audio().bridgeId().map(bridgeNames::get).orElse(null), u.audio().tollNumber().orElse(null),
-                u.audio().tollFreeNumber().orElse(null), u.audio().conferenceId().orElse(null), u.locale().toLanguageTag())).toList();
+                u.audio().tollFreeNumber().orElse(null), u.audio().conferenceId().orElse(null), u.audio().publicMeetings(),
+                u.audio().acpNumbers().stream().map(DialInNumber::e164).toList(), u.audio().acpConferenceId().orElse(null),
+                u.locale().toLanguageTag())).toList();
     }
 
     @Override
