@@ -1,6 +1,5 @@
 package org.mms.admin;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +13,10 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.mms.block.DialInNumber;
+import org.mms.calendar.CalendarFrames;
+import org.mms.calendar.CalendarObject;
 import org.mms.calendar.CalendarStore;
+import org.mms.calendar.JoinCalendar;
 import org.mms.detection.DecideTrigger;
 import org.mms.directory.Bridge;
 import org.mms.directory.CalendarStoreSettings;
@@ -22,8 +24,8 @@ import org.mms.directory.ChangeUser;
 import org.mms.directory.Directory;
 import org.mms.directory.DirectoryChange;
 import org.mms.directory.ServiceNumber;
-import org.mms.directory.Tenant;
 import org.mms.directory.Spelling;
+import org.mms.directory.Tenant;
 import org.mms.directory.TenantId;
 import org.mms.directory.TenantSettings;
 import org.mms.directory.User;
@@ -52,18 +54,20 @@ public final class AdminService implements Admin {
     private final AddOnlineMeeting addOnlineMeeting;
     private final RandomGenerator random;
     private final CalendarStore calendars;
+    private final CalendarFrames frames;
 
     public AdminService(Directory directory, MigrationQueue queue, MigrationStatusQueries status, MeetingHistory history,
-            DecisionLog decisions, CalendarStore store, MessageOutbox outbox, Clock clock, RandomGenerator random) {
+            DecisionLog decisions, CalendarStore store, CalendarFrames frames, MessageOutbox outbox, Clock clock, RandomGenerator random) {
         this.directory = directory;
         this.status = status;
         this.history = history;
         this.decisions = decisions;
         this.apply = new ApplyChanges(directory, new DecideTrigger(), queue, decisions, clock);
-        this.importCalendar = new ImportCalendar(store);
+        this.importCalendar = new ImportCalendar(store, frames);
         this.addOnlineMeeting = new AddOnlineMeeting(directory, store, outbox, clock, random);
         this.random = random;
         this.calendars = store;
+        this.frames = frames;
     }
 
     private Tenant tenant(TenantId id) {
@@ -350,14 +354,11 @@ public final class AdminService implements Admin {
     @Override
     public Admin.CalendarExport exportCalendar(TenantId id, String identity) {
         User user = ApplyChanges.user(directory, tenant(id), identity).value();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int[] meetings = {0};
-        calendars.forEachCandidate(new org.mms.calendar.Mailbox(id, user.id()), Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z"),
-                500, resource -> {
-                    out.writeBytes(resource.data());
-                    meetings[0]++;
-                });
-        return new Admin.CalendarExport(meetings[0], out.toByteArray());
+        org.mms.calendar.Mailbox mailbox = new org.mms.calendar.Mailbox(id, user.id());
+        List<CalendarObject> stored = new ArrayList<>();
+        calendars.forEachCandidate(mailbox, Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z"), 500,
+                resource -> stored.add(new CalendarObject(CalendarObject.uidOf(resource.data()), resource.ref(), resource.data())));
+        return new Admin.CalendarExport(stored.size(), JoinCalendar.of(frames.of(mailbox), stored));
     }
 
     @Override
