@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * none of them, so the block MMS renders for the same meeting shows them as the old one did.
  *
  * <p>Read without labels, as everything else in a block: the links by their addresses, the meeting ID as
- * the first "label: value" line whose value is digits in groups of three (the phone conference ID ends
- * in {@code #} and never matches), the passcode as the "label: value" line right after it.
+ * the first "label: value" line near the top whose value is digits in groups of three (the phone
+ * conference ID ends in {@code #} and never matches), the passcode as the "label: value" line right after it.
  */
 public record TeamsMeetingDetails(Optional<String> meetingId, Optional<String> passcode, Optional<URI> meetingOptionsUrl,
         Optional<URI> downloadUrl, Optional<URI> webJoinUrl) {
@@ -33,7 +33,13 @@ public record TeamsMeetingDetails(Optional<String> meetingId, Optional<String> p
         Optional<String> meetingId = Optional.empty();
         Optional<String> passcode = Optional.empty();
         String[] lines = shown.text().split("\r?\n");
-        for (int i = 0; i < lines.length && meetingId.isEmpty(); i++) {
+        int firstLink = 0;
+        while (firstLink < lines.length && Links.in(lines[firstLink]).isEmpty()) {
+            firstLink++;
+        }
+        // Every template shows the meeting ID within two lines of its first link (the join link, or T3's
+        // help link just before it); further down a "Video Conference ID" of the video section looks the same.
+        for (int i = firstLink + 1; i < Math.min(lines.length, firstLink + 3) && meetingId.isEmpty(); i++) {
             Matcher id = MEETING_ID.matcher(lines[i].strip());
             if (id.matches()) {
                 meetingId = Optional.of(id.group(1).replaceAll("[^0-9]", ""));

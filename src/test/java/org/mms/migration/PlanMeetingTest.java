@@ -16,6 +16,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.mms.block.MeetingType;
 import org.mms.ical.CalendarReader;
 import org.mms.ical.Component;
@@ -64,6 +66,15 @@ class PlanMeetingTest {
         String html = TextEscaping.unescape(Component.parse(m.bytes()).value("X-ALT-DESC").orElseThrow());
         assertThat(html).contains("333 293 204 240").contains("5gwtWG").contains("microsoft-teams/join-a-meeting")
                 .contains("meetingOptions/?organizerId=");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ics/teams-t3-en.ics, 657 292 493 294", "ics/teams-t4-en-2025.ics, 718 431 859 880 524",
+        "ics/teams-t2-ja.ics, 158 573 753 138"})
+    void a_conference_id_reset_keeps_the_meeting_id_in_every_teams_template_and_language(String fixture, String meetingId) {
+        Outcome.Migrated m = (Outcome.Migrated) planOnly(fixture, "teams-conference-id-reset.json", RULES);
+
+        assertThat(m.newBlock()).contains(meetingId).contains("925422061#");
     }
 
     @Test
