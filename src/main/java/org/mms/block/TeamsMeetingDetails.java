@@ -2,6 +2,7 @@ package org.mms.block;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,8 +16,8 @@ import java.util.regex.Pattern;
  * none of them, so the block MMS renders for the same meeting shows them as the old one did.
  *
  * <p>Read without labels, as everything else in a block: the links by their addresses, the meeting ID as
- * the first "label: value" line near the top whose value is digits in groups of three (the phone
- * conference ID ends in {@code #} and never matches), the passcode as the "label: value" line right after it.
+ * the first "label: value" line whose value is digits in groups of three, above the video and dial-in
+ * sections, the passcode as the "label: value" line right after it.
  */
 public record TeamsMeetingDetails(Optional<String> meetingId, Optional<String> passcode, Optional<URI> meetingOptionsUrl,
         Optional<URI> downloadUrl, Optional<URI> webJoinUrl) {
@@ -27,30 +28,37 @@ public record TeamsMeetingDetails(Optional<String> meetingId, Optional<String> p
 
     /** The details {@code shown} in a Teams block; nothing for a Skype block. */
     public static TeamsMeetingDetails of(ShownCoordinates shown) {
+        return of(shown, List.of());
+    }
+
+    /** As {@link #of(ShownCoordinates)}, with the links an HTML block has behind its labels ({@code hrefs}). */
+    public static TeamsMeetingDetails of(ShownCoordinates shown, List<String> hrefs) {
         if (shown.type() != MeetingType.TEAMS) {
             return new TeamsMeetingDetails(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         }
         Optional<String> meetingId = Optional.empty();
         Optional<String> passcode = Optional.empty();
         String[] lines = shown.text().split("\r?\n");
-        int firstLink = 0;
-        while (firstLink < lines.length && Links.in(lines[firstLink]).isEmpty()) {
-            firstLink++;
-        }
-        // Every template shows the meeting ID within two lines of its first link (the join link, or T3's
-        // help link just before it); further down a "Video Conference ID" of the video section looks the same.
-        for (int i = firstLink + 1; i < Math.min(lines.length, firstLink + 3) && meetingId.isEmpty(); i++) {
-            Matcher id = MEETING_ID.matcher(lines[i].strip());
+        // The meeting ID comes before the video and dial-in sections, which start with a device address
+        // (key@partner) or a number to dial (…#): a "Video Conference ID" down there looks the same.
+        for (int i = 0; i < lines.length && meetingId.isEmpty(); i++) {
+            String line = withoutLinks(lines[i]);
+            if (line.indexOf('@') >= 0 || line.indexOf('#') >= 0) {
+                break;
+            }
+            Matcher id = MEETING_ID.matcher(line.strip());
             if (id.matches()) {
                 meetingId = Optional.of(id.group(1).replaceAll("[^0-9]", ""));
-                Matcher code = i + 1 < lines.length ? PASSCODE.matcher(lines[i + 1].strip()) : null;
+                Matcher code = i + 1 < lines.length ? PASSCODE.matcher(withoutLinks(lines[i + 1]).strip()) : null;
                 if (code != null && code.matches()) {
                     passcode = Optional.of(code.group(1));
                 }
             }
         }
-        return new TeamsMeetingDetails(meetingId, passcode, link(shown.links(), "/meetingoptions"),
-                link(shown.links(), "microsoft-teams/download-app"), link(shown.links(), "microsoft-teams/join-a-meeting"));
+        List<String> links = new ArrayList<>(shown.links());
+        links.addAll(hrefs);
+        return new TeamsMeetingDetails(meetingId, passcode, link(links, "/meetingoptions"),
+                link(links, "microsoft-teams/download-app"), link(links, "microsoft-teams/join-a-meeting"));
     }
 
     /**
@@ -66,6 +74,16 @@ public record TeamsMeetingDetails(Optional<String> meetingId, Optional<String> p
                 target.passcode().or(this::passcode), target.conferenceId(), target.dialIn(), target.localNumbersUrl(),
                 target.pinResetUrl(), target.helpUrl(), target.meetingOptionsUrl().or(this::meetingOptionsUrl), target.locale(),
                 target.downloadUrl().or(this::downloadUrl), target.webJoinUrl().or(this::webJoinUrl));
+    }
+
+    private static String withoutLinks(String line) {
+        StringBuilder sb = new StringBuilder(line);
+        Links.forEach(line, (start, end) -> {
+            for (int k = start; k < end; k++) {
+                sb.setCharAt(k, ' ');
+            }
+        });
+        return sb.toString();
     }
 
     /** The first http(s) link with a host whose address contains {@code part} (any case). */

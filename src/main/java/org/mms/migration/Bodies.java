@@ -143,7 +143,8 @@ final class Bodies {
 
     /** The meeting's own details the old block shows (meeting ID, passcode, its Teams pages). */
     TeamsMeetingDetails meetingDetails() {
-        return TeamsMeetingDetails.of(shown());
+        // An HTML-only block shows its links behind labels: its hrefs count too.
+        return TeamsMeetingDetails.of(shown(), textSpan == null ? htmlBlock.links() : List.of());
     }
 
     /** Every link the old block shows. */

@@ -55,4 +55,19 @@ class TeamsMeetingDetailsTest {
         assertThat(same.passcode()).contains("Given1");
         assertThat(other).isEqualTo(target);
     }
+
+    @Test
+    void an_html_block_gives_its_meeting_id_from_its_text_and_its_pages_from_its_links() {
+        String visible = FENCE + "\nMicrosoft Teams meeting\nJoin on your computer, mobile app or room device\nClick here to join the meeting\n"
+                + "Meeting ID: 333 293 204 240\nPasscode: 5gwtWG\nDownload Teams | Join on the web\nOr call in (audio only)\n"
+                + "+1 323-849-4874,,658389278# United States, Los Angeles\nLearn More | Meeting options\n" + FENCE;
+
+        TeamsMeetingDetails details = TeamsMeetingDetails.of(ShownCoordinates.of(visible, MeetingType.TEAMS),
+                List.of(JOIN, "https://www.microsoft.com/microsoft-teams/join-a-meeting", "https://teams.microsoft.com/meetingOptions/?o=1"));
+
+        assertThat(details.meetingId()).contains("333293204240");
+        assertThat(details.passcode()).contains("5gwtWG");
+        assertThat(details.webJoinUrl()).isPresent();
+        assertThat(details.meetingOptionsUrl()).contains(URI.create("https://teams.microsoft.com/meetingOptions/?o=1"));
+    }
 }
