@@ -13,6 +13,7 @@ import org.mms.calendar.ResourceRef;
 import org.mms.calendar.WriteResult;
 import org.mms.directory.Bridge;
 import org.mms.directory.Directory;
+import org.mms.directory.Spelling;
 import org.mms.directory.Tenant;
 import org.mms.directory.User;
 import org.mms.ical.CalendarReader;
@@ -78,7 +79,7 @@ final class AddOnlineMeeting {
                     request.body().orElse(""), Optional.empty(), calendar);
             outbox.enqueue(tenant.id(), user.id(), "new-meeting", ref.href(), invitation, now);
         }
-        return new Views.OnlineMeeting(uid, user.upn(), coordinates.joinUrl().toString(), coordinates.type().name(),
+        return new Views.OnlineMeeting(uid, user.upn(), coordinates.joinUrl().toString(), Spelling.of(coordinates.type()),
                 coordinates.conferenceId(), attendees.size());
     }
 

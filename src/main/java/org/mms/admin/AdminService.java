@@ -1,6 +1,5 @@
 package org.mms.admin;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +13,10 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.mms.block.DialInNumber;
+import org.mms.calendar.CalendarFrames;
+import org.mms.calendar.CalendarObject;
 import org.mms.calendar.CalendarStore;
+import org.mms.calendar.JoinCalendar;
 import org.mms.detection.DecideTrigger;
 import org.mms.directory.Bridge;
 import org.mms.directory.CalendarStoreSettings;
@@ -22,6 +24,7 @@ import org.mms.directory.ChangeUser;
 import org.mms.directory.Directory;
 import org.mms.directory.DirectoryChange;
 import org.mms.directory.ServiceNumber;
+import org.mms.directory.Spelling;
 import org.mms.directory.Tenant;
 import org.mms.directory.TenantId;
 import org.mms.directory.TenantSettings;
@@ -51,18 +54,20 @@ public final class AdminService implements Admin {
     private final AddOnlineMeeting addOnlineMeeting;
     private final RandomGenerator random;
     private final CalendarStore calendars;
+    private final CalendarFrames frames;
 
     public AdminService(Directory directory, MigrationQueue queue, MigrationStatusQueries status, MeetingHistory history,
-            DecisionLog decisions, CalendarStore store, MessageOutbox outbox, Clock clock, RandomGenerator random) {
+            DecisionLog decisions, CalendarStore store, CalendarFrames frames, MessageOutbox outbox, Clock clock, RandomGenerator random) {
         this.directory = directory;
         this.status = status;
         this.history = history;
         this.decisions = decisions;
         this.apply = new ApplyChanges(directory, new DecideTrigger(), queue, decisions, clock);
-        this.importCalendar = new ImportCalendar(store);
+        this.importCalendar = new ImportCalendar(store, frames);
         this.addOnlineMeeting = new AddOnlineMeeting(directory, store, outbox, clock, random);
         this.random = random;
         this.calendars = store;
+        this.frames = frames;
     }
 
     private Tenant tenant(TenantId id) {
@@ -174,10 +179,12 @@ public final class AdminService implements Admin {
         Map<String, String> bridgeNames = new HashMap<>();
         directory.bridges(id).forEach(b -> bridgeNames.put(b.id(), b.name()));
         return users.stream().map(u -> new Views.User(u.id().value(), u.upn(), u.sipAddress(), u.displayName(), List.copyOf(u.aliases()),
-                u.hosting().name(), u.pool().orElse(null), u.mailbox().name(), u.meetingType().name(), u.upgradeMode().name(),
-                u.audio().licensed(), u.audio().enabled(), u.audio().provider().name(),
+                Spelling.of(u.hosting()), u.pool().orElse(null), Spelling.of(u.mailbox()), Spelling.of(u.meetingType()),
+                u.upgradeMode().policyName(), u.audio().licensed(), u.audio().enabled(), Spelling.of(u.audio().provider()),
                 u.audio().bridgeId().map(bridgeNames::get).orElse(null), u.audio().tollNumber().orElse(null),
-                u.audio().tollFreeNumber().orElse(null), u.audio().conferenceId().orElse(null), u.locale().toLanguageTag())).toList();
+                u.audio().tollFreeNumber().orElse(null), u.audio().conferenceId().orElse(null), u.audio().publicMeetings(),
+                u.audio().acpNumbers().stream().map(DialInNumber::e164).toList(), u.audio().acpConferenceId().orElse(null),
+                u.locale().toLanguageTag())).toList();
     }
 
     @Override
@@ -347,14 +354,11 @@ public final class AdminService implements Admin {
     @Override
     public Admin.CalendarExport exportCalendar(TenantId id, String identity) {
         User user = ApplyChanges.user(directory, tenant(id), identity).value();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int[] meetings = {0};
-        calendars.forEachCandidate(new org.mms.calendar.Mailbox(id, user.id()), Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z"),
-                500, resource -> {
-                    out.writeBytes(resource.data());
-                    meetings[0]++;
-                });
-        return new Admin.CalendarExport(meetings[0], out.toByteArray());
+        org.mms.calendar.Mailbox mailbox = new org.mms.calendar.Mailbox(id, user.id());
+        List<CalendarObject> stored = new ArrayList<>();
+        calendars.forEachCandidate(mailbox, Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z"), 500,
+                resource -> stored.add(new CalendarObject(CalendarObject.uidOf(resource.data()), resource.ref(), resource.data())));
+        return new Admin.CalendarExport(stored.size(), JoinCalendar.of(frames.of(mailbox), stored));
     }
 
     @Override

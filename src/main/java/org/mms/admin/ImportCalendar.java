@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.mms.calendar.CalendarFrames;
 import org.mms.calendar.CalendarObject;
 import org.mms.calendar.CalendarStore;
 import org.mms.calendar.Mailbox;
@@ -17,14 +18,17 @@ import org.mms.ical.IcalFormatException;
  * Puts a calendar export into a user's mailbox in the embedded store: one resource per meeting (UID),
  * as a CalDAV server keeps them. A meeting already there with the same bytes is left alone; a
  * different one is replaced. What cannot be imported (tasks, journal entries, events without a UID) is
- * reported.
+ * reported. The calendar's frame (its own properties, METHOD included, and the meetings' order) is kept, so
+ * that an export gives the calendar back as it came.
  */
 final class ImportCalendar {
 
     private final CalendarStore store;
+    private final CalendarFrames frames;
 
-    ImportCalendar(CalendarStore store) {
+    ImportCalendar(CalendarStore store, CalendarFrames frames) {
         this.store = store;
+        this.frames = frames;
     }
 
     Views.ImportResult apply(User user, byte[] ics) {
@@ -37,6 +41,8 @@ final class ImportCalendar {
         Mailbox mailbox = new Mailbox(user.tenant(), user.id());
         int[] counts = new int[3];
         split.forEachResource(resource -> counts[importOne(mailbox, resource)]++);
+        // Last, so that a failed import leaves the frame of the one before, which matches the meetings it stored.
+        frames.save(mailbox, split.frame());
         List<String> notes = new ArrayList<>();
         split.notImported().forEach(n -> notes.add(n.toString()));
         return new Views.ImportResult("calendar of " + user.upn(), counts[0], counts[1], counts[2], notes);

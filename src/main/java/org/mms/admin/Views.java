@@ -31,11 +31,15 @@ public final class Views {
     public record DialInTenantSettings(boolean AutomaticallyMigrateUserMeetings, boolean AutomaticallyReplaceAcpProvider) {
     }
 
-    /** A user as {@code Get-CsOnlineUser} shows them, with their audio conferencing. */
+    /**
+     * A user as {@code Get-CsOnlineUser} shows them, with their audio conferencing and what decides whether a
+     * change migrates their meetings ({@code PublicMeetings} for a conference-ID change, the provider's own
+     * numbers for a third-party provider). Values are spelt as the directory import writes them.
+     */
     public record User(String UserId, String UserPrincipalName, String SipAddress, String DisplayName, List<String> Aliases,
             String Hosting, String Pool, String Mailbox, String MeetingType, String TeamsUpgradeMode, boolean AudioConferencingLicensed,
             boolean AudioConferencingEnabled, String Provider, String BridgeName, String ServiceNumber, String TollFreeServiceNumber,
-            String ConferenceId, String Locale) {
+            String ConferenceId, boolean PublicMeetings, List<String> AcpNumbers, String AcpConferenceId, String Locale) {
     }
 
     public record ServiceNumber(String Number, String Kind, String Display, String City, boolean IsDefault) {

@@ -48,7 +48,7 @@ final class ImportRoutes {
         ctx.json(admin.importCalendar(BearerAuthentication.tenant(ctx), ctx.pathParam("identity"), ics));
     }
 
-    /** {@code Export-CsCalendar -Identity}: the stored meetings, each VCALENDAR byte for byte, as one text/calendar stream. */
+    /** {@code Export-CsCalendar -Identity}: the stored meetings as one VCALENDAR, each meeting byte for byte (see JoinCalendar). */
     private void exportCalendar(Context ctx) {
         Query.of(ctx);
         var export = admin.exportCalendar(BearerAuthentication.tenant(ctx), ctx.pathParam("identity"));

@@ -45,6 +45,8 @@ record BlockLabels(String languageTag, Map<Key, String> texts) {
         TEAMS_RESET_PIN("teams.reset-pin"),
         TEAMS_LEARN_MORE("teams.learn-more"),
         TEAMS_MEETING_OPTIONS("teams.meeting-options"),
+        TEAMS_DOWNLOAD("teams.download"),
+        TEAMS_JOIN_ON_WEB("teams.join-on-web"),
         SKYPE_JOIN("skype.join"),
         SKYPE_TROUBLE_JOINING("skype.trouble-joining"),
         SKYPE_TRY_WEB_APP("skype.try-web-app"),

@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param helpUrl           "Help" / "Learn more" page
  * @param meetingOptionsUrl Teams "Meeting options" page
  * @param locale            language of the labels, e.g. en-US or de-DE
+ * @param downloadUrl       Teams "Download Teams" page
+ * @param webJoinUrl        Teams "Join on the web" page
  */
 public record Coordinates(
         MeetingType type,
@@ -33,7 +35,9 @@ public record Coordinates(
         Optional<URI> pinResetUrl,
         Optional<URI> helpUrl,
         Optional<URI> meetingOptionsUrl,
-        Locale locale) {
+        Locale locale,
+        Optional<URI> downloadUrl,
+        Optional<URI> webJoinUrl) {
 
     public Coordinates {
         Objects.requireNonNull(type, "type");
@@ -51,6 +55,16 @@ public record Coordinates(
         pinResetUrl.ifPresent(u -> requireWebLink("pinResetUrl", u));
         helpUrl.ifPresent(u -> requireWebLink("helpUrl", u));
         meetingOptionsUrl.ifPresent(u -> requireWebLink("meetingOptionsUrl", u));
+        downloadUrl.ifPresent(u -> requireWebLink("downloadUrl", u));
+        webJoinUrl.ifPresent(u -> requireWebLink("webJoinUrl", u));
+    }
+
+    /** Coordinates without the "Download Teams | Join on the web" links, which only a meeting's own block gives. */
+    public Coordinates(MeetingType type, URI joinUrl, Optional<String> meetingId, Optional<String> passcode,
+            Optional<String> conferenceId, List<DialInNumber> dialIn, Optional<URI> localNumbersUrl, Optional<URI> pinResetUrl,
+            Optional<URI> helpUrl, Optional<URI> meetingOptionsUrl, Locale locale) {
+        this(type, joinUrl, meetingId, passcode, conferenceId, dialIn, localNumbersUrl, pinResetUrl, helpUrl, meetingOptionsUrl,
+                locale, Optional.empty(), Optional.empty());
     }
 
     public boolean hasDialIn() {

@@ -61,7 +61,7 @@ public final class HtmlBlock {
     }
 
     /** Links in the block: every href, and links written out in its text. */
-    List<String> links() {
+    public List<String> links() {
         List<String> links = new ArrayList<>();
         for (int i = firstChild; i <= lastChild; i++) {
             parent.childNode(i).traverse((node, depth) -> {

@@ -79,7 +79,8 @@ final class Links {
         return true;
     }
 
-    private static boolean endsLink(char c) {
+    /** Where a link written in text ends: white space, quotes, brackets. */
+    static boolean endsLink(char c) {
         return Character.isWhitespace(c) || c == '<' || c == '>' || c == '"' || c == '\'' || c == '[' || c == ']' || c == '\u00a0';
     }
 

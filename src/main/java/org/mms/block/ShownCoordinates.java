@@ -33,11 +33,30 @@ public record ShownCoordinates(MeetingType type, List<String> links, Set<String>
             links.add(blockText.substring(start, end));
             Arrays.fill(text, start, end, ' ');
         });
+        // A tel: link repeats a number shown next to it, in whatever form the writer chose (Outlook writes
+        // <tel:+18666799995,,369952710#> after "(866) 679-9995"): the shown number is what counts.
+        blankTelLinks(blockText, text);
         for (int at = blockText.indexOf(LOCALE_MARKER); at >= 0; at = blockText.indexOf(LOCALE_MARKER, at + 1)) {
             int close = blockText.indexOf("!]", at);
             Arrays.fill(text, at, close < 0 ? text.length : close + 2, ' ');
         }
         return new ShownCoordinates(type, links, digitGroups(text), blockText);
+    }
+
+    /** Blanks every {@code tel:} link (any case, not inside a word) up to the next space, quote or angle bracket. */
+    private static void blankTelLinks(String blockText, char[] text) {
+        int n = blockText.length();
+        for (int at = 0; at + 4 <= n; at++) {
+            if (!blockText.regionMatches(true, at, "tel:", 0, 4) || (at > 0 && Character.isLetterOrDigit(blockText.charAt(at - 1)))) {
+                continue;
+            }
+            int end = at + 4;
+            while (end < n && !Links.endsLink(blockText.charAt(end))) {
+                end++;
+            }
+            Arrays.fill(text, at, end, ' ');
+            at = end;
+        }
     }
 
     /**

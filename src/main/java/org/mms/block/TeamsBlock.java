@@ -2,8 +2,10 @@ package org.mms.block;
 
 import static org.mms.block.BlockLabels.Key.TEAMS_CALL_IN;
 import static org.mms.block.BlockLabels.Key.TEAMS_CLICK_TO_JOIN;
+import static org.mms.block.BlockLabels.Key.TEAMS_DOWNLOAD;
 import static org.mms.block.BlockLabels.Key.TEAMS_FIND_LOCAL_NUMBER;
 import static org.mms.block.BlockLabels.Key.TEAMS_JOIN_ON;
+import static org.mms.block.BlockLabels.Key.TEAMS_JOIN_ON_WEB;
 import static org.mms.block.BlockLabels.Key.TEAMS_LEARN_MORE;
 import static org.mms.block.BlockLabels.Key.TEAMS_MEETING_ID;
 import static org.mms.block.BlockLabels.Key.TEAMS_MEETING_OPTIONS;
@@ -53,6 +55,7 @@ final class TeamsBlock {
         lines.add(new LabeledLink(labels.get(TEAMS_CLICK_TO_JOIN), coordinates.joinUrl()).text());
         meetingId().ifPresent(id -> lines.add(labels.get(TEAMS_MEETING_ID) + " " + id));
         coordinates.passcode().ifPresent(code -> lines.add(labels.get(TEAMS_PASSCODE) + " " + code));
+        textLinks(webLinks()).ifPresent(lines::add);
         if (coordinates.hasDialIn()) {
             lines.add(labels.get(TEAMS_CALL_IN));
             for (DialInNumber number : coordinates.dialIn()) {
@@ -79,6 +82,7 @@ final class TeamsBlock {
                                 "style", HEADLINE_STYLE) + "\n",
                 "style", "margin-bottom:20px"));
         meetingCodeHtml().ifPresent(body::add);
+        htmlLinks(webLinks()).ifPresent(links -> body.add(Html.element("div", links, "style", "margin-bottom:20px")));
         if (coordinates.hasDialIn()) {
             body.add(dialInHtml());
         }
@@ -156,6 +160,12 @@ final class TeamsBlock {
         return LabeledLink.present(
                 LabeledLink.of(labels.get(TEAMS_FIND_LOCAL_NUMBER), coordinates.localNumbersUrl()),
                 LabeledLink.of(labels.get(TEAMS_RESET_PIN), coordinates.pinResetUrl()));
+    }
+
+    private List<LabeledLink> webLinks() {
+        return LabeledLink.present(
+                LabeledLink.of(labels.get(TEAMS_DOWNLOAD), coordinates.downloadUrl()),
+                LabeledLink.of(labels.get(TEAMS_JOIN_ON_WEB), coordinates.webJoinUrl()));
     }
 
     private List<LabeledLink> footerLinks() {

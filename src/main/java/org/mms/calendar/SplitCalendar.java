@@ -1,6 +1,8 @@
 package org.mms.calendar;
 
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -45,13 +47,15 @@ public final class SplitCalendar {
     private final List<Meeting> meetings;
     private final Map<String, Span> firstTimezones;
     private final List<NotImported> notImported;
+    private final Calendar firstCalendar;
 
     private SplitCalendar(byte[] export, List<Meeting> meetings, Map<String, Span> firstTimezones,
-            List<NotImported> notImported) {
+            List<NotImported> notImported, Calendar firstCalendar) {
         this.export = export;
         this.meetings = meetings;
         this.firstTimezones = firstTimezones;
         this.notImported = notImported;
+        this.firstCalendar = firstCalendar;
     }
 
     /**
@@ -81,6 +85,20 @@ public final class SplitCalendar {
         List<CalendarObject> all = new ArrayList<>(meetings.size());
         forEachResource(all::add);
         return all;
+    }
+
+    /**
+     * The export's frame: the opening and calendar properties (METHOD included) and the closing line of
+     * its first VCALENDAR, and the UIDs in the order of {@link #forEachResource}.
+     */
+    public CalendarFrame frame() {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        head.write(export, firstCalendar.begin.from, firstCalendar.begin.to - firstCalendar.begin.from);
+        for (Span property : firstCalendar.allProperties) {
+            head.write(export, property.from, property.to - property.from);
+        }
+        byte[] tail = Arrays.copyOfRange(export, firstCalendar.end.from, firstCalendar.end.to);
+        return new CalendarFrame(head.toByteArray(), tail, meetings.stream().map(m -> m.uid).toList());
     }
 
     /** The components that became no resource, in export order. */
@@ -121,6 +139,25 @@ public final class SplitCalendar {
         return new CalendarObject(meeting.uid, ResourceRef.forUid(meeting.uid), data);
     }
 
+    /** The VTIMEZONE's own TZID, unescaped as a TZID parameter would hold it. */
+    static Optional<String> tzidDefinedBy(byte[] vtimezone) {
+        int depth = 0;
+        for (ContentLine line : ContentLines.scan(vtimezone)) {
+            if (line.hasName("BEGIN")) {
+                depth++;
+            } else if (line.hasName("END")) {
+                depth--;
+            } else if (depth == 1 && line.hasName("TZID")) {
+                try {
+                    return Optional.of(TextEscaping.unescape(line.property().value()).strip()).filter(t -> !t.isEmpty());
+                } catch (IcalFormatException unreadable) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Where a piece lies in the export: bytes {@code [from, to)}. */
     private record Span(int from, int to) {
     }
@@ -130,6 +167,8 @@ public final class SplitCalendar {
         Span begin;
         Span end;
         final List<Span> properties = new ArrayList<>();
+        /** Every calendar property, METHOD included, for the export's frame. */
+        final List<Span> allProperties = new ArrayList<>();
         final Set<String> propertyTzids = new LinkedHashSet<>();
         final Map<String, Span> timezones = new HashMap<>();
     }
@@ -154,6 +193,7 @@ public final class SplitCalendar {
         private final Map<String, Span> firstTimezones = new HashMap<>();
         private final List<NotImported> notImported = new ArrayList<>();
         private Calendar calendar;
+        private Calendar first;
 
         Reading(byte[] export) {
             this.export = export;
@@ -169,6 +209,9 @@ public final class SplitCalendar {
                 switch (item) {
                     case CalendarReader.CalendarBegin begin -> {
                         calendar = new Calendar();
+                        if (first == null) {
+                            first = calendar;
+                        }
                         calendar.begin = startsWithByteOrderMark(begin.bytes()) ? new Span(span.from + 3, span.to) : span;
                     }
                     case CalendarReader.CalendarProperty property -> calendarProperty(property.bytes(), span);
@@ -181,13 +224,14 @@ public final class SplitCalendar {
                     }
                 }
             }
-            return new SplitCalendar(export, List.copyOf(meetings.values()), firstTimezones, List.copyOf(notImported));
+            return new SplitCalendar(export, List.copyOf(meetings.values()), firstTimezones, List.copyOf(notImported), first);
         }
 
         private void calendarProperty(byte[] bytes, Span span) {
             if (isBlank(bytes)) {
                 return;
             }
+            calendar.allProperties.add(span);
             ContentLine line = ContentLines.scan(bytes).getFirst();
             if (line.hasName("METHOD")) {
                 return;
@@ -214,25 +258,6 @@ public final class SplitCalendar {
             Meeting meeting = meetings.computeIfAbsent(facts.uid().get(), uid -> new Meeting(uid, calendar));
             meeting.events.add(span);
             meeting.tzids.addAll(facts.tzids());
-        }
-
-        /** The VTIMEZONE's own TZID, unescaped as a TZID parameter would hold it. */
-        private static Optional<String> tzidDefinedBy(byte[] vtimezone) {
-            int depth = 0;
-            for (ContentLine line : ContentLines.scan(vtimezone)) {
-                if (line.hasName("BEGIN")) {
-                    depth++;
-                } else if (line.hasName("END")) {
-                    depth--;
-                } else if (depth == 1 && line.hasName("TZID")) {
-                    try {
-                        return Optional.of(TextEscaping.unescape(line.property().value()).strip()).filter(t -> !t.isEmpty());
-                    } catch (IcalFormatException unreadable) {
-                        return Optional.empty();
-                    }
-                }
-            }
-            return Optional.empty();
         }
 
         private static boolean startsWithByteOrderMark(byte[] bytes) {

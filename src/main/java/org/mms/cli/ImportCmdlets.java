@@ -56,9 +56,9 @@ final class ImportCmdlets {
         }
     }
 
-    @Command(name = "Export-CsCalendar", description = {"Writes a user's stored meetings to a file.", "",
-        "Each stored meeting (a VCALENDAR) byte for byte, one after the other, as they are now: after a migration, "
-            + "what the migration wrote."})
+    @Command(name = "Export-CsCalendar", description = {"Writes a user's stored meetings to a file, as one calendar.", "",
+        "Opened and closed as the calendar last imported was, each time zone once, each meeting byte for byte as it is "
+            + "stored now (after a migration, what the migration wrote). A calendar nothing changed comes back as it was imported."})
     static final class ExportCsCalendar extends Cmdlet {
         @Mixin
         IdentityParameter identity;

@@ -37,7 +37,8 @@ final class UserCmdlets {
     }
 
     @Command(name = "Move-CsUser", description = {"Moves a user online or to an on-premises pool.", "",
-        "A move online migrates their meetings when MeetingMigrationEnabled is on and their mailbox is reachable."})
+        "A move online makes the user TeamsOnly, as the online service does since Skype for Business Online was retired,",
+        "and migrates their meetings to Teams when MeetingMigrationEnabled is on and their mailbox is reachable."})
     static final class MoveCsUser extends Cmdlet {
         @Mixin
         IdentityParameter identity;

@@ -44,12 +44,6 @@ final class DecideTeamsUpgrade {
 
     /** The mode as {@code Grant-CsTeamsUpgradePolicy -PolicyName} spells it. */
     static String policyName(TeamsUpgradeMode mode) {
-        return switch (mode) {
-            case ISLANDS -> "Islands";
-            case SFB_ONLY -> "SfBOnly";
-            case SFB_WITH_TEAMS_COLLAB -> "SfBWithTeamsCollab";
-            case SFB_WITH_TEAMS_COLLAB_AND_MEETINGS -> "SfBWithTeamsCollabAndMeetings";
-            case TEAMS_ONLY -> "TeamsOnly";
-        };
+        return mode.policyName();
     }
 }

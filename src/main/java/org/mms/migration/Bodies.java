@@ -11,6 +11,7 @@ import org.mms.block.Location;
 import org.mms.block.MeetingType;
 import org.mms.block.RenderedBlock;
 import org.mms.block.ShownCoordinates;
+import org.mms.block.TeamsMeetingDetails;
 import org.mms.ical.Component;
 import org.mms.ical.ComponentEditor;
 import org.mms.ical.ContentLine;
@@ -138,6 +139,12 @@ final class Bodies {
             shown = ShownCoordinates.of(oldBlockText(), type);
         }
         return shown;
+    }
+
+    /** The meeting's own details the old block shows (meeting ID, passcode, its Teams pages). */
+    TeamsMeetingDetails meetingDetails() {
+        // An HTML-only block shows its links behind labels: its hrefs count too.
+        return TeamsMeetingDetails.of(shown(), textSpan == null ? htmlBlock.links() : List.of());
     }
 
     /** Every link the old block shows. */

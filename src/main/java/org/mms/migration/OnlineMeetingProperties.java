@@ -2,6 +2,7 @@ package org.mms.migration;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.mms.block.Coordinates;
@@ -126,12 +127,13 @@ final class OnlineMeetingProperties {
         List<ContentLine> existing = event.all(CONFERENCE);
         List<String> lines = new java.util.ArrayList<>();
         String provider = ProviderNames.of(to.type(), to.locale());
-        lines.add(CONFERENCE + ";VALUE=URI;FEATURE=VIDEO;LABEL=" + quoted(provider) + ":" + to.joinUrl());
+        lines.add(CONFERENCE + ";VALUE=URI;FEATURE=VIDEO;LABEL=" + quoted(provider) + ":" + keptByServers(to.joinUrl().toString()));
         for (DialInNumber n : to.dialIn()) {
             String label = n.display() + n.place().map(p -> " (" + p + ")").orElse("")
                     + (n.kind() == DialInNumber.Kind.TOLL_FREE ? " toll-free" : "");
-            lines.add(CONFERENCE + ";VALUE=URI;FEATURE=PHONE;LABEL=" + quoted(label) + ":tel:" + n.e164()
-                    + to.conferenceId().map(id -> ",," + id + "#").orElse(""));
+            // In a tel: URI a '#' is percent-encoded (RFC 3966); the pauses are, for the servers' sake.
+            String tel = "tel:" + n.e164() + to.conferenceId().map(id -> ",," + id + "%23").orElse("");
+            lines.add(CONFERENCE + ";VALUE=URI;FEATURE=PHONE;LABEL=" + quoted(label) + ":" + keptByServers(tel));
         }
         if (existing.isEmpty()) {
             lines.forEach(editor::addLine);
@@ -173,6 +175,35 @@ final class OnlineMeetingProperties {
     /** X- property values are TEXT unless declared otherwise (RFC 5545 §3.8.8.2), and Exchange escapes them so. */
     private static String xText(String value) {
         return TextEscaping.escape(value);
+    }
+
+    /**
+     * A URI value as CalDAV servers keep it. RFC 5545 does not escape URI values (a backslash would be part of
+     * the URI), but servers built on general iCalendar libraries read an unknown property such as CONFERENCE as
+     * TEXT: Radicale keeps only what comes before the first unescaped comma and escapes semicolons, Xandikos
+     * escapes commas and decodes {@code %2C}, {@code %3A}, {@code %3B} and {@code %5C}. Percent-encoding the comma,
+     * semicolon and backslash (lower-case hex, which RFC 3986 makes equivalent, and which those decoders leave
+     * alone) gives a value both keep as written and every URI reader decodes to the same thing.
+     */
+    static String keptByServers(String uri) {
+        StringBuilder sb = new StringBuilder(uri.length() + 16);
+        for (int i = 0; i < uri.length(); i++) {
+            char c = uri.charAt(i);
+            switch (c) {
+                case ',' -> sb.append("%2c");
+                case ';' -> sb.append("%3b");
+                case '\\' -> sb.append("%5c");
+                case '%' -> {
+                    sb.append('%');
+                    if (i + 2 < uri.length()) {
+                        sb.append(uri.substring(i + 1, i + 3).toLowerCase(Locale.ROOT));
+                        i += 2;
+                    }
+                }
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     private static String quoted(String paramValue) {

@@ -165,12 +165,15 @@ public final class PlanMeeting {
             return new Outcome.Failed(FailReason.NO_COORDINATES, "the organizer's settings give no coordinates for "
                     + bodies.type() + " meetings");
         }
+        Optional<String> currentLink = ownLink.or(bodies::firstJoinLink);
         CoordinatesTemplate.Resolution resolution = target.get().forMeeting(new CoordinatesTemplate.Meeting(p.uid, bodies.type(),
-                ownLink.or(bodies::firstJoinLink), rules.organizer().address()));
+                currentLink, rules.organizer().address()));
         if (resolution instanceof CoordinatesTemplate.Resolution.Missing(String why)) {
             return new Outcome.Failed(FailReason.NO_COORDINATES, why);
         }
-        Coordinates coordinates = ((CoordinatesTemplate.Resolution.Resolved) resolution).coordinates();
+        // A change replaces what it changed: the same Teams meeting keeps its own ID, passcode and pages.
+        Coordinates coordinates = bodies.meetingDetails().keptIn(
+                ((CoordinatesTemplate.Resolution.Resolved) resolution).coordinates(), currentLink);
         RenderedBlock rendered = render.apply(coordinates);
         if (bodies.alreadyShows(coordinates, rendered) && ownLink.map(l -> l.equals(coordinates.joinUrl().toString())).orElse(true)) {
             return new Outcome.Unchanged("already shows the target coordinates");

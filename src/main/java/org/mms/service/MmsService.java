@@ -24,6 +24,7 @@ import org.mms.api.Tls;
 import org.mms.db.JdbcAccessControl;
 import org.mms.calendar.CalendarStore;
 import org.mms.calendar.RoutingCalendarStore;
+import org.mms.db.JdbcCalendarFrames;
 import org.mms.db.JdbcCalendarStore;
 import org.mms.db.JdbcDecisionLog;
 import org.mms.db.JdbcDirectory;
@@ -92,7 +93,8 @@ public final class MmsService implements AutoCloseable {
         ChooseCalendarStore chooser = new ChooseCalendarStore(directory, store);
         closeables.add(chooser);
         CalendarStore calendars = new RoutingCalendarStore(chooser);
-        this.admin = new AdminService(directory, queue, queue, journal, new JdbcDecisionLog(db), calendars, outbox, clock, new SecureRandom());
+        this.admin = new AdminService(directory, queue, queue, journal, new JdbcDecisionLog(db), calendars,
+                new JdbcCalendarFrames(db, clock), outbox, clock, new SecureRandom());
         this.api = new ApiServer(admin, access, this::readiness, clock);
 
         Checkpoint checkpoint = HaltAtCheckpoints.of(config.haltAt());

@@ -72,6 +72,29 @@ class AdminServiceTest {
     }
 
     @Test
+    void get_cs_online_user_spells_values_as_the_directory_import_does_and_shows_what_decides_a_migration() {
+        SampleOrganization.Organizer onPrem = org.organizers().getFirst();
+        service.admin.importDirectory(ServiceHarness.TENANT, """
+                {"users": [{"upn": "carol@contoso.com", "hosting": "online", "meetingType": "teams", "mailbox": "onPremises",
+                  "audioConferencing": {"licensed": true, "enabled": true, "provider": "thirdParty", "publicMeetings": false,
+                    "acpNumbers": [{"number": "+1 800 555 0123", "kind": "toll-free"}], "acpConferenceId": "4433221"}}]}
+                """);
+
+        Views.User before = service.admin.users(ServiceHarness.TENANT, Optional.of(onPrem.upn())).getFirst();
+        service.admin.moveUser(ServiceHarness.TENANT, onPrem.upn(), Requests.MoveTarget.toOnline());
+        Views.User after = service.admin.users(ServiceHarness.TENANT, Optional.of(onPrem.upn())).getFirst();
+        Views.User carol = service.admin.users(ServiceHarness.TENANT, Optional.of("carol@contoso.com")).getFirst();
+
+        assertThat(List.of(before.Hosting(), before.Mailbox(), before.MeetingType(), before.TeamsUpgradeMode(), before.Provider()))
+                .containsExactly("onPremises", "reachable", "skype", "Islands", "microsoft");
+        assertThat(before.PublicMeetings()).isTrue();
+        assertThat(List.of(after.Hosting(), after.MeetingType(), after.TeamsUpgradeMode())).containsExactly("online", "teams", "TeamsOnly");
+        assertThat(List.of(carol.Mailbox(), carol.Provider(), carol.AcpConferenceId())).containsExactly("onPremises", "thirdParty", "4433221");
+        assertThat(carol.PublicMeetings()).isFalse();
+        assertThat(carol.AcpNumbers()).containsExactly("+18005550123");
+    }
+
+    @Test
     void a_tenant_never_sees_another_tenants_users_or_migrations() {
         TenantId other = new TenantId("t2");
         service.directory.saveTenant(new Tenant(other, "Fabrikam", List.of("fabrikam.com"), TenantSettings.defaults("fabrikam", "fabrikam.com")));

@@ -16,6 +16,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.mms.block.MeetingType;
 import org.mms.ical.CalendarReader;
 import org.mms.ical.Component;
@@ -39,6 +41,60 @@ class PlanMeetingTest {
         Outcome outcome = planOnly("ics/teams-t2-en-dialin.ics", "teams-as-shown-in-t2-fixture.json", RULES);
 
         assertThat(outcome).isInstanceOf(Outcome.Unchanged.class);
+    }
+
+    @Test
+    void a_meeting_already_showing_the_target_is_left_alone_when_outlook_writes_a_tel_link_with_the_country_code_after_a_national_number() {
+        Outcome outcome = planOnly("already-current/teams-t2-en-e164-tel-links.ics", "teams-as-shown-in-t2-fixture.json", RULES);
+
+        assertThat(outcome).isInstanceOf(Outcome.Unchanged.class);
+    }
+
+    @Test
+    void a_conference_id_reset_keeps_the_teams_meetings_own_id_passcode_options_link_and_join_on_the_web_line() {
+        byte[] before = firstEvent("ics/teams-t2-en-dialin.ics");
+        Outcome.Migrated m = (Outcome.Migrated) plan(List.of(before), "teams-conference-id-reset.json", RULES).getFirst().outcome();
+
+        GoldenRule.check(before, m.bytes(), m.edits());
+        assertThat(m.newBlock())
+                .contains("Meeting ID: 333 293 204 240\nPasscode: 5gwtWG\n")
+                .contains("Join on the web <https://www.microsoft.com/microsoft-teams/join-a-meeting>")
+                .contains("Download Teams <https://www.microsoft.com/en-us/microsoft-teams/download-app>")
+                .contains("Meeting options <https://teams.microsoft.com/meetingOptions/?organizerId=b7d1c2e4-8f3a-4c6b-9e2d-1a5f7c3b9d80")
+                .contains("+1 323-849-4874,,925422061#")
+                .doesNotContain("658389278");
+        String html = TextEscaping.unescape(Component.parse(m.bytes()).value("X-ALT-DESC").orElseThrow());
+        assertThat(html).contains("333 293 204 240").contains("5gwtWG").contains("microsoft-teams/join-a-meeting")
+                .contains("meetingOptions/?organizerId=");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ics/teams-t3-en.ics, 657 292 493 294", "ics/teams-t4-en-2025.ics, 718 431 859 880 524",
+        "ics/teams-t2-ja.ics, 158 573 753 138"})
+    void a_conference_id_reset_keeps_the_meeting_id_in_every_teams_template_and_language(String fixture, String meetingId) {
+        Outcome.Migrated m = (Outcome.Migrated) planOnly(fixture, "teams-conference-id-reset.json", RULES);
+
+        assertThat(m.newBlock()).contains(meetingId).contains("925422061#");
+    }
+
+    @Test
+    void a_meeting_whose_own_details_and_new_audio_are_already_shown_is_left_alone_after_a_conference_id_reset() {
+        byte[] before = firstEvent("ics/teams-t2-en-dialin.ics");
+        Outcome.Migrated once = (Outcome.Migrated) plan(List.of(before), "teams-conference-id-reset.json", RULES).getFirst().outcome();
+
+        Outcome again = plan(List.of(once.bytes()), "teams-conference-id-reset.json", RULES).getFirst().outcome();
+
+        assertThat(again).isInstanceOf(Outcome.Unchanged.class);
+    }
+
+    @Test
+    void conference_lines_carry_the_conference_id_in_a_form_calendar_servers_keep_without_commas_semicolons_or_backslashes() {
+        Outcome.Migrated m = (Outcome.Migrated) planOnly("ics/teams-t2-en-dialin.ics", "teams-conference-id-reset.json", RULES);
+        List<String> values = Component.parse(m.bytes()).all("CONFERENCE").stream().map(line -> line.property().value()).toList();
+
+        assertThat(values).contains("tel:+13238494874%2c%2c925422061%23", "tel:+18666799995%2c%2c925422061%23");
+        assertThat(values).allSatisfy(value -> assertThat(value).doesNotContain(",").doesNotContain(";").doesNotContain("\\")
+                .doesNotContainPattern("%([A-F][0-9A-Fa-f]|[0-9a-f][A-F])"));
     }
 
     @Test

@@ -48,6 +48,8 @@ abstract class ServiceOnCalDavServerContract {
     static final String ALICE = "alice@contoso.com";
     static final String NEW_TOLL = "+14255550175";
     static final String NEW_TOLL_SHOWN = "+1 425-555-0175";
+    /** The new number with Alice's conference ID, as a CONFERENCE line carries it. */
+    static final String NEW_TOLL_TEL = "tel:" + NEW_TOLL + "%2c%2c241752659%23";
 
     /**
      * Fixture files left out: those with meetings the engine refuses to migrate (the request would
@@ -104,7 +106,10 @@ abstract class ServiceOnCalDavServerContract {
                     if (entry.getValue().migrates()) {
                         migrated++;
                         assertThat(now.etag()).as("ETag of the migrated %s", what).isNotEqualTo(was.etag());
-                        assertThat(new String(now.data(), UTF_8).replace("\r\n ", "")).as(what).contains(NEW_TOLL_SHOWN);
+                        String stored = new String(now.data(), UTF_8).replace("\r\n ", "");
+                        assertThat(stored).as(what).contains(NEW_TOLL_SHOWN);
+                        // The RFC 7986 line MMS adds keeps its conference ID as the server stores it.
+                        assertThat(stored).as("the stored CONFERENCE line of %s", what).contains(":" + NEW_TOLL_TEL);
                         GoldenRule.checkRendering(was.data(), now.data(), CalendarContent::line);
                     } else {
                         assertThat(now.etag()).as("ETag of the untouched %s", what).isEqualTo(was.etag());

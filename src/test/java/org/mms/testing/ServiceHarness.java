@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.mms.admin.AdminService;
 import org.mms.db.Database;
 import org.mms.db.DatabaseConfig;
+import org.mms.db.JdbcCalendarFrames;
 import org.mms.db.JdbcCalendarStore;
 import org.mms.db.JdbcDecisionLog;
 import org.mms.db.JdbcDirectory;
@@ -54,7 +55,8 @@ public final class ServiceHarness implements AutoCloseable {
         this.journal = new JdbcMigrationJournal(db);
         this.outbox = new JdbcMessageOutbox(db);
         this.store = new JdbcCalendarStore(db, clock);
-        this.admin = new AdminService(directory, queue, queue, journal, new JdbcDecisionLog(db), store, outbox, clock, new SecureRandom());
+        this.admin = new AdminService(directory, queue, queue, journal, new JdbcDecisionLog(db), store, new JdbcCalendarFrames(db, clock),
+                outbox, clock, new SecureRandom());
         this.worker = new RunMigrations(queue, directory, new MigrateOrganizer(store, journal, clock), clock, new WorkerId("test-worker"),
                 Duration.ofMinutes(2));
         this.pickup = pickup;

@@ -76,8 +76,9 @@ public final class StubAdmin implements Admin {
 
     public static Views.User user(TenantId tenant) {
         return new Views.User("6f1c2a8e-0000-4000-8000-" + String.format(Locale.ROOT, "%012d", Math.abs(tenant.hashCode()) % 1_000_000),
-                upn(tenant), "sip:" + upn(tenant), "Alice Smith", List.of("alice.smith@" + tenant.value() + ".example"), "Online", null,
-                "Online", "Teams", "TeamsOnly", true, true, "Microsoft", "Conference Bridge", "+14255550100", "+18005550100", "8675309", "en-US");
+                upn(tenant), "sip:" + upn(tenant), "Alice Smith", List.of("alice.smith@" + tenant.value() + ".example"), "online", null,
+                "reachable", "teams", "TeamsOnly", true, true, "microsoft", "Conference Bridge", "+14255550100", "+18005550100", "8675309",
+                true, List.of(), null, "en-US");
     }
 
     public static Views.TriggerDecision decision(TenantId tenant, String change) {
