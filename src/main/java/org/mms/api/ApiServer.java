@@ -21,19 +21,22 @@ public final class ApiServer {
     /** How long {@link #stop()} lets requests in flight finish before it cuts them off. */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
-    /** Calendar exports arrive in one body; Javalin's 1 MB default is too small for a busy organizer's year. */
-    private static final long MAX_REQUEST_BYTES = 64L * 1024 * 1024;
-
     private final Admin admin;
     private final TokenAuthenticator tokens;
     private final ReadinessCheck readiness;
+    private final BodyLimits limits;
     private List<Route> routes = List.of();
     private Javalin app;
 
     public ApiServer(Admin admin, TokenAuthenticator tokens, ReadinessCheck readiness) {
+        this(admin, tokens, readiness, BodyLimits.DEFAULTS);
+    }
+
+    public ApiServer(Admin admin, TokenAuthenticator tokens, ReadinessCheck readiness, BodyLimits limits) {
         this.admin = Objects.requireNonNull(admin, "admin");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.readiness = Objects.requireNonNull(readiness, "readiness");
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     /** Starts listening on {@code host:port}; port 0 picks a free port, which {@link #port()} then tells. */
@@ -42,18 +45,20 @@ public final class ApiServer {
             throw new IllegalStateException("the API server is already started");
         }
         JsonMapper json = ApiJson.mapper();
-        JsonBody body = new JsonBody(json);
+        JsonBody body = new JsonBody(json, limits.json());
         List<Route> registered = new ArrayList<>();
         Javalin created = Javalin.create(cfg -> {
             cfg.jsonMapper(new JavalinJackson3(json, false));
             cfg.concurrency.useVirtualThreads = true;
             cfg.startup.showJavalinBanner = false;
             cfg.http.prefer405over404 = true;
-            cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
+            // Each route reads its body under its own limit (RequestBody); this is only Javalin's outer bound.
+            cfg.http.maxRequestSize = limits.largest();
             // Graceful stop: close the listener first, then wait for requests in flight (up to STOP_TIMEOUT).
             cfg.jetty.modifyServer(server -> {
                 server.insertHandler(new GracefulHandler());
                 server.setStopTimeout(STOP_TIMEOUT.toMillis());
+                server.setErrorHandler(new Problems.WebServerErrors(json));
             });
             cfg.events.handlerAdded(h -> {
                 if (h.getHttpMethod().isHttpMethod()) {
@@ -62,13 +67,14 @@ public final class ApiServer {
             });
             Problems.register(cfg.routes, json);
             cfg.routes.beforeMatched(new BearerAuthentication(tokens));
+            cfg.routes.beforeMatched(RequestBody::refuseOnGet);
             new OperationsRoutes(readiness).addTo(cfg.routes);
             new TenantRoutes(admin, body).addTo(cfg.routes);
             new UserRoutes(admin, body).addTo(cfg.routes);
             new BridgeRoutes(admin, body).addTo(cfg.routes);
             new MigrationRoutes(admin, body).addTo(cfg.routes);
             new TriggerDecisionRoutes(admin).addTo(cfg.routes);
-            new ImportRoutes(admin, body).addTo(cfg.routes);
+            new ImportRoutes(admin, body, limits).addTo(cfg.routes);
         });
         // Only a server that is listening counts as started: after a failure (port taken) start may be called again.
         created.start(host, port);

@@ -208,6 +208,11 @@ public final class MmsService implements AutoCloseable {
         return api.port();
     }
 
+    /** Every route the API answers (only for a process with the API). */
+    public List<org.mms.api.Route> routes() {
+        return api.routes();
+    }
+
     public AdminService admin() {
         return admin;
     }
