@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.mms.api.BodyLimits;
 import org.mms.db.DatabaseConfig;
 import org.mms.itip.mail.SmtpSettings;
 
@@ -40,9 +41,16 @@ public record ServiceConfig(Path dataDir, DatabaseConfig database, Http http, Wo
         return new ServiceConfig(dataDir, database, http, workers, other, haltAt);
     }
 
-    /** The API's address. Port 0 picks a free one. */
-    public record Http(String host, int port) {
+    /**
+     * The API's address (port 0 picks a free one) and the largest body each kind of route reads
+     * ({@code http.maxBodyBytes.json}, {@code .directoryImport}, {@code .calendarImport}).
+     */
+    public record Http(String host, int port, BodyLimits maxBodyBytes) {
         public static final int DEFAULT_PORT = 8470;
+
+        public Http(String host, int port) {
+            this(host, port, BodyLimits.DEFAULTS);
+        }
     }
 
     /**
@@ -85,7 +93,8 @@ public record ServiceConfig(Path dataDir, DatabaseConfig database, Http http, Wo
         return String.join("\n",
                 "data directory: " + dataDir.toAbsolutePath(),
                 "database: " + database.maskedUrl() + " (pool " + database.poolSize() + ")",
-                "http: " + http.host() + ":" + http.port(),
+                "http: " + http.host() + ":" + http.port() + " (bodies up to " + http.maxBodyBytes().json() + " bytes; directory import "
+                        + http.maxBodyBytes().directoryImport() + ", calendar import " + http.maxBodyBytes().calendarImport() + ")",
                 "workers: " + workers.threads() + " (poll " + workers.pollInterval().toMillis() + " ms, lease " + workers.lease().toSeconds() + " s)",
                 mail.smtp().map(smtp -> "mail: SMTP " + smtp.describe() + ", at most " + smtp.maxMessagesPerSecond() + " messages/s")
                         .orElse("mail: pickup directory " + mail.pickupDirectory().toAbsolutePath()) + " (" + mail.senders() + " senders)",

@@ -84,7 +84,7 @@ public final class MmsService implements AutoCloseable {
         closeables.add(chooser);
         CalendarStore calendars = new RoutingCalendarStore(chooser);
         this.admin = new AdminService(directory, queue, queue, journal, new JdbcDecisionLog(db), calendars, outbox, clock, new SecureRandom());
-        this.api = new ApiServer(admin, tokens::tenantFor, this::readiness);
+        this.api = new ApiServer(admin, tokens::tenantFor, this::readiness, config.http().maxBodyBytes());
 
         Checkpoint checkpoint = HaltAtCheckpoints.of(config.haltAt());
         if (!config.haltAt().isEmpty()) {
@@ -107,6 +107,9 @@ public final class MmsService implements AutoCloseable {
             }
             loops.add(new Loop("housekeeping", Duration.ofSeconds(5), this::housekeeping));
         }
+        // On a thread of its own: System.exit runs the shutdown hook, which waits for this loop to stop.
+        WatchDatabase watch = new WatchDatabase(db, 3, status -> Thread.ofPlatform().start(() -> System.exit(status)));
+        loops.add(new Loop("database-watch", Duration.ofSeconds(5), watch::check));
     }
 
     /**
