@@ -54,16 +54,31 @@ final class WatchDatabase {
         return false;
     }
 
+    /** H2's "table not found" (42102, 42104 when the database is empty) or PostgreSQL's undefined_table. */
+    private static boolean tablesGone(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException s && (s.getErrorCode() == 42102 || s.getErrorCode() == 42104
+                    || "42P01".equals(s.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Why the database counts as closed, or null when it answers (or fails for another reason). */
     private String closed() {
         if (db.isClosed()) {
             return "the connection pool is closed";
         }
         try {
-            db.jdbi().useHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
+            // A table of ours, not SELECT 1: an embedded file that closed before it was written opens again empty.
+            db.jdbi().useHandle(h -> h.createQuery("SELECT COUNT(*) FROM tenant").mapTo(Integer.class).one());
             return null;
         } catch (RuntimeException e) {
-            return EvictClosedConnections.closed(e) ? "the database reports that it is closed" : null;
+            if (EvictClosedConnections.closed(e)) {
+                return "the database reports that it is closed";
+            }
+            return tablesGone(e) ? "the database opened again without MMS's tables" : null;
         } catch (OutOfMemoryError e) {
             // H2 closed itself because the heap ran out, and reopening it runs out again.
             return "out of memory while opening it";

@@ -41,6 +41,8 @@ class ClosedDatabaseTest {
 
             try (Connection c = DriverManager.getConnection(config.database().url(), config.database().user(), config.database().password());
                     Statement s = c.createStatement()) {
+                // What is committed is on disk (H2 writes in the background); then H2 closes as after a fatal error.
+                s.execute("CHECKPOINT");
                 s.execute("SHUTDOWN IMMEDIATELY");
             }
 
@@ -71,5 +73,25 @@ class ClosedDatabaseTest {
 
         assertThat(exits).containsExactly(WatchDatabase.EXIT_CODE);
         assertThat(WatchDatabase.EXIT_CODE).isNotZero();
+    }
+
+    @Test
+    void a_database_that_opened_again_without_its_tables_ends_the_process_too() throws Exception {
+        DatabaseConfig config = DatabaseConfig.inMemory("emptied-" + java.util.UUID.randomUUID());
+        try (Database db = Database.open(config)) {
+            List<Integer> exits = new ArrayList<>();
+            WatchDatabase watch = new WatchDatabase(db, 2, exits::add);
+            watch.check();
+            assertThat(exits).isEmpty();
+
+            // An in-memory database closed and opened again is empty, as an embedded file closed before it was written.
+            try (Connection c = DriverManager.getConnection(config.url(), config.user(), config.password()); Statement s = c.createStatement()) {
+                s.execute("SHUTDOWN");
+            }
+            watch.check();
+            watch.check();
+
+            assertThat(exits).containsExactly(WatchDatabase.EXIT_CODE);
+        }
     }
 }
