@@ -96,7 +96,8 @@ final class Problems {
 
     private void write(Context ctx, Problem problem) {
         ctx.attribute(WRITTEN, Boolean.TRUE);
-        ctx.status(problem.status()).contentType(CONTENT_TYPE).result(json.writeValueAsString(problem));
+        // Bytes, not a String: Jetty would encode a String as ISO-8859-1, and JSON is UTF-8 (a detail may quote the input).
+        ctx.status(problem.status()).contentType(CONTENT_TYPE).result(json.writeValueAsBytes(problem));
     }
 
     /**

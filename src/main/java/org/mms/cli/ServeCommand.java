@@ -42,7 +42,8 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServiceConfig fromFiles = LoadConfig.load(Optional.ofNullable(data), Optional.ofNullable(config), mms.env);
-        ServiceConfig loaded = port == null ? fromFiles : fromFiles.withHttp(new ServiceConfig.Http(fromFiles.http().host(), port));
+        ServiceConfig loaded = port == null ? fromFiles : fromFiles.withHttp(
+                new ServiceConfig.Http(fromFiles.http().host(), port, fromFiles.http().maxBodyBytes()));
         CountDownLatch stopped = new CountDownLatch(1);
         if (workersOnly && !loaded.database().isPostgres()) {
             mms.err.println("mms: --workers-only shares a PostgreSQL database with other processes; the embedded database "

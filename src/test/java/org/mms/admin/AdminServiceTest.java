@@ -120,6 +120,21 @@ class AdminServiceTest {
     }
 
     @Test
+    void a_subject_with_a_line_break_or_an_attendee_mail_cannot_carry_is_refused_before_the_meeting_is_stored() {
+        String organizer = org.organizers().getFirst().upn();
+        int before = service.admin.exportCalendar(ServiceHarness.TENANT, organizer).meetings();
+        Instant start = Instant.parse("2026-12-01T09:00:00Z");
+
+        assertThatThrownBy(() -> service.admin.addOnlineMeeting(ServiceHarness.TENANT, organizer, new Requests.NewOnlineMeeting("Sync\r\nBcc: x",
+                start, start.plusSeconds(1800), Optional.empty(), List.of("bob@contoso.com"), Optional.empty(), Optional.empty())))
+                .isInstanceOf(AdminException.BadRequest.class).hasMessageContaining("Subject must not contain control characters");
+        assertThatThrownBy(() -> service.admin.addOnlineMeeting(ServiceHarness.TENANT, organizer, new Requests.NewOnlineMeeting("Sync",
+                start, start.plusSeconds(1800), Optional.empty(), List.of("bøb@contoso.com"), Optional.empty(), Optional.empty())))
+                .isInstanceOf(AdminException.BadRequest.class).hasMessageContaining("not a plain email address");
+        assertThat(service.admin.exportCalendar(ServiceHarness.TENANT, organizer).meetings()).isEqualTo(before);
+    }
+
+    @Test
     void a_bad_directory_document_lists_every_problem_with_where_it_is() {
         String bad = """
                 {"users": [{"upn": "not-an-address", "hosting": "moon"},

@@ -48,7 +48,7 @@ class HostileRequestsTest {
     private static final Map<String, String> EXAMPLES = Map.of("Subject", "\"Weekly sync\"",
             "Start", "\"" + Instant.now().plus(Duration.ofDays(7)) + "\"", "End", "\"" + Instant.now().plus(Duration.ofDays(7)).plusSeconds(1800) + "\"",
             "Identity", "\"" + IDENTITY + "\"", "Target", "\"pool01.contoso.com\"", "SipAddress", "\"sip:alice@contoso.com\"",
-            "Assigned", "true", "PolicyName", "\"Islands\"");
+            "Assigned", "true", "PolicyName", "\"Islands\"", "Attendees", "[\"bob@contoso.com\"]");
 
     enum Expect { CLIENT_ERROR, NO_SERVER_ERROR }
 
@@ -229,7 +229,7 @@ class HostileRequestsTest {
             }
             case "array" -> {
                 for (String v : List.of("\"not-a-list@contoso.com\"", "[null]", "[42]", "[{}]", "[\"not an address\"]", "[\"a@b@c\"]",
-                        "[\"bob@contoso.com\\r\\nBcc: eve@evil.example\"]", "[\"" + "a".repeat(400) + "@contoso.com\"]", "{}")) {
+                        "[\"bob@contoso.com\\r\\nBcc: eve@evil.example\"]", "[\"bøb@contoso.com\"]", "[\"" + "a".repeat(400) + "@contoso.com\"]", "{}")) {
                     values.put(v, Expect.CLIENT_ERROR);
                 }
             }
@@ -260,6 +260,10 @@ class HostileRequestsTest {
     private static String body(List<String> required, String field, String value) {
         Map<String, String> fields = new LinkedHashMap<>();
         required.forEach(r -> fields.put(r, EXAMPLES.getOrDefault(r, "\"x\"")));
+        // Attendees as well, so that what reaches the invitation's mail headers is tried too.
+        if (required.contains("Subject")) {
+            fields.put("Attendees", EXAMPLES.get("Attendees"));
+        }
         fields.remove(field);
         if (value != null) {
             fields.put(field, value);
