@@ -61,6 +61,14 @@ final class AddOnlineMeeting {
             }
             attendees.add(address);
         }
+        try {
+            // What the invitation's mail headers carry, checked before anything is stored: failing later would
+            // leave a meeting in the calendar whose invitation never goes out.
+            Mailbox.requireHeaderSafe("Subject", request.subject());
+            attendees.forEach(Mailbox::of);
+        } catch (IllegalArgumentException e) {
+            throw new AdminException.BadRequest(e.getMessage());
+        }
         Instant now = clock.instant();
         String uid = "040000008200E00074C5B7101A82E008" + HexFormat.of().withUpperCase().formatHex(randomBytes(24));
         Coordinates coordinates = coordinates(tenant, user, uid);

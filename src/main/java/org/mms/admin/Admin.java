@@ -1,5 +1,8 @@
 package org.mms.admin;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -81,8 +84,16 @@ public interface Admin {
     /** {@code Get-CsMeetingMigrationTriggerDecision [-Identity] [-StartTime]}: every trigger decision and its reason. */
     List<Views.TriggerDecision> triggerDecisions(TenantId tenant, Optional<String> identity, Optional<Instant> since);
 
-    /** {@code Import-CsDirectory -Path}: tenant settings, bridges and users from the documented JSON. */
-    Views.ImportResult importDirectory(TenantId tenant, String json);
+    /**
+     * {@code Import-CsDirectory -Path}: tenant settings, bridges and users from the documented JSON,
+     * read as it streams in (a large directory is never held twice, as bytes and as text).
+     */
+    Views.ImportResult importDirectory(TenantId tenant, InputStream json);
+
+    /** {@link #importDirectory(TenantId, InputStream)} of a document at hand. */
+    default Views.ImportResult importDirectory(TenantId tenant, String json) {
+        return importDirectory(tenant, new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    }
 
     /** {@code Import-CsCalendar -Identity -Path}: a user's calendar export into the embedded store. */
     Views.ImportResult importCalendar(TenantId tenant, String identity, byte[] ics);

@@ -86,11 +86,14 @@ public final class AdminService implements Admin {
     public Views.MigrationConfiguration setMigrationConfiguration(TenantId id, Requests.MigrationConfigurationChange c) {
         Tenant t = tenant(id);
         TenantSettings s = t.settings();
-        c.settleWindowSeconds().filter(v -> v < 0).ifPresent(v -> bad("SettleWindowSeconds cannot be negative"));
-        c.attendeeLimit().filter(v -> v < 1).ifPresent(v -> bad("AttendeeLimit must be at least 1"));
+        long longest = FieldLimits.LONGEST_WINDOW.toSeconds();
+        c.settleWindowSeconds().filter(v -> v < 0 || v > longest).ifPresent(v -> bad("SettleWindowSeconds must be from 0 to " + longest));
+        c.attendeeLimit().filter(v -> v < 1 || v > FieldLimits.MOST_ATTENDEES)
+                .ifPresent(v -> bad("AttendeeLimit must be from 1 to " + FieldLimits.MOST_ATTENDEES));
         c.retryAttempts().filter(v -> v < 0 || v > 100).ifPresent(v -> bad("RetryAttempts must be between 0 and 100"));
-        c.retryWindowSeconds().filter(v -> v < 0).ifPresent(v -> bad("RetryWindowSeconds cannot be negative"));
-        c.retentionDays().filter(v -> v < 1).ifPresent(v -> bad("RetentionDays must be at least 1"));
+        c.retryWindowSeconds().filter(v -> v < 0 || v > longest).ifPresent(v -> bad("RetryWindowSeconds must be from 0 to " + longest));
+        c.retentionDays().filter(v -> v < 1 || v > FieldLimits.MOST_RETENTION_DAYS)
+                .ifPresent(v -> bad("RetentionDays must be from 1 to " + FieldLimits.MOST_RETENTION_DAYS));
         TenantSettings updated = new TenantSettings(c.meetingMigrationEnabled().orElse(s.meetingMigrationEnabled()),
                 s.automaticallyMigrateUserMeetings(), s.automaticallyReplaceAcpProvider(),
                 c.migrateOnSipAddressChange().orElse(s.migrateOnSipAddressChange()),
@@ -341,7 +344,7 @@ public final class AdminService implements Admin {
     }
 
     @Override
-    public Views.ImportResult importDirectory(TenantId id, String json) {
+    public Views.ImportResult importDirectory(TenantId id, java.io.InputStream json) {
         return new ImportDirectory(directory).apply(tenant(id), ReadDirectoryImport.from(json));
     }
 

@@ -38,6 +38,8 @@ final class ImportCalendar {
         } catch (IcalFormatException e) {
             throw new AdminException.BadRequest("the calendar cannot be read: " + e.getMessage());
         }
+        // Refused before anything is stored, so that a calendar is imported whole or not at all.
+        split.forEachResource(resource -> FieldLimits.checkLength("UID", resource.uid()));
         Mailbox mailbox = new Mailbox(user.tenant(), user.id());
         int[] counts = new int[3];
         split.forEachResource(resource -> counts[importOne(mailbox, resource)]++);

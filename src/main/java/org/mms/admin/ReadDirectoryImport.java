@@ -56,6 +56,11 @@ public final class ReadDirectoryImport {
     }
 
     public static Document from(String json) {
+        return from(new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** Reads the document as it streams in: the bytes are never held as a whole, only the parsed document. */
+    public static Document from(java.io.InputStream json) {
         JsonNode root;
         try {
             root = JsonMapper.builder().build().readTree(json);
@@ -82,16 +87,14 @@ public final class ReadDirectoryImport {
                 "attendeeLimit", "onlineMeetingUrl", "onPremisesMeetingUrl", "teamsJoinUrlTemplate", "localNumbersUrl", "pinResetUrl",
                 "helpUrl"));
         Optional<List<String>> domains = Optional.empty();
-        if (t.has("domains")) {
-            List<String> list = new ArrayList<>();
-            t.get("domains").forEach(d -> list.add(d.asString()));
-            domains = Optional.of(list);
+        if (t.has("domains") && !t.get("domains").isNull()) {
+            domains = Optional.of(strings(t, "domains", "tenant.", p));
         }
         return new TenantPart(p.text(t, "name", "tenant."), domains, p.bool(t, "meetingMigrationEnabled", "tenant."),
                 p.bool(t, "automaticallyMigrateUserMeetings", "tenant."), p.bool(t, "automaticallyReplaceAcpProvider", "tenant."),
                 p.bool(t, "migrateOnSipAddressChange", "tenant."), p.bool(t, "migrateOnMeetingUrlChange", "tenant."),
-                p.integer(t, "settleWindowSeconds", "tenant.").map(Duration::ofSeconds), p.integer(t, "attendeeLimit", "tenant.")
-                        .map(Long::intValue),
+                p.integer(t, "settleWindowSeconds", "tenant.", FieldLimits.LONGEST_WINDOW.toSeconds()).map(Duration::ofSeconds),
+                p.integer(t, "attendeeLimit", "tenant.", FieldLimits.MOST_ATTENDEES).map(Long::intValue),
                 p.link(t, "onlineMeetingUrl", "tenant."), p.link(t, "onPremisesMeetingUrl", "tenant."),
                 p.text(t, "teamsJoinUrlTemplate", "tenant."), p.link(t, "localNumbersUrl", "tenant."),
                 p.link(t, "pinResetUrl", "tenant."), p.link(t, "helpUrl", "tenant."));
@@ -130,10 +133,7 @@ public final class ReadDirectoryImport {
         if (upn.isEmpty()) {
             p.add(where + "upn is required and must look like an address");
         }
-        Set<String> aliases = new LinkedHashSet<>();
-        if (u.has("aliases")) {
-            u.get("aliases").forEach(a -> aliases.add(a.asString()));
-        }
+        Set<String> aliases = new LinkedHashSet<>(u.has("aliases") ? strings(u, "aliases", where, p) : List.of());
         Hosting hosting = p.choice(u, "hosting", where, Hosting.class, Hosting.ONLINE);
         MailboxLocation mailbox = p.choice(u, "mailbox", where, MailboxLocation.class, MailboxLocation.REACHABLE);
         MeetingType type = p.choice(u, "meetingType", where, MeetingType.class, hosting == Hosting.ONLINE ? MeetingType.TEAMS : MeetingType.SKYPE);
@@ -173,6 +173,31 @@ public final class ReadDirectoryImport {
                 p.text(a, "tollFreeServiceNumber", where).map(ReadDirectoryImport::e164),
                 conferenceId.filter(c -> c.matches("[0-9]{4,20}")), p.bool(a, "publicMeetings", where).orElse(true), acp,
                 p.text(a, "acpConferenceId", where));
+    }
+
+    /** A list of non-empty strings, kept together within the width of the column that holds them joined. */
+    private static List<String> strings(JsonNode node, String field, String where, Problems p) {
+        JsonNode list = node.get(field);
+        List<String> values = new ArrayList<>();
+        if (list == null || list.isNull()) {
+            return values;
+        }
+        if (!list.isArray()) {
+            p.add(where + field + " must be a list of strings");
+            return values;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            if (!list.get(i).isString() || list.get(i).asString().isBlank()) {
+                p.add(where + field + "[" + i + "] must be a non-empty string");
+                continue;
+            }
+            values.add(list.get(i).asString().strip());
+        }
+        int joined = String.join(",", values).length();
+        if (joined > FieldLimits.length(field)) {
+            p.add(where + field + " are longer than " + FieldLimits.length(field) + " characters together (" + joined + ")");
+        }
+        return values;
     }
 
     /** Numbers as people write them (spaces, dashes, tel:) to E.164. */
@@ -233,6 +258,10 @@ public final class ReadDirectoryImport {
                 return Optional.empty();
             }
             String s = v.asString().strip();
+            if (s.length() > FieldLimits.length(field)) {
+                add(where + field + " is longer than " + FieldLimits.length(field) + " characters (" + s.length() + ")");
+                return Optional.empty();
+            }
             return s.isEmpty() ? Optional.empty() : Optional.of(s);
         }
 
@@ -248,13 +277,14 @@ public final class ReadDirectoryImport {
             return Optional.of(v.booleanValue());
         }
 
-        Optional<Long> integer(JsonNode node, String field, String where) {
+        Optional<Long> integer(JsonNode node, String field, String where, long max) {
             JsonNode v = node.get(field);
             if (v == null || v.isNull()) {
                 return Optional.empty();
             }
-            if (!v.isIntegralNumber() || v.longValue() < 0) {
-                add(where + field + " must be a whole number of at least 0");
+            // canConvertToLong first: a number past the range of long would otherwise wrap around silently.
+            if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < 0 || v.longValue() > max) {
+                add(where + field + " must be a whole number from 0 to " + max);
                 return Optional.empty();
             }
             return Optional.of(v.longValue());

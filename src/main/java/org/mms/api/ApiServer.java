@@ -30,26 +30,34 @@ public final class ApiServer {
     /** How long {@link #stop()} lets requests in flight finish before it cuts them off. */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
-    /** Calendar exports arrive in one body; Javalin's 1 MB default is too small for a busy organizer's year. */
-    private static final long MAX_REQUEST_BYTES = 64L * 1024 * 1024;
-
     private final Admin admin;
     private final AccessControl access;
     private final ReadinessCheck readiness;
     private final Clock clock;
+    private final BodyLimits limits;
     private List<Route> routes = List.of();
     private Javalin app;
 
-    public ApiServer(Admin admin, AccessControl access, ReadinessCheck readiness, Clock clock) {
+    public ApiServer(Admin admin, AccessControl access, ReadinessCheck readiness, Clock clock, BodyLimits limits) {
         this.admin = Objects.requireNonNull(admin, "admin");
         this.access = Objects.requireNonNull(access, "access");
         this.readiness = Objects.requireNonNull(readiness, "readiness");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    public ApiServer(Admin admin, AccessControl access, ReadinessCheck readiness, Clock clock) {
+        this(admin, access, readiness, clock, BodyLimits.DEFAULTS);
     }
 
     /** Every token an admin token of its tenant, no token management and no audit log: for tests of the tenant routes. */
     public ApiServer(Admin admin, TokenAuthenticator tokens, ReadinessCheck readiness) {
-        this(admin, new AdminTokensOnly(tokens), readiness, Clock.systemUTC());
+        this(admin, tokens, readiness, BodyLimits.DEFAULTS);
+    }
+
+    /** As {@link #ApiServer(Admin, TokenAuthenticator, ReadinessCheck)}, with body limits of its own. */
+    public ApiServer(Admin admin, TokenAuthenticator tokens, ReadinessCheck readiness, BodyLimits limits) {
+        this(admin, new AdminTokensOnly(tokens), readiness, Clock.systemUTC(), limits);
     }
 
     /** Starts listening on {@code host:port} over plain HTTP; port 0 picks a free port, which {@link #port()} then tells. */
@@ -64,18 +72,20 @@ public final class ApiServer {
         }
         Optional<SslContextFactory.Server> ssl = tls.map(ApiServer::ssl);
         JsonMapper json = ApiJson.mapper();
-        JsonBody body = new JsonBody(json);
+        JsonBody body = new JsonBody(json, limits.json());
         List<Route> registered = new ArrayList<>();
         Javalin created = Javalin.create(cfg -> {
             cfg.jsonMapper(new JavalinJackson3(json, false));
             cfg.concurrency.useVirtualThreads = true;
             cfg.startup.showJavalinBanner = false;
             cfg.http.prefer405over404 = true;
-            cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
+            // Each route reads its body under its own limit (RequestBody); this is only Javalin's outer bound.
+            cfg.http.maxRequestSize = limits.largest();
             // Graceful stop: close the listener first, then wait for requests in flight (up to STOP_TIMEOUT).
             cfg.jetty.modifyServer(server -> {
                 server.insertHandler(new GracefulHandler());
                 server.setStopTimeout(STOP_TIMEOUT.toMillis());
+                server.setErrorHandler(new Problems.WebServerErrors(json));
             });
             ssl.ifPresent(factory -> cfg.jetty.addConnector((server, http) -> {
                 // Javalin adds its plain connector only when none is given: with this one the API speaks HTTPS alone.
@@ -93,6 +103,7 @@ public final class ApiServer {
             });
             Problems.register(cfg.routes, json);
             cfg.routes.beforeMatched(new BearerAuthentication(access, new FailedLogins(clock)));
+            cfg.routes.beforeMatched(RequestBody::refuseOnGet);
             cfg.routes.afterMatched(new AuditTrail(access, clock));
             new OperationsRoutes(readiness).addTo(cfg.routes);
             new TenantRoutes(admin, body).addTo(cfg.routes);
@@ -100,7 +111,7 @@ public final class ApiServer {
             new BridgeRoutes(admin, body).addTo(cfg.routes);
             new MigrationRoutes(admin, body).addTo(cfg.routes);
             new TriggerDecisionRoutes(admin).addTo(cfg.routes);
-            new ImportRoutes(admin, body).addTo(cfg.routes);
+            new ImportRoutes(admin, body, limits).addTo(cfg.routes);
             new AccessRoutes(access, body, clock).addTo(cfg.routes);
         });
         // Only a server that is listening counts as started: after a failure (port taken) start may be called again.

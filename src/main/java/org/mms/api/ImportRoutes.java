@@ -3,7 +3,11 @@ package org.mms.api;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import org.mms.admin.Admin;
 import org.mms.admin.Requests;
 
@@ -15,10 +19,17 @@ final class ImportRoutes {
 
     private final Admin admin;
     private final JsonBody body;
+    private final BodyLimits limits;
+    /**
+     * Documents are read one at a time: each is held in memory whole while it is read and stored, so
+     * imports running side by side would multiply what a few callers can make the process hold.
+     */
+    private final Semaphore oneDocumentAtATime = new Semaphore(1, true);
 
-    ImportRoutes(Admin admin, JsonBody body) {
+    ImportRoutes(Admin admin, JsonBody body, BodyLimits limits) {
         this.admin = admin;
         this.body = body;
+        this.limits = limits;
     }
 
     void addTo(RoutesConfig routes) {
@@ -28,24 +39,50 @@ final class ImportRoutes {
         routes.post(ApiServer.V1 + "/users/{identity}/online-meetings", this::addOnlineMeeting);
     }
 
-    /** {@code Import-CsDirectory -Path}: the body is the directory JSON document. */
+    /** {@code Import-CsDirectory -Path}: the body is the directory JSON document, parsed as it streams in. */
     private void importDirectory(Context ctx) {
         Query.of(ctx);
-        String document = ctx.body();
-        if (document.isBlank()) {
+        RequestBody.requireType(ctx, "application/json");
+        if (ctx.req().getContentLengthLong() == 0) {
             throw new InvalidRequest("the body must be the directory document (JSON)");
         }
-        ctx.json(admin.importDirectory(BearerAuthentication.tenant(ctx), document));
+        ctx.json(oneAtATime(() -> {
+            try (InputStream document = RequestBody.stream(ctx, limits.directoryImport())) {
+                return admin.importDirectory(BearerAuthentication.tenant(ctx), document);
+            }
+        }));
     }
 
     /** {@code Import-CsCalendar -Identity -Path}: the body is the calendar export (text/calendar), byte for byte. */
     private void importCalendar(Context ctx) {
         Query.of(ctx);
-        byte[] ics = ctx.bodyAsBytes();
-        if (ics.length == 0) {
-            throw new InvalidRequest("the body must be the calendar (.ics)");
+        ctx.json(oneAtATime(() -> {
+            byte[] ics = RequestBody.bytes(ctx, limits.calendarImport());
+            if (ics.length == 0) {
+                throw new InvalidRequest("the body must be the calendar (.ics)");
+            }
+            return admin.importCalendar(BearerAuthentication.tenant(ctx), ctx.pathParam("identity"), ics);
+        }));
+    }
+
+    private interface Import {
+        Object run() throws IOException;
+    }
+
+    private Object oneAtATime(Import work) {
+        try {
+            oneDocumentAtATime.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for another import to finish", e);
         }
-        ctx.json(admin.importCalendar(BearerAuthentication.tenant(ctx), ctx.pathParam("identity"), ics));
+        try {
+            return work.run();
+        } catch (IOException e) {
+            throw new InvalidRequest("the body could not be read: it broke off or is not valid HTTP");
+        } finally {
+            oneDocumentAtATime.release();
+        }
     }
 
     /** {@code Export-CsCalendar -Identity}: the stored meetings as one VCALENDAR, each meeting byte for byte (see JoinCalendar). */
@@ -61,10 +98,22 @@ final class ImportRoutes {
         Query.of(ctx);
         Bodies.NewOnlineMeeting p = body.read(ctx, Bodies.NewOnlineMeeting.class);
         Requests.NewOnlineMeeting meeting = new Requests.NewOnlineMeeting(JsonBody.required(p.Subject(), "Subject"),
-                JsonBody.required(p.Start(), "Start"), JsonBody.required(p.End(), "End"), p.RecurrenceRule(),
+                representable(JsonBody.required(p.Start(), "Start"), "Start"), representable(JsonBody.required(p.End(), "End"), "End"),
+                p.RecurrenceRule(),
                 attendees(p.Attendees()), p.Body(), p.TimeZone());
         ctx.status(HttpStatus.CREATED).json(admin.addOnlineMeeting(BearerAuthentication.tenant(ctx), ctx.pathParam("identity"), meeting));
     }
+
+    /** What an invitation can carry: iCalendar writes four-digit years; Windows clients start at 1601. */
+    private static Instant representable(Instant value, String field) {
+        if (value.isBefore(EARLIEST) || value.isAfter(LATEST)) {
+            throw new InvalidRequest(field + " must be between the years 1601 and 9999");
+        }
+        return value;
+    }
+
+    private static final Instant EARLIEST = Instant.parse("1601-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private static List<String> attendees(List<String> given) {
         if (given == null) {

@@ -1,6 +1,11 @@
 package org.mms.api;
 
 import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -21,6 +26,7 @@ final class Query {
     }
 
     static Query of(Context ctx, String... known) {
+        wellEncoded(ctx.queryString());
         Set<String> names = Set.of(known);
         for (String name : ctx.queryParamMap().keySet()) {
             if (!names.contains(name)) {
@@ -29,6 +35,33 @@ final class Query {
             }
         }
         return new Query(ctx);
+    }
+
+    /**
+     * The query string's percent-encoding must be valid UTF-8: the decoder would otherwise drop or replace
+     * what it cannot read, and the filter would mean something else than the caller wrote.
+     */
+    private static void wellEncoded(String query) {
+        if (query == null) {
+            return;
+        }
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        for (int i = 0; i < query.length(); i++) {
+            char c = query.charAt(i);
+            if (c != '%') {
+                raw.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            } else if (i + 2 < query.length() && HexFormat.isHexDigit(query.charAt(i + 1)) && HexFormat.isHexDigit(query.charAt(i + 2))) {
+                raw.write(HexFormat.fromHexDigits(query, i + 1, i + 3));
+                i += 2;
+            } else {
+                throw new InvalidRequest("the query string has a % that is not followed by two hex digits");
+            }
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(raw.toByteArray()));
+        } catch (CharacterCodingException e) {
+            throw new InvalidRequest("the query string is not percent-encoded UTF-8");
+        }
     }
 
     Optional<String> text(String name) {

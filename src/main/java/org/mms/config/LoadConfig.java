@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.mms.api.BodyLimits;
 import org.mms.db.DatabaseConfig;
 import org.mms.itip.mail.SmtpSettings;
 import tools.jackson.core.JacksonException;
@@ -21,7 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <pre>
  * { "dataDir": "data", "database": {"url": "jdbc:postgresql://db/mms", "user": "mms", "password": "…", "poolSize": 10},
- *   "http": {"host": "0.0.0.0", "port": 8470, "tls": {"certificate": "cert.pem", "privateKey": "key.pem"}}, "workers": {"threads": 4, "pollMillis": 250, "leaseSeconds": 120},
+ *   "http": {"host": "0.0.0.0", "port": 8470, "tls": {"certificate": "cert.pem", "privateKey": "key.pem"},
+ *            "maxBodyBytes": {"json": 65536, "directoryImport": 16777216, "calendarImport": 67108864}},
+ *   "workers": {"threads": 4, "pollMillis": 250, "leaseSeconds": 120},
  *   "mail": {"pickupDirectory": "data/outbox/pickup", "sender": "mms@contoso.com", "senders": 4,
  *            "smtp": {"host": "smtp.contoso.com", "port": 587, "security": "starttls", "username": "mms@contoso.com",
  *                     "password": "…", "maxMessagesPerSecond": 10}} }
@@ -89,6 +92,7 @@ public final class LoadConfig {
         if (!plain.equals("true") && !plain.equals("false")) {
             problems.add("http.allowPlainHttp must be true or false, not \"" + plain + "\"");
         }
+        BodyLimits bodies = bodyLimits(json, problems);
         int threads = integer(env.get("MMS_WORKERS"), json, problems, "workers", "threads").orElse(d.workers().threads());
         if (threads < 0) {
             problems.add("workers.threads cannot be negative (0 runs the API without workers)");
@@ -119,9 +123,40 @@ public final class LoadConfig {
             throw new InvalidConfigException("the configuration has " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
                     + ":\n  - " + String.join("\n  - ", problems));
         }
-        return new ServiceConfig(data, database, new ServiceConfig.Http(host, port, tls, plain.equals("true")),
+        return new ServiceConfig(data, database, new ServiceConfig.Http(host, port, tls, plain.equals("true"), bodies),
                 new ServiceConfig.Workers(threads, Duration.ofMillis(poll), Duration.ofSeconds(lease)),
                 new ServiceConfig.Mail(pickup, sender, smtp, senders), haltAt);
+    }
+
+    private static final Set<String> BODY_LIMITS = Set.of("json", "directoryImport", "calendarImport");
+
+    /** {@code http.maxBodyBytes}: each kind of route's largest body; a limit not given keeps its default. */
+    private static BodyLimits bodyLimits(JsonNode json, List<String> problems) {
+        JsonNode section = json == null || json.get("http") == null ? null : json.get("http").get("maxBodyBytes");
+        if (section == null || section.isNull()) {
+            return BodyLimits.DEFAULTS;
+        }
+        if (!section.isObject()) {
+            problems.add("http.maxBodyBytes must be an object with json, directoryImport and calendarImport");
+            return BodyLimits.DEFAULTS;
+        }
+        section.propertyNames().stream().filter(n -> !BODY_LIMITS.contains(n))
+                .forEach(n -> problems.add("unknown setting \"http.maxBodyBytes." + n + "\" in the config file"));
+        BodyLimits d = BodyLimits.DEFAULTS;
+        long[] limits = {d.json(), d.directoryImport(), d.calendarImport()};
+        String[] names = {"json", "directoryImport", "calendarImport"};
+        for (int i = 0; i < names.length; i++) {
+            JsonNode v = section.get(names[i]);
+            if (v == null || v.isNull()) {
+                continue;
+            }
+            if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < BodyLimits.MINIMUM) {
+                problems.add("http.maxBodyBytes." + names[i] + " must be a whole number of bytes, at least " + BodyLimits.MINIMUM + ", not " + v);
+                continue;
+            }
+            limits[i] = v.longValue();
+        }
+        return new BodyLimits(limits[0], limits[1], limits[2]);
     }
 
     /** {@code name:probability,...}: for the crash test, checkpoints where the process kills itself. */

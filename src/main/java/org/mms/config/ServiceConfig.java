@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.mms.api.BodyLimits;
 import org.mms.db.DatabaseConfig;
 import org.mms.itip.mail.SmtpSettings;
 
@@ -41,26 +42,33 @@ public record ServiceConfig(Path dataDir, DatabaseConfig database, Http http, Wo
     }
 
     /**
-     * The API's address. Port 0 picks a free one.
+     * The API's address (port 0 picks a free one) and the largest body each kind of route reads
+     * ({@code http.maxBodyBytes.json}, {@code .directoryImport}, {@code .calendarImport}).
      *
      * @param tls            HTTPS with these PEM files; none serves plain HTTP
      * @param allowPlainHttp plain HTTP on an address other than loopback, for a server behind a TLS proxy
      */
-    public record Http(String host, int port, Optional<Tls> tls, boolean allowPlainHttp) {
+    public record Http(String host, int port, Optional<Tls> tls, boolean allowPlainHttp, BodyLimits maxBodyBytes) {
         public static final int DEFAULT_PORT = 8470;
 
         public Http {
             java.util.Objects.requireNonNull(host, "host");
             java.util.Objects.requireNonNull(tls, "tls");
+            java.util.Objects.requireNonNull(maxBodyBytes, "maxBodyBytes");
         }
 
         /** Plain HTTP, as on loopback. */
         public Http(String host, int port) {
-            this(host, port, Optional.empty(), false);
+            this(host, port, Optional.empty(), false, BodyLimits.DEFAULTS);
+        }
+
+        /** With the default body limits. */
+        public Http(String host, int port, Optional<Tls> tls, boolean allowPlainHttp) {
+            this(host, port, tls, allowPlainHttp, BodyLimits.DEFAULTS);
         }
 
         public Http withPort(int other) {
-            return new Http(host, other, tls, allowPlainHttp);
+            return new Http(host, other, tls, allowPlainHttp, maxBodyBytes);
         }
 
         /** {@code https} or {@code http}. */
@@ -138,7 +146,9 @@ public record ServiceConfig(Path dataDir, DatabaseConfig database, Http http, Wo
                 "data directory: " + dataDir.toAbsolutePath(),
                 "database: " + database.maskedUrl() + " (pool " + database.poolSize() + ")",
                 "http: " + http.host() + ":" + http.port() + http.tls().map(t -> " (HTTPS, certificate " + t.certificate() + ")")
-                        .orElse(http.allowPlainHttp() ? " (plain HTTP, allowed for a TLS proxy in front)" : ""),
+                        .orElse(http.allowPlainHttp() ? " (plain HTTP, allowed for a TLS proxy in front)" : "")
+                        + " (bodies up to " + http.maxBodyBytes().json() + " bytes; directory import "
+                        + http.maxBodyBytes().directoryImport() + ", calendar import " + http.maxBodyBytes().calendarImport() + ")",
                 "workers: " + workers.threads() + " (poll " + workers.pollInterval().toMillis() + " ms, lease " + workers.lease().toSeconds() + " s)",
                 mail.smtp().map(smtp -> "mail: SMTP " + smtp.describe() + ", at most " + smtp.maxMessagesPerSecond() + " messages/s")
                         .orElse("mail: pickup directory " + mail.pickupDirectory().toAbsolutePath()) + " (" + mail.senders() + " senders)",

@@ -29,6 +29,7 @@ public final class Database implements AutoCloseable {
         hikari.setPassword(config.password());
         hikari.setMaximumPoolSize(config.poolSize());
         hikari.setPoolName("mms");
+        hikari.setExceptionOverride(new EvictClosedConnections());
         HikariDataSource ds = new HikariDataSource(hikari);
         try {
             Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
@@ -49,6 +50,11 @@ public final class Database implements AutoCloseable {
 
     public Dialect dialect() {
         return dialect;
+    }
+
+    /** Whether {@link #close()} was called (the pool hands out no more connections). */
+    public boolean isClosed() {
+        return dataSource.isClosed();
     }
 
     @Override

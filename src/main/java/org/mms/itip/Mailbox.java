@@ -65,7 +65,7 @@ public record Mailbox(String address, Optional<String> displayName) {
      * Rejects control characters (CR, LF, NUL, TAB, C1 controls such as NEL) and the Unicode line and
      * paragraph separators: text that reaches a mail header must stay on that header.
      */
-    static void requireHeaderSafe(String what, String text) {
+    public static void requireHeaderSafe(String what, String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {

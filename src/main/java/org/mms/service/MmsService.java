@@ -95,7 +95,7 @@ public final class MmsService implements AutoCloseable {
         CalendarStore calendars = new RoutingCalendarStore(chooser);
         this.admin = new AdminService(directory, queue, queue, journal, new JdbcDecisionLog(db), calendars,
                 new JdbcCalendarFrames(db, clock), outbox, clock, new SecureRandom());
-        this.api = new ApiServer(admin, access, this::readiness, clock);
+        this.api = new ApiServer(admin, access, this::readiness, clock, config.http().maxBodyBytes());
 
         Checkpoint checkpoint = HaltAtCheckpoints.of(config.haltAt());
         if (!config.haltAt().isEmpty()) {
@@ -118,6 +118,9 @@ public final class MmsService implements AutoCloseable {
             }
             loops.add(new Loop("housekeeping", Duration.ofSeconds(5), this::housekeeping));
         }
+        // On a thread of its own: System.exit runs the shutdown hook, which waits for this loop to stop.
+        WatchDatabase watch = new WatchDatabase(db, 3, status -> Thread.ofPlatform().start(() -> System.exit(status)));
+        loops.add(new Loop("database-watch", Duration.ofSeconds(5), watch::check));
     }
 
     /**
@@ -264,6 +267,11 @@ public final class MmsService implements AutoCloseable {
     /** The API's port (only for a process with the API). */
     public int port() {
         return api.port();
+    }
+
+    /** Every route the API answers (only for a process with the API). */
+    public List<org.mms.api.Route> routes() {
+        return api.routes();
     }
 
     public AdminService admin() {

@@ -109,6 +109,55 @@ class AdminServiceTest {
     }
 
     @Test
+    void a_window_or_retention_that_would_overflow_a_date_is_refused_with_its_range() {
+        Optional<Long> huge = Optional.of(Long.MAX_VALUE);
+        Optional<Boolean> none = Optional.empty();
+
+        assertThatThrownBy(() -> service.admin.setMigrationConfiguration(ServiceHarness.TENANT, new Requests.MigrationConfigurationChange(
+                none, huge, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), none, none)))
+                .isInstanceOf(AdminException.BadRequest.class).hasMessage("SettleWindowSeconds must be from 0 to 31536000");
+        assertThatThrownBy(() -> service.admin.setMigrationConfiguration(ServiceHarness.TENANT, new Requests.MigrationConfigurationChange(
+                none, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), huge, none, none)))
+                .isInstanceOf(AdminException.BadRequest.class).hasMessage("RetentionDays must be from 1 to 36500");
+        assertThatThrownBy(() -> service.admin.importDirectory(ServiceHarness.TENANT,
+                "{\"tenant\": {\"settleWindowSeconds\": 9223372036854775807, \"attendeeLimit\": 9223372036854775807}}"))
+                .isInstanceOf(AdminException.BadRequest.class).hasMessageContaining("tenant.settleWindowSeconds must be a whole number from 0 to")
+                .hasMessageContaining("tenant.attendeeLimit must be a whole number from 0 to 100000");
+    }
+
+    @Test
+    void a_directory_value_longer_than_mms_keeps_is_refused_with_its_place_and_limit_and_nothing_is_saved() {
+        String tooLong = """
+                {"tenant": {"name": "%s"}, "bridges": [{"name": "B", "numbers": [{"number": "+13238494874", "display": "%s"}]}],
+                 "users": [{"upn": "bob@contoso.com", "pool": "%s", "hosting": "onPremises"}, {"upn": "carol@contoso.com", "aliases": [null]}]}""".formatted(
+                "n".repeat(201), "d".repeat(101), "p".repeat(301));
+
+        assertThatThrownBy(() -> service.admin.importDirectory(ServiceHarness.TENANT, tooLong))
+                .isInstanceOf(AdminException.BadRequest.class)
+                .hasMessageContaining("tenant.name is longer than 200 characters (201)")
+                .hasMessageContaining("bridges[0].numbers[0].display is longer than 100 characters (101)")
+                .hasMessageContaining("users[0].pool is longer than 300 characters (301)")
+                .hasMessageContaining("users[1].aliases[0] must be a non-empty string")
+                .hasMessageNotContaining("SQL").hasMessageNotContaining("VARYING");
+        assertThat(service.admin.users(ServiceHarness.TENANT, Optional.empty())).noneMatch(u -> u.UserPrincipalName().equals("bob@contoso.com"));
+    }
+
+    @Test
+    void a_subject_with_a_line_break_or_an_attendee_mail_cannot_carry_is_refused_before_the_meeting_is_stored() {
+        String organizer = org.organizers().getFirst().upn();
+        int before = service.admin.exportCalendar(ServiceHarness.TENANT, organizer).meetings();
+        Instant start = Instant.parse("2026-12-01T09:00:00Z");
+
+        assertThatThrownBy(() -> service.admin.addOnlineMeeting(ServiceHarness.TENANT, organizer, new Requests.NewOnlineMeeting("Sync\r\nBcc: x",
+                start, start.plusSeconds(1800), Optional.empty(), List.of("bob@contoso.com"), Optional.empty(), Optional.empty())))
+                .isInstanceOf(AdminException.BadRequest.class).hasMessageContaining("Subject must not contain control characters");
+        assertThatThrownBy(() -> service.admin.addOnlineMeeting(ServiceHarness.TENANT, organizer, new Requests.NewOnlineMeeting("Sync",
+                start, start.plusSeconds(1800), Optional.empty(), List.of("bøb@contoso.com"), Optional.empty(), Optional.empty())))
+                .isInstanceOf(AdminException.BadRequest.class).hasMessageContaining("not a plain email address");
+        assertThat(service.admin.exportCalendar(ServiceHarness.TENANT, organizer).meetings()).isEqualTo(before);
+    }
+
+    @Test
     void a_bad_directory_document_lists_every_problem_with_where_it_is() {
         String bad = """
                 {"users": [{"upn": "not-an-address", "hosting": "moon"},

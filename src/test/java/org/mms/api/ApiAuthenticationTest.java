@@ -107,7 +107,7 @@ class ApiAuthenticationTest {
 
         for (Route route : routes) {
             String path = route.path().replaceAll("\\{[^}]+}", "x");
-            Http.Response r = anonymous.send(route.method(), path, "{}");
+            Http.Response r = anonymous.send(route.method(), path, route.method().equals("GET") ? null : "{}");
             if (PUBLIC_PATHS.contains(route.path())) {
                 assertThat(r.status()).as(route.toString()).isIn(200, 503);
             } else {

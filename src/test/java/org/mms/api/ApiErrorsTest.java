@@ -160,4 +160,71 @@ class ApiErrorsTest {
         assertThat(p.get("detail").asString()).startsWith("DELETE is not allowed on /api/v1/migrations");
         assertThat(r.header("Allow")).contains("GET").contains("POST");
     }
+
+    @Test
+    void a_body_of_null_is_refused_as_not_an_object_rather_than_failing_inside() {
+        JsonNode p = problem(http.send("PATCH", "/api/v1/tenant/migration-configuration", "null"), 400);
+
+        assertThat(p.get("detail").asString()).isEqualTo("the body must be a JSON object, not null");
+        assertThat(api.admin.calls()).isEmpty();
+    }
+
+    @Test
+    void a_number_written_as_text_or_with_a_fraction_and_an_instant_written_as_a_number_are_refused() {
+        JsonNode text = problem(http.send("PATCH", "/api/v1/tenant/migration-configuration", "{\"SettleWindowSeconds\":\"12\"}"), 400);
+        JsonNode fraction = problem(http.send("PATCH", "/api/v1/tenant/migration-configuration", "{\"AttendeeLimit\":1.5}"), 400);
+        JsonNode overflow = problem(http.send("PATCH", "/api/v1/tenant/migration-configuration", "{\"AttendeeLimit\":9223372036854775807}"), 400);
+        JsonNode flag = problem(http.send("PATCH", "/api/v1/tenant/migration-configuration", "{\"MeetingMigrationEnabled\":1}"), 400);
+        JsonNode start = problem(http.send("POST", "/api/v1/users/alice@contoso.example/online-meetings",
+                "{\"Subject\":\"x\",\"Start\":42,\"End\":\"2026-12-01T09:30:00Z\"}"), 400);
+
+        assertThat(text.get("detail").asString()).isEqualTo("SettleWindowSeconds must be a whole number");
+        assertThat(fraction.get("detail").asString()).isEqualTo("AttendeeLimit must be a whole number");
+        assertThat(overflow.get("detail").asString()).isEqualTo("AttendeeLimit is out of range");
+        assertThat(flag.get("detail").asString()).isEqualTo("MeetingMigrationEnabled must be true or false");
+        assertThat(start.get("detail").asString()).isEqualTo("Start must be an ISO-8601 instant such as 2026-10-01T09:00:00Z");
+        assertThat(api.admin.calls()).isEmpty();
+    }
+
+    @Test
+    void a_value_longer_than_mms_keeps_is_refused_with_its_name_and_limit() {
+        JsonNode p = problem(http.send("PATCH", "/api/v1/users/alice@contoso.example", "{\"SipAddress\":\"sip:" + "a".repeat(400) + "\"}"), 400);
+
+        assertThat(p.get("detail").asString()).isEqualTo("SipAddress is longer than 320 characters (404)");
+        assertThat(api.admin.calls()).isEmpty();
+    }
+
+    @Test
+    void a_body_in_a_charset_other_than_utf8_or_not_json_is_415() {
+        JsonNode charset = problem(http.send("PATCH", "/api/v1/tenant/migration-configuration", "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "application/json; charset=klingon"), 415);
+        JsonNode html = problem(http.send("PATCH", "/api/v1/tenant/migration-configuration", "<p>".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "text/html"), 415);
+
+        assertThat(charset.get("detail").asString()).startsWith("the body must be UTF-8");
+        assertThat(html.get("detail").asString()).startsWith("the body must be application/json");
+    }
+
+    @Test
+    void what_the_web_server_refuses_itself_is_a_problem_document_too() {
+        org.mms.testing.RawHttp raw = new org.mms.testing.RawHttp(api.server.port());
+        java.util.Map<String, String> auth = java.util.Map.of("Authorization", "Bearer " + CONTOSO_TOKEN);
+
+        org.mms.testing.RawHttp.Response percent = raw.send("GET", "/api/v1/users/%zz", auth, null);
+        org.mms.testing.RawHttp.Response uri = raw.send("GET", "/api/v1/users?x=" + "a".repeat(70_000), auth, null);
+        java.util.Map<String, String> big = new java.util.HashMap<>(auth);
+        big.put("X-Filler", "a".repeat(70_000));
+        org.mms.testing.RawHttp.Response header = raw.send("PATCH", "/api/v1/tenant/migration-configuration", big, "{}".getBytes());
+        org.mms.testing.RawHttp.Response host = raw.send("GET", "/health", java.util.Map.of("Host", "bad host[:x"), null);
+        org.mms.testing.RawHttp.Response get = raw.send("GET", "/api/v1/users", auth, "{}".getBytes());
+
+        for (var r : java.util.List.of(percent, uri, header, host, get)) {
+            assertThat(r.header("Content-Type")).as(r.toString()).startsWith("application/problem+json");
+            JsonNode p = Http.JSON.readTree(r.bytes());
+            assertThat(p.get("status").asInt()).isEqualTo(r.status());
+            assertThat(r.body()).doesNotContain("<html").doesNotContain("Jetty").doesNotContain("org.eclipse");
+        }
+        assertThat(java.util.List.of(percent.status(), uri.status(), header.status(), host.status(), get.status()))
+                .containsExactly(400, 414, 431, 400, 400);
+    }
 }

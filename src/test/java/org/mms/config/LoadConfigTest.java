@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mms.api.BodyLimits;
 import org.mms.itip.mail.SmtpSettings;
 
 /** Defaults, then the file, then the environment; every problem reported at once; secrets never shown. */
@@ -62,6 +63,27 @@ class LoadConfigTest {
         ServiceConfig fromEnvironment = LoadConfig.load(Optional.of(dir), Optional.of(file), Map.of("MMS_SENDERS", "6"));
         assertThat(fromEnvironment.mail().senders()).isEqualTo(6);
         assertThat(fromEnvironment.describe()).contains("(6 senders)");
+    }
+
+    @Test
+    void body_limits_come_from_the_file_keep_their_defaults_when_not_given_and_every_bad_one_is_reported() throws Exception {
+        Path file = dir.resolve("mms.json");
+        Files.writeString(file, """
+                {"http": {"maxBodyBytes": {"calendarImport": 1048576}}}""");
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, """
+                {"http": {"maxBodyBytes": {"json": 10, "directoryImport": "lots", "uploads": 5}}}""");
+
+        ServiceConfig config = LoadConfig.load(Optional.of(dir), Optional.of(file), Map.of());
+
+        assertThat(config.http().maxBodyBytes()).isEqualTo(new BodyLimits(BodyLimits.DEFAULTS.json(),
+                BodyLimits.DEFAULTS.directoryImport(), 1_048_576));
+        assertThat(LoadConfig.load(Optional.of(dir), Optional.empty(), Map.of()).http().maxBodyBytes()).isEqualTo(BodyLimits.DEFAULTS);
+        assertThatThrownBy(() -> LoadConfig.load(Optional.of(dir), Optional.of(bad), Map.of()))
+                .isInstanceOf(LoadConfig.InvalidConfigException.class)
+                .hasMessageContaining("http.maxBodyBytes.json must be a whole number of bytes, at least 1024, not 10")
+                .hasMessageContaining("http.maxBodyBytes.directoryImport must be a whole number of bytes")
+                .hasMessageContaining("unknown setting \"http.maxBodyBytes.uploads\"");
     }
 
     @Test

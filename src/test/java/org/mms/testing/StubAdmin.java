@@ -255,8 +255,12 @@ public final class StubAdmin implements Admin {
     }
 
     @Override
-    public Views.ImportResult importDirectory(TenantId tenant, String json) {
-        record("importDirectory", tenant, json);
+    public Views.ImportResult importDirectory(TenantId tenant, java.io.InputStream json) {
+        try {
+            record("importDirectory", tenant, new String(json.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         return new Views.ImportResult("directory", 3, 1, 0, List.of("bridge 'Conference Bridge' created"));
     }
 
