@@ -35,12 +35,8 @@ enum Fence {
 
     /** The fence that {@code s[from, to)} is, ignoring surrounding white space (no-break spaces too). */
     static Optional<Fence> of(CharSequence s, int from, int to) {
-        while (from < to && isSpace(s.charAt(from))) {
-            from++;
-        }
-        while (to > from && isSpace(s.charAt(to - 1))) {
-            to--;
-        }
+        from = marksStart(s, from, to);
+        to = marksEnd(s, from, to);
         int length = to - from;
         if (length == 0) {
             return Optional.empty();
@@ -52,6 +48,22 @@ enum Fence {
             }
         }
         return Optional.empty();
+    }
+
+    /** Where the marks of {@code s[from, to)} begin: after any white space in front of them. */
+    static int marksStart(CharSequence s, int from, int to) {
+        while (from < to && isSpace(s.charAt(from))) {
+            from++;
+        }
+        return from;
+    }
+
+    /** Where the marks of {@code s[from, to)} end: before any white space after them. */
+    static int marksEnd(CharSequence s, int from, int to) {
+        while (to > from && isSpace(s.charAt(to - 1))) {
+            to--;
+        }
+        return to;
     }
 
     static Optional<Fence> of(CharSequence s) {

@@ -27,7 +27,11 @@ public final class FindTextBlock {
             int contentEnd = lineEnd > lineStart && body.charAt(lineEnd - 1) == '\r' ? lineEnd - 1 : lineEnd;
             Optional<Fence> fence = Fence.of(body, lineStart, contentEnd);
             if (fence.isPresent()) {
-                (fence.get() == Fence.TEAMS ? teams : skype).add(new int[] {lineStart, contentEnd});
+                // Only the marks belong to the block: white space around them on their line (Outlook ends the
+                // closing fence with a space) stays where it is when the block is replaced.
+                int marksStart = Fence.marksStart(body, lineStart, contentEnd);
+                int marksEnd = Fence.marksEnd(body, marksStart, contentEnd);
+                (fence.get() == Fence.TEAMS ? teams : skype).add(new int[] {marksStart, marksEnd});
             }
             if (lf < 0) {
                 break;

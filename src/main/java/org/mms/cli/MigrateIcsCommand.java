@@ -55,11 +55,11 @@ final class MigrateIcsCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
     MmsCommand mms;
 
-    @Option(names = "--organizer", required = true, paramLabel = "EMAIL",
+    @Option(names = "--organizer", required = true, paramLabel = "EMAIL", converter = AddressOption.class,
             description = "The organizer whose meetings are migrated.")
     String organizer;
 
-    @Option(names = "--alias", paramLabel = "EMAIL", description = "Another address of the organizer (repeatable).")
+    @Option(names = "--alias", paramLabel = "EMAIL", converter = AddressOption.class, description = "Another address of the organizer (repeatable).")
     List<String> aliases = new ArrayList<>();
 
     @Option(names = "--profile", required = true, paramLabel = "PROFILE.json",

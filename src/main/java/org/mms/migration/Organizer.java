@@ -11,10 +11,10 @@ import java.util.Set;
 public record Organizer(String address, Set<String> aliases) {
 
     public Organizer {
+        CheckAddress.problem(address).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
         address = normalize(address);
-        if (!address.matches("[^@\\s]+@[^@\\s]+")) {
-            throw new IllegalArgumentException("not an e-mail address: " + address);
-        }
         Set<String> normalized = new LinkedHashSet<>();
         aliases.forEach(a -> normalized.add(normalize(a)));
         normalized.remove(address);

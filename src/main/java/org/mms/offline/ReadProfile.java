@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.mms.block.DialInNumber;
 import org.mms.block.MeetingType;
+import org.mms.migration.CheckAddress;
 import org.mms.migration.CoordinatesTemplate;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -218,7 +219,7 @@ public final class ReadProfile {
             return aliases;
         }
         for (JsonNode a : list) {
-            if (!a.isString() || !a.stringValue().matches("[^@\\s]+@[^@\\s]+")) {
+            if (!a.isString() || CheckAddress.problem(a.stringValue()).isPresent()) {
                 problems.add("aliases: not an e-mail address: " + a);
             } else {
                 aliases.add(a.stringValue().strip());

@@ -16,6 +16,10 @@ class BlockLabelsTest {
         "de-DE, de-DE, Microsoft Teams-Besprechung, An Skype-Besprechung teilnehmen",
         "fr-FR, fr-FR, Réunion Microsoft Teams, Rejoindre la réunion Skype",
         "sv-SE, sv-SE, Microsoft Teams-möte, Anslut till Skype-mötet",
+        "es-ES, es-ES, Reunión de Microsoft Teams, Unirse a la reunión de Skype",
+        "it-IT, it-IT, Riunione di Microsoft Teams, Partecipa alla riunione Skype",
+        "nl-NL, nl-NL, Microsoft Teams-vergadering, Deelnemen aan Skype-vergadering",
+        "ja-JP, ja-JP, Microsoft Teams ミーティング, Skype 会議に参加",
     })
     void each_language_file_defines_every_label(String tag, String languageTag, String teamsTitle, String skypeJoin) {
         BlockLabels labels = BlockLabels.forLocale(Locale.forLanguageTag(tag));
@@ -28,13 +32,14 @@ class BlockLabelsTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({"de-AT, de-DE", "de-CH, de-DE", "de, de-DE", "fr-CA, fr-FR", "sv-FI, sv-SE", "en-GB, en-US"})
+    @CsvSource({"de-AT, de-DE", "de-CH, de-DE", "de, de-DE", "fr-CA, fr-FR", "sv-FI, sv-SE", "en-GB, en-US", "es-MX, es-ES",
+        "it-CH, it-IT", "nl-BE, nl-NL", "ja, ja-JP"})
     void a_regional_variant_gets_the_labels_of_its_language(String tag, String labelLanguage) {
         assertThat(BlockLabels.forLocale(Locale.forLanguageTag(tag)).languageTag()).isEqualTo(labelLanguage);
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"ja-JP", "da-DK", "xx-YY", "und"})
+    @CsvSource({"pt-BR", "da-DK", "xx-YY", "und"})
     void a_language_without_labels_falls_back_to_en_us(String tag) {
         BlockLabels labels = BlockLabels.forLocale(Locale.forLanguageTag(tag));
 
@@ -47,9 +52,9 @@ class BlockLabelsTest {
         Locale before = Locale.getDefault();
         try {
             Locale.setDefault(Locale.GERMANY);
-            Coordinates japanese = SampleCoordinates.skype(Locale.JAPAN, false);
+            Coordinates brazilian = SampleCoordinates.skype(Locale.forLanguageTag("pt-BR"), false);
 
-            String text = BlockRenderer.render(japanese).text();
+            String text = BlockRenderer.render(brazilian).text();
 
             assertThat(text).contains("Join Skype Meeting", "Trouble Joining? Try Skype Web App")
                     .doesNotContain("Skype-Besprechung");
@@ -62,7 +67,7 @@ class BlockLabelsTest {
     void austrian_organizer_gets_german_labels_and_the_austrian_lcid() {
         RenderedBlock block = BlockRenderer.render(SampleCoordinates.skype(Locale.forLanguageTag("de-AT"), true));
 
-        assertThat(block.text()).contains("An Skype-Besprechung teilnehmen", "Konferenz-ID: 79261", "[!OC([3079])!]");
+        assertThat(block.text()).contains("An Skype-Besprechung teilnehmen", "Konferenzkennung: 79261", "[!OC([3079])!]");
         assertThat(block.html()).contains("[!OC([3079])!]");
     }
 
@@ -70,7 +75,24 @@ class BlockLabelsTest {
     void teams_html_declares_the_language_its_labels_are_written_in() {
         assertThat(BlockRenderer.render(SampleCoordinates.teams(Locale.forLanguageTag("de-AT"), false)).html())
                 .contains("lang=\"de-DE\"");
-        assertThat(BlockRenderer.render(SampleCoordinates.teams(Locale.JAPAN, false)).html())
+        assertThat(BlockRenderer.render(SampleCoordinates.teams(Locale.forLanguageTag("pt-BR"), false)).html())
                 .contains("lang=\"en-US\"");
+    }
+
+    @Test
+    void a_german_skype_block_reads_as_real_german_invitations_do() {
+        String text = BlockRenderer.render(SampleCoordinates.skype(Locale.GERMANY, true)).text();
+
+        assertThat(text).contains(
+                "Falls Sie Schwierigkeiten bei der Teilnahme haben, bitte Skype Web App ausprobieren <",
+                "\nLokale Rufnummer suchen <", "\nKonferenzkennung: 79261\n", "\nPIN für Einwahl vergessen? <")
+                .doesNotContain("Probleme beim Beitreten", "Ortsgebundene", "Konferenz-ID", "Einwahl-PIN");
+    }
+
+    @Test
+    void a_swedish_skype_block_asks_for_the_pin_for_uppringning() {
+        String text = BlockRenderer.render(SampleCoordinates.skype(Locale.forLanguageTag("sv-SE"), true)).text();
+
+        assertThat(text).contains("Har du glömt din PIN-kod för uppringning? <").doesNotContain("inringning");
     }
 }

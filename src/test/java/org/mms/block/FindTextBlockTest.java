@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FindTextBlockTest {
 
@@ -69,5 +71,17 @@ class FindTextBlockTest {
         String body = TEAMS_FENCE + "\nJust a quote\n" + TEAMS_FENCE;
 
         assertThat(FindTextBlock.in(body, Optional.empty())).isInstanceOf(Location.Absent.class);
+    }
+
+    @ParameterizedTest(name = "[{0}]")
+    @ValueSource(strings = {" ", "\t", "\u00a0", " \t\u00a0"})
+    void the_span_runs_from_the_first_fence_mark_to_the_last_and_leaves_white_space_around_the_fences_outside(String space) {
+        String block = TEAMS_FENCE + space + "\nJoin <https://teams.microsoft.com/l/meetup-join/19%3a1>\n" + TEAMS_FENCE;
+        String body = "Agenda\n" + space + block + space + "\r\nBye";
+
+        Location found = FindTextBlock.in(body, Optional.empty());
+
+        int start = body.indexOf(block);
+        assertThat(found).isEqualTo(new Location.Found(new BlockSpan(start, start + block.length(), MeetingType.TEAMS)));
     }
 }

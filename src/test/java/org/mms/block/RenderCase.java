@@ -15,10 +15,12 @@ record RenderCase(String name, Coordinates coordinates) {
         return List.of(
                 teams(true, "en-US"), teams(false, "en-US"),
                 teams(true, "de-DE"), teams(false, "de-DE"),
-                teams(true, "fr-FR"),
+                teams(true, "fr-FR"), teams(true, "sv-SE"), teams(true, "es-ES"), teams(true, "it-IT"),
+                teams(true, "nl-NL"), teams(true, "ja-JP"),
                 skype(true, "en-US"), skype(false, "en-US"),
                 skype(true, "de-DE"), skype(false, "de-DE"),
-                skype(true, "sv-SE"));
+                skype(true, "fr-FR"), skype(true, "sv-SE"), skype(true, "es-ES"), skype(true, "it-IT"),
+                skype(true, "nl-NL"), skype(true, "ja-JP"));
     }
 
     private static RenderCase teams(boolean dialIn, String tag) {

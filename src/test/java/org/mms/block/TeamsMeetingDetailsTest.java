@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TeamsMeetingDetailsTest {
 
@@ -69,5 +71,18 @@ class TeamsMeetingDetailsTest {
         assertThat(details.passcode()).contains("5gwtWG");
         assertThat(details.webJoinUrl()).isPresent();
         assertThat(details.meetingOptionsUrl()).contains(URI.create("https://teams.microsoft.com/meetingOptions/?o=1"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"en-US", "de-DE", "fr-FR", "sv-SE", "es-ES", "it-IT", "nl-NL", "ja-JP"})
+    void the_meeting_id_and_passcode_of_a_block_rendered_in_each_language_are_read_back(String tag) {
+        Coordinates coordinates = SampleCoordinates.teams(Locale.forLanguageTag(tag), true);
+
+        TeamsMeetingDetails details = TeamsMeetingDetails.of(
+                ShownCoordinates.of(BlockRenderer.render(coordinates).text(), MeetingType.TEAMS));
+
+        assertThat(details.meetingId()).isEqualTo(coordinates.meetingId());
+        assertThat(details.passcode()).isEqualTo(coordinates.passcode());
+        assertThat(details.meetingOptionsUrl()).isEqualTo(coordinates.meetingOptionsUrl());
     }
 }

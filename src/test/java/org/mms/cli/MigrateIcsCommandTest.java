@@ -21,6 +21,8 @@ import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -198,6 +200,36 @@ class MigrateIcsCommandTest {
         assertThat(code).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString(UTF_8)).contains("would overwrite the input");
         assertThat(Files.readAllBytes(in)).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"--organizer, alice", "--organizer, alice@", "--organizer, alice@@contoso.com", "--organizer, alice smith@contoso.com",
+        "--alias, alice.smith", "--alias, @contoso.com", "--alias, alice@contoso.com@x"})
+    void a_malformed_organizer_or_alias_is_a_wrong_command_line_with_one_line_and_no_output(String option, String value)
+            throws IOException {
+        Path in = copy("ics/lf-only.ics");
+        List<String> args = base(in);
+        args.set(args.indexOf(option) + 1, value);
+
+        int code = mms(args.toArray(String[]::new));
+
+        assertThat(code).as(err.toString(UTF_8)).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(UTF_8).strip()).startsWith("mms: migrate-ics: ").contains(option, "not an e-mail address: " + value)
+                .doesNotContain("\n");
+        assertThat(dir.resolve("lf-only.migrated.ics")).doesNotExist();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"--organizer, mailto:Alice@Contoso.com", "--alias, MAILTO:alice.smith@contoso.com"})
+    void an_address_with_the_mailto_scheme_or_capitals_is_accepted_by_both_options(String option, String value) throws IOException {
+        Path in = copy("ics/lf-only.ics");
+        List<String> args = base(in);
+        args.set(args.indexOf(option) + 1, value);
+
+        int code = mms(args.toArray(String[]::new));
+
+        assertThat(code).as(err.toString(UTF_8)).isZero();
+        assertThat(dir.resolve("lf-only.migrated.ics")).exists();
     }
 
     private static Part findCalendarPart(Part part) throws Exception {

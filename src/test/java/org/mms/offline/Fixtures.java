@@ -45,9 +45,21 @@ final class Fixtures {
     record Run(List<org.mms.migration.ComponentPlan> components, RunSummary summary, byte[] output) {
     }
 
-    static Run migrate(Path input, Path workDir, String profile, SelectionRules rules, boolean skipFailed) {
+    /** The bytes of a fixture file. */
+    static byte[] read(String relative) {
         try {
-            ReadProfile.Profile p = profile(profile);
+            return Files.readAllBytes(path(relative));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Run migrate(Path input, Path workDir, String profile, SelectionRules rules, boolean skipFailed) {
+        return migrate(input, workDir, profile(profile), rules, skipFailed);
+    }
+
+    static Run migrate(Path input, Path workDir, ReadProfile.Profile p, SelectionRules rules, boolean skipFailed) {
+        try {
             CollectingReport report = new CollectingReport();
             Path out = workDir.resolve(input.getFileName() + ".out.ics");
             Files.deleteIfExists(out);
