@@ -77,7 +77,14 @@ final class OperationsRoutes {
             return false;
         }
         failedLogins.check(ctx.ip());
-        return switch (access.authenticate(header.substring(7).strip())) {
+        Authentication result;
+        try {
+            result = access.authenticate(header.substring(7).strip());
+        } catch (RuntimeException e) {
+            // Tokens live in the database; when it cannot be used, nobody can be shown more than "not ready".
+            return false;
+        }
+        return switch (result) {
             case Authentication.Granted g -> true;
             case Authentication.Refused refused -> {
                 failedLogins.failed(ctx.ip());
