@@ -174,6 +174,12 @@ public final class GoldenRule {
             return true;
         }
         if (edit.start() == edit.end()) {
+            // Inside a meeting property's line (a value added to an empty DTSTAMP:), not between lines.
+            for (ContentLine line : event.properties()) {
+                if (edit.start() > line.start() && edit.start() < line.end()) {
+                    return MEETING_PROPERTIES.contains(line.name()) && !new String(edit.replacement(), UTF_8).contains("\n");
+                }
+            }
             boolean atLineStart = event.properties().stream().anyMatch(l -> l.start() == edit.start() || l.end() == edit.start())
                     || event.endLine().start() == edit.start();
             return atLineStart && ContentLines.scan(edit.replacement()).stream().allMatch(l -> MEETING_PROPERTIES.contains(l.name()));
