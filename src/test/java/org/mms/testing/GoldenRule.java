@@ -160,7 +160,8 @@ public final class GoldenRule {
         assertThat(suffixB).as(name + " raw bytes after the block").isEqualTo(suffixA);
     }
 
-    private static List<byte[]> items(byte[] calendar) {
+    /** The raw bytes of each item (calendar lines, components, blank runs) of a calendar, in order. */
+    public static List<byte[]> items(byte[] calendar) {
         org.mms.ical.CalendarReader reader = new org.mms.ical.CalendarReader(new java.io.ByteArrayInputStream(calendar));
         List<byte[]> items = new java.util.ArrayList<>();
         for (org.mms.ical.CalendarReader.Item item = reader.next(); item != null; item = reader.next()) {
