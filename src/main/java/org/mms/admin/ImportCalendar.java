@@ -62,7 +62,7 @@ final class ImportCalendar {
                 ? store.put(mailbox, resource.ref(), resource.data(), Optional.of(existing.get().etag()))
                 : store.create(mailbox, resource.ref(), resource.data());
         if (!(result instanceof WriteResult.Written)) {
-            throw new AdminException.Conflict("the meeting " + resource.uid() + " changed while it was imported; import again");
+            throw new AdminException.Conflict("the meeting " + OneLine.of(resource.uid()) + " changed while it was imported; import again");
         }
         return existing.isPresent() ? 1 : 0;
     }
