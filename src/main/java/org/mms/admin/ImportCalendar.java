@@ -13,6 +13,7 @@ import org.mms.calendar.StoredResource;
 import org.mms.calendar.WriteResult;
 import org.mms.directory.User;
 import org.mms.ical.IcalFormatException;
+import org.mms.migration.OneLine;
 
 /**
  * Puts a calendar export into a user's mailbox in the embedded store: one resource per meeting (UID),
@@ -36,7 +37,8 @@ final class ImportCalendar {
         try {
             split = SplitCalendar.of(ics);
         } catch (IcalFormatException e) {
-            throw new AdminException.BadRequest("the calendar cannot be read: " + e.getMessage());
+            // The reason quotes the calendar's lines: one printable line, whatever bytes they hold.
+            throw new AdminException.BadRequest("the calendar cannot be read: " + OneLine.of(e.getMessage(), 1000));
         }
         // Refused before anything is stored, so that a calendar is imported whole or not at all.
         split.forEachResource(resource -> FieldLimits.checkLength("UID", resource.uid()));
@@ -46,7 +48,7 @@ final class ImportCalendar {
         // Last, so that a failed import leaves the frame of the one before, which matches the meetings it stored.
         frames.save(mailbox, split.frame());
         List<String> notes = new ArrayList<>();
-        split.notImported().forEach(n -> notes.add(n.toString()));
+        split.notImported().forEach(n -> notes.add(OneLine.of(n.toString(), 1000)));
         return new Views.ImportResult("calendar of " + user.upn(), counts[0], counts[1], counts[2], notes);
     }
 
@@ -60,7 +62,7 @@ final class ImportCalendar {
                 ? store.put(mailbox, resource.ref(), resource.data(), Optional.of(existing.get().etag()))
                 : store.create(mailbox, resource.ref(), resource.data());
         if (!(result instanceof WriteResult.Written)) {
-            throw new AdminException.Conflict("the meeting " + resource.uid() + " changed while it was imported; import again");
+            throw new AdminException.Conflict("the meeting " + OneLine.of(resource.uid()) + " changed while it was imported; import again");
         }
         return existing.isPresent() ? 1 : 0;
     }

@@ -102,10 +102,11 @@ public final class ApiServer {
                 }
             });
             Problems.register(cfg.routes, json);
-            cfg.routes.beforeMatched(new BearerAuthentication(access, new FailedLogins(clock)));
+            FailedLogins failedLogins = new FailedLogins(clock);
+            cfg.routes.beforeMatched(new BearerAuthentication(access, failedLogins));
             cfg.routes.beforeMatched(RequestBody::refuseOnGet);
             cfg.routes.afterMatched(new AuditTrail(access, clock));
-            new OperationsRoutes(readiness).addTo(cfg.routes);
+            new OperationsRoutes(readiness, access, failedLogins).addTo(cfg.routes);
             new TenantRoutes(admin, body).addTo(cfg.routes);
             new UserRoutes(admin, body).addTo(cfg.routes);
             new BridgeRoutes(admin, body).addTo(cfg.routes);

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import org.mms.ical.IcalFormatException;
+import org.mms.migration.OneLine;
 import org.mms.offline.ReadProfile;
 import picocli.CommandLine;
 
@@ -24,7 +25,8 @@ public final class ExitCodes implements CommandLine.IExecutionExceptionHandler, 
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
-        cli.getErr().println("mms: " + message(e));
+        // Messages quote input (a calendar's line, a file name): one printable line whatever they hold.
+        cli.getErr().println("mms: " + OneLine.of(message(e), 1000));
         cli.getErr().flush();
         return getExitCode(e);
     }
@@ -36,7 +38,7 @@ public final class ExitCodes implements CommandLine.IExecutionExceptionHandler, 
         String command = cli.getCommandName();
         String where = cli.getParent() == null ? "" : command + ": ";
         String help = cli.getParent() == null ? "mms --help" : "mms " + command + " --help";
-        cli.getErr().println("mms: " + where + usageMessage(e, cli) + " (see " + help + ")");
+        cli.getErr().println("mms: " + where + OneLine.of(usageMessage(e, cli), 1000) + " (see " + help + ")");
         cli.getErr().flush();
         return USAGE;
     }

@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
 import org.mms.block.MeetingType;
 import org.mms.itip.Mailbox;
 import org.mms.itip.mail.ComposeImipMessage;
+import org.mms.migration.InternalFailure;
 import org.mms.migration.Organizer;
 import org.mms.migration.PlanMeeting;
 import org.mms.migration.SelectionRules;
@@ -124,7 +125,14 @@ final class MigrateIcsCommand implements Callable<Integer> {
 
         MigrateIcsFile run = new MigrateIcsFile(timezones -> PlanMeeting.create(rules, settings.target(), timezones, floating)::plan,
                 report, messages, Progress.every2Seconds(mms.err));
-        RunSummary summary = run.run(new MigrateIcsFile.Settings(input, destination, dryRun, skipFailed));
+        RunSummary summary;
+        try {
+            summary = run.run(new MigrateIcsFile.Settings(input, destination, dryRun, skipFailed));
+        } catch (StackOverflowError e) {
+            // Nothing input controls should recurse this deep; if something still does, one line, not a thousand-line trace.
+            throw new IllegalArgumentException("the calendar cannot be read: it nests too deeply ("
+                    + InternalFailure.of(e).words() + ")", e);
+        }
         return summary.failed() > 0 && !summary.written() && !dryRun ? ExitCodes.MEETINGS_FAILED : ExitCodes.OK;
     }
 

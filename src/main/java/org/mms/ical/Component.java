@@ -1,8 +1,10 @@
 package org.mms.ical;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -26,6 +28,13 @@ public final class Component {
         this.children = children;
     }
 
+    /**
+     * How deep components may nest, the VCALENDAR counted. Real calendars nest three levels
+     * (VCALENDAR, VEVENT, VALARM); anything far deeper is hostile or broken, and a meeting holding it
+     * fails as unreadable rather than costing time and memory on every pass over it.
+     */
+    public static final int MAX_DEPTH = 32;
+
     /** Parses the single component that {@code buf[from, to)} holds (BEGIN line first, END line last). */
     public static Component parse(byte[] buf, int from, int to) {
         List<ContentLine> lines = ContentLines.scan(buf, from, to);
@@ -47,36 +56,53 @@ public final class Component {
         return parse(buf, 0, buf.length);
     }
 
+    /** A component whose END line has not been read yet. */
+    private record Open(String name, ContentLine begin, List<ContentLine> properties, List<Component> children) {
+    }
+
+    /**
+     * Reads one component from {@code lines[next]} on, leaving {@code next} after its END line. An
+     * explicit stack rather than recursion: how deep the input nests must never decide whether the
+     * thread's stack overflows.
+     */
     private static Component parse(List<ContentLine> lines, int[] next) {
-        ContentLine begin = lines.get(next[0]);
-        if (!begin.hasName("BEGIN")) {
-            throw new IcalFormatException("expected BEGIN:, found: " + begin);
+        ContentLine first = lines.get(next[0]);
+        if (!first.hasName("BEGIN")) {
+            throw new IcalFormatException("expected BEGIN:, found: " + first);
         }
-        String name = valueOf(begin).toUpperCase(java.util.Locale.ROOT);
+        ArrayDeque<Open> open = new ArrayDeque<>();
+        open.push(begin(first));
         next[0]++;
-        List<ContentLine> props = new ArrayList<>(48);
-        List<Component> children = List.of();
         while (next[0] < lines.size()) {
             ContentLine line = lines.get(next[0]);
-            if (line.hasName("END")) {
-                String endName = valueOf(line).toUpperCase(java.util.Locale.ROOT);
-                if (!endName.equals(name)) {
-                    throw new IcalFormatException("END:" + endName + " where END:" + name + " was expected");
-                }
-                next[0]++;
-                return new Component(name, begin, line, props, children);
-            }
-            if (line.hasName("BEGIN")) {
-                if (children.isEmpty()) {
-                    children = new ArrayList<>(2);
-                }
-                children.add(parse(lines, next));
-                continue;
-            }
-            props.add(line);
             next[0]++;
+            Open current = open.peek();
+            if (line.hasName("END")) {
+                String endName = valueOf(line).toUpperCase(Locale.ROOT);
+                if (!endName.equals(current.name())) {
+                    throw new IcalFormatException("END:" + endName + " where END:" + current.name() + " was expected");
+                }
+                open.pop();
+                Component done = new Component(current.name(), current.begin(), line, current.properties(),
+                        current.children().isEmpty() ? List.of() : current.children());
+                if (open.isEmpty()) {
+                    return done;
+                }
+                open.peek().children().add(done);
+            } else if (line.hasName("BEGIN")) {
+                if (open.size() >= MAX_DEPTH) {
+                    throw new IcalFormatException("components nested more than " + MAX_DEPTH + " levels deep");
+                }
+                open.push(begin(line));
+            } else {
+                current.properties().add(line);
+            }
         }
-        throw new IcalFormatException("BEGIN:" + name + " without END:" + name);
+        throw new IcalFormatException("BEGIN:" + open.peek().name() + " without END:" + open.peek().name());
+    }
+
+    private static Open begin(ContentLine line) {
+        return new Open(valueOf(line).toUpperCase(Locale.ROOT), line, new ArrayList<>(48), new ArrayList<>(2));
     }
 
     private static String valueOf(ContentLine line) {

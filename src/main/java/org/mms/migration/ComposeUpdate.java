@@ -1,6 +1,7 @@
 package org.mms.migration;
 
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -118,11 +119,16 @@ public final class ComposeUpdate {
         return found;
     }
 
-    private static void collectTzids(Component c, Set<String> ids) {
-        for (ContentLine line : c.properties()) {
-            line.head().parameter("TZID").ifPresent(ids::add);
+    /** Every TZID the component and its nested components name; a queue, not recursion, whatever the nesting. */
+    private static void collectTzids(Component root, Set<String> ids) {
+        ArrayDeque<Component> pending = new ArrayDeque<>(List.of(root));
+        while (!pending.isEmpty()) {
+            Component c = pending.poll();
+            for (ContentLine line : c.properties()) {
+                line.head().parameter("TZID").ifPresent(ids::add);
+            }
+            pending.addAll(c.children());
         }
-        c.children().forEach(child -> collectTzids(child, ids));
     }
 
     private static Optional<String> text(Component c, String name) {

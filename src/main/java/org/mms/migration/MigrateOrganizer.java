@@ -293,7 +293,7 @@ public final class MigrateOrganizer {
                             relevant = true;
                             bad = true;
                             if (failures.size() < MAX_FAILURES_IN_MESSAGE) {
-                                failures.add("'" + c.summary() + "' (" + f.reason() + ": " + f.detail() + ")");
+                                failures.add("'" + OneLine.of(c.summary(), 100) + "' (" + f.reason() + ": " + f.detail() + ")");
                             }
                         }
                         case Outcome.Skipped s -> {
@@ -315,7 +315,7 @@ public final class MigrateOrganizer {
             total++;
             failed++;
             if (failures.size() < MAX_FAILURES_IN_MESSAGE) {
-                failures.add(href + " (" + why + ")");
+                failures.add(OneLine.of(href, 200) + " (" + OneLine.of(why) + ")");
             }
         }
 

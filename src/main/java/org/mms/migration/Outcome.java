@@ -22,9 +22,17 @@ public sealed interface Outcome {
     record Unchanged(String detail) implements Outcome {
     }
 
+    /** The detail often quotes the calendar; it is kept to one printable line for reports and {@code LastMessage}. */
     record Skipped(SkipReason reason, String detail) implements Outcome {
+        public Skipped {
+            detail = OneLine.of(detail, 1000);
+        }
     }
 
+    /** The detail often quotes the calendar; it is kept to one printable line for reports and {@code LastMessage}. */
     record Failed(FailReason reason, String detail) implements Outcome {
+        public Failed {
+            detail = OneLine.of(detail, 1000);
+        }
     }
 }

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import org.mms.ical.CalendarReader;
 import org.mms.ical.Component;
+import org.mms.ical.ContentLine;
+import org.mms.ical.ContentLines;
+import org.mms.ical.IcalFormatException;
 import org.mms.itip.ItipRequest;
 
 /**
@@ -23,6 +26,29 @@ public record ResourcePlan(List<MeetingPlan> meetings, byte[] newBytes, List<Iti
     /** Whether anything in the resource changes. */
     public boolean changed() {
         return meetings.stream().anyMatch(MeetingPlan::changed);
+    }
+
+    /**
+     * The value of a VEVENT's own UID line (trimmed, escapes kept, as {@link Component#value} reads it),
+     * read line by line: an event that cannot be parsed as a whole still groups under its UID and then
+     * fails alone, with its reason, when it is planned.
+     */
+    private static String ownUid(byte[] event) {
+        int depth = 0;
+        for (ContentLine line : ContentLines.scan(event)) {
+            if (line.hasName("BEGIN")) {
+                depth++;
+            } else if (line.hasName("END")) {
+                depth--;
+            } else if (depth == 1 && line.hasName("UID")) {
+                try {
+                    return line.property().value().trim();
+                } catch (IcalFormatException unreadable) {
+                    return "";
+                }
+            }
+        }
+        return "";
     }
 
     /** Plans {@code resource} with the given rules and targets; components are grouped by UID. */
@@ -43,7 +69,7 @@ public record ResourcePlan(List<MeetingPlan> meetings, byte[] newBytes, List<Iti
                 if (c.name().equals("VTIMEZONE")) {
                     Component.parse(c.bytes()).value("TZID").ifPresent(id -> timezones.putIfAbsent(id, c.bytes()));
                 } else if (c.name().equals("VEVENT")) {
-                    String uid = Component.parse(c.bytes()).value("UID").orElse("");
+                    String uid = ownUid(c.bytes());
                     eventsByUid.computeIfAbsent(uid, k -> new ArrayList<>()).add(i);
                 }
             } else if (item instanceof CalendarReader.CalendarProperty p && beforeComponents) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.mms.calendar.CalendarStoreException;
 import org.mms.calendar.PermanentStoreException;
 import org.mms.checkpoint.Checkpoint;
 import org.mms.directory.Bridge;
@@ -40,6 +41,7 @@ public final class RunMigrations {
     private final Duration lease;
 
     private final Checkpoint checkpoint;
+    private final Runnable alive;
 
     public RunMigrations(MigrationQueue queue, Directory directory, MigrateOrganizer migrate, Clock clock, WorkerId worker,
             Duration lease) {
@@ -48,6 +50,14 @@ public final class RunMigrations {
 
     public RunMigrations(MigrationQueue queue, Directory directory, MigrateOrganizer migrate, Clock clock, WorkerId worker,
             Duration lease, Checkpoint checkpoint) {
+        this(queue, directory, migrate, clock, worker, lease, checkpoint, () -> {
+        });
+    }
+
+    /** @param alive told at every heartbeat, so that whoever runs this step sees a long migration is not stuck */
+    public RunMigrations(MigrationQueue queue, Directory directory, MigrateOrganizer migrate, Clock clock, WorkerId worker,
+            Duration lease, Checkpoint checkpoint, Runnable alive) {
+        this.alive = alive;
         this.checkpoint = checkpoint;
         this.queue = queue;
         this.directory = directory;
@@ -68,7 +78,48 @@ public final class RunMigrations {
         return true;
     }
 
+    /**
+     * Runs one claimed request. Nothing one request does may end the worker: whatever it throws, a
+     * bug or an error such as a stack overflow included, is recorded on that request under a short
+     * code (the details go to the log) and the worker takes the next one.
+     */
     private void run(Claimed claimed) {
+        try {
+            migrate(claimed);
+        } catch (Throwable e) { // every Throwable: an Error from one calendar must not end the worker thread
+            InternalFailure failure = InternalFailure.of(e);
+            LOG.error("migrating {} failed with {}", claimed.request().upn(), failure.words(), e);
+            try {
+                recordInternalFailure(claimed, failure);
+            } catch (Throwable again) { // recording can fail too (the database gone): the lease runs out and the reaper takes the request back
+                LOG.error("could not record {} for {}: {}", failure.words(), claimed.request().upn(), InternalFailure.of(again).words());
+            }
+        }
+    }
+
+    /**
+     * An unexpected failure is retried like any other, except that the same failure twice in a row
+     * ends the request as {@code Failed}: it will fail the same way every time, and a request that
+     * is retried forever hides the fault from the admin.
+     */
+    private void recordInternalFailure(Claimed claimed, InternalFailure failure) {
+        MigrationRequest request = claimed.request();
+        Instant now = clock.instant();
+        if (InternalFailure.in(request.lastMessage()).filter(failure::equals).isPresent()) {
+            queue.fail(claimed.lease(), request.counts(), "the migration failed twice with " + failure.words()
+                    + "; the server log has the details (report it), then start the migration again (Start-CsExMeetingMigration)", now);
+            return;
+        }
+        String message = "the migration failed with " + failure.words() + "; the server log has the details; MMS will try again";
+        Optional<Tenant> tenant = directory.tenant(request.tenant());
+        if (tenant.isEmpty()) {
+            queue.fail(claimed.lease(), request.counts(), message, now);
+            return;
+        }
+        retryOrFail(tenant.get(), request, claimed.lease(), request.counts(), message);
+    }
+
+    private void migrate(Claimed claimed) {
         MigrationRequest request = claimed.request();
         Lease current = claimed.lease();
         Optional<Tenant> tenant = directory.tenant(request.tenant());
@@ -91,21 +142,23 @@ public final class RunMigrations {
             result = migrate.run(work, soFar -> {
                 Instant now = clock.instant();
                 queue.heartbeat(held[0], now.plus(lease));
+                alive.run();
                 queue.progress(held[0], counts(soFar), now);
             });
         } catch (PermanentStoreException e) {
             // Retrying cannot help (wrong credentials, no such calendar): the admin has to act first.
             LOG.warn("migrating {} failed for good: {}", request.upn(), e.getMessage());
-            queue.fail(held[0], Counts.NONE, "the calendar server refused (" + e.getMessage()
+            queue.fail(held[0], Counts.NONE, "the calendar server refused (" + OneLine.of(e.getMessage())
                     + "); correct the calendar store (Set-CsCalendarStore) or the user's calendar URL, then start the migration again",
                     clock.instant());
             return;
-        } catch (RuntimeException e) {
+        } catch (CalendarStoreException e) {
             LOG.warn("migrating {} failed: {}", request.upn(), e.toString());
             retryOrFail(tenant.get(), request, held[0], Counts.NONE,
-                    "the calendar could not be read or written (" + e.getMessage() + "); MMS will try again");
+                    "the calendar could not be read or written (" + OneLine.of(e.getMessage()) + "); MMS will try again");
             return;
         }
+        // Anything else (the database refusing a value, a bug) is an internal failure: see run.
         if (result.failed() == 0) {
             queue.succeed(held[0], counts(result), result.message(), clock.instant());
         } else {

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.mms.block.BlockDiff;
 import org.mms.migration.ComponentPlan;
+import org.mms.migration.OneLine;
 import org.mms.migration.Outcome;
 
 /**
@@ -37,13 +38,14 @@ public final class TextReport implements RunReport {
     @Override
     public void component(ComponentPlan plan) {
         String start = plan.start().map(START::format).orElse("-");
-        String what = (plan.summary().isBlank() ? "(no title)" : plan.summary())
-                + plan.recurrenceId().map(r -> " [occurrence " + r + "]").orElse("");
+        // Titles, UIDs and reasons quote the calendar: each report line stays one printable line whatever they hold.
+        String what = (plan.summary().isBlank() ? "(no title)" : OneLine.of(plan.summary(), 200))
+                + plan.recurrenceId().map(r -> " [occurrence " + OneLine.of(r, 100) + "]").orElse("");
         String why = switch (plan.outcome()) {
             case Outcome.Migrated m -> m.from() == m.to() ? "" : m.from() + " -> " + m.to();
-            case Outcome.Unchanged u -> u.detail();
-            case Outcome.Skipped s -> s.reason() + ": " + s.detail();
-            case Outcome.Failed f -> f.reason() + ": " + f.detail();
+            case Outcome.Unchanged u -> OneLine.of(u.detail());
+            case Outcome.Skipped s -> s.reason() + ": " + OneLine.of(s.detail());
+            case Outcome.Failed f -> f.reason() + ": " + OneLine.of(f.detail());
         };
         out.printf("%-9s  %-17s  %s%s%n", label(plan.outcome()), start, what, why.isEmpty() ? "" : "  -- " + why);
         if (plan.outcome() instanceof Outcome.Failed) {
@@ -73,7 +75,7 @@ public final class TextReport implements RunReport {
                 out.printf(Locale.ROOT, "  %-28s %,d%n", e.getKey().replace(':', ' '), e.getValue());
             }
         }
-        notes.forEach(n -> out.println("note: " + n));
+        notes.forEach(n -> out.println("note: " + OneLine.of(n)));
         MigrateIcsFile.Settings settings = s.settings();
         if (settings.dryRun()) {
             out.printf(Locale.ROOT, "Dry run: nothing written. %,d meetings would change and their attendees get an update.%n",

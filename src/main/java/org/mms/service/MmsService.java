@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.IntConsumer;
 import org.mms.admin.AdminService;
 import org.mms.api.ApiServer;
-import org.mms.api.ReadinessCheck;
 import org.mms.checkpoint.Checkpoint;
 import org.mms.config.ServiceConfig;
 import org.mms.db.Database;
@@ -80,7 +80,10 @@ public final class MmsService implements AutoCloseable {
     /** The service operator's token, written on first start: it manages tenants. */
     public static final String OPERATOR_TOKEN_FILE = "operator-token";
 
-    private MmsService(ServiceConfig config, Clock clock) {
+    /** Ends the process with a status; on a thread of its own, since System.exit runs the shutdown hook, which waits for the loops to stop. */
+    static final IntConsumer SYSTEM_EXIT = status -> Thread.ofPlatform().start(() -> System.exit(status));
+
+    private MmsService(ServiceConfig config, Clock clock, IntConsumer exit) {
         this.config = config;
         this.clock = clock;
         this.db = Database.open(config.database());
@@ -95,7 +98,7 @@ public final class MmsService implements AutoCloseable {
         CalendarStore calendars = new RoutingCalendarStore(chooser);
         this.admin = new AdminService(directory, queue, queue, journal, new JdbcDecisionLog(db), calendars,
                 new JdbcCalendarFrames(db, clock), outbox, clock, new SecureRandom());
-        this.api = new ApiServer(admin, access, this::readiness, clock, config.http().maxBodyBytes());
+        this.api = new ApiServer(admin, access, new CheckReadiness(db, () -> loops), clock, config.http().maxBodyBytes());
 
         Checkpoint checkpoint = HaltAtCheckpoints.of(config.haltAt());
         if (!config.haltAt().isEmpty()) {
@@ -103,24 +106,28 @@ public final class MmsService implements AutoCloseable {
         }
         MigrateOrganizer migrate = new MigrateOrganizer(calendars, journal, clock, checkpoint);
         String host = hostName();
+        // A turn without a sign of life for longer than a lease is stuck: its lease ran out and another worker may take its request.
+        Duration stallAfter = config.workers().lease();
         for (int i = 0; i < config.workers().threads(); i++) {
+            Loop[] loop = new Loop[1];
             RunMigrations worker = new RunMigrations(queue, directory, migrate, clock,
                     new WorkerId(host + "/" + ProcessHandle.current().pid() + "/" + (i + 1) + "/" + UUID.randomUUID().toString().substring(0, 8)),
-                    config.workers().lease(), checkpoint);
-            loops.add(new Loop("migration-worker-" + (i + 1), config.workers().pollInterval(), worker::runOnce));
+                    config.workers().lease(), checkpoint, () -> loop[0].alive());
+            loop[0] = new Loop("migration-worker-" + (i + 1), config.workers().pollInterval(), stallAfter, worker::runOnce);
+            loops.add(loop[0]);
         }
         if (config.workers().threads() > 0) {
             List<Mailer> mailers = mailers(config.mail(), new ComposeImipMessage(clock, config.mail().sender().map(Mailbox::of)));
             for (int i = 0; i < mailers.size(); i++) {
                 SendOutbox sender = new SendOutbox(outbox, mailers.get(i), clock, config.workers().lease(), checkpoint);
                 // Small claims, so that every sender has some while the migrations are still queueing messages.
-                loops.add(new Loop("outbox-sender-" + (i + 1), config.workers().pollInterval(), () -> sender.runOnce(SEND_CLAIM) > 0));
+                loops.add(new Loop("outbox-sender-" + (i + 1), config.workers().pollInterval(), stallAfter,
+                        () -> sender.runOnce(SEND_CLAIM) > 0));
             }
-            loops.add(new Loop("housekeeping", Duration.ofSeconds(5), this::housekeeping));
+            loops.add(new Loop("housekeeping", Duration.ofSeconds(5), stallAfter, this::housekeeping));
         }
-        // On a thread of its own: System.exit runs the shutdown hook, which waits for this loop to stop.
-        WatchDatabase watch = new WatchDatabase(db, 3, status -> Thread.ofPlatform().start(() -> System.exit(status)));
-        loops.add(new Loop("database-watch", Duration.ofSeconds(5), watch::check));
+        WatchDatabase watch = new WatchDatabase(db, 3, exit);
+        loops.add(new Loop("database-watch", Duration.ofSeconds(5), stallAfter, watch::check));
     }
 
     /**
@@ -150,20 +157,28 @@ public final class MmsService implements AutoCloseable {
      * never creates the first tenant or token: a process with the API does that.
      */
     public static MmsService start(ServiceConfig config, Clock clock, Role role) throws IOException {
+        return start(config, clock, role, SYSTEM_EXIT);
+    }
+
+    /** As {@link #start(ServiceConfig, Clock, Role)}, ending the process (a database that stays closed) by {@code exit}; tests record it instead. */
+    static MmsService start(ServiceConfig config, Clock clock, Role role, IntConsumer exit) throws IOException {
         if (role == Role.API_AND_WORKERS) {
             config.http().plainExposure().ifPresent(why -> {
                 throw new IllegalStateException("refusing to start: " + why);
             });
         }
         Files.createDirectories(config.dataDir());
-        MmsService service = new MmsService(config, clock);
+        MmsService service = new MmsService(config, clock, exit);
         try {
             if (role == Role.API_AND_WORKERS) {
                 service.firstStart();
+            }
+            // The loops first: a readiness check answered before they run would find them dead.
+            service.loops.forEach(Loop::start);
+            if (role == Role.API_AND_WORKERS) {
                 service.api.start(config.http().host(), config.http().port(),
                         config.http().tls().map(t -> new Tls(t.certificate(), t.privateKey())));
             }
-            service.loops.forEach(Loop::start);
             return service;
         } catch (RuntimeException | IOException e) {
             service.close();
@@ -225,16 +240,6 @@ public final class MmsService implements AutoCloseable {
         }
         Files.writeString(file, secret + "\n", StandardCharsets.US_ASCII);
         return file;
-    }
-
-    /** Ready when the database answers. */
-    private ReadinessCheck.Readiness readiness() {
-        try {
-            db.jdbi().useHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
-            return ReadinessCheck.Readiness.ok();
-        } catch (RuntimeException e) {
-            return ReadinessCheck.Readiness.notReady("the database does not answer: " + e.getMessage());
-        }
     }
 
     private boolean housekeeping() {

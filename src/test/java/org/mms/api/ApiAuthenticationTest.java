@@ -126,15 +126,21 @@ class ApiAuthenticationTest {
     }
 
     @Test
-    void readiness_follows_the_injected_check() {
+    void readiness_follows_the_injected_check_and_tells_the_reason_only_to_a_caller_with_a_token() {
         assertThat(anonymous.get("/ready").status()).isEqualTo(200);
 
         api.readiness = ReadinessCheck.Readiness.notReady("the database is not reachable");
         Http.Response r = anonymous.get("/ready");
+        Http.Response withToken = contoso.get("/ready");
+        Http.Response wrongToken = anonymous.withToken("guessed").get("/ready");
 
         assertThat(r.status()).isEqualTo(503);
         assertThat(r.json().get("status").asString()).isEqualTo("not ready");
-        assertThat(r.json().get("detail").asString()).isEqualTo("the database is not reachable");
+        assertThat(r.json().get("detail").asString()).doesNotContain("database");
+        assertThat(wrongToken.status()).isEqualTo(503);
+        assertThat(wrongToken.json().get("detail").asString()).doesNotContain("database");
+        assertThat(withToken.status()).isEqualTo(503);
+        assertThat(withToken.json().get("detail").asString()).isEqualTo("the database is not reachable");
     }
 
     @Test

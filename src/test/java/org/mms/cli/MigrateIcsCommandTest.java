@@ -246,4 +246,55 @@ class MigrateIcsCommandTest {
         }
         return null;
     }
+
+    /** Every line {@code text} holds, and none holding a control character. */
+    private static List<String> printableLines(String text) {
+        List<String> lines = text.lines().toList();
+        assertThat(lines).allSatisfy(l -> assertThat(l.chars().filter(c -> c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0)))
+                .as("control characters in: %s", l).isEmpty());
+        return lines;
+    }
+
+    @Test
+    void a_meeting_nested_5000_deep_gets_one_clear_failed_line_and_no_stack_trace() throws IOException {
+        Path in = dir.resolve("nested.ics");
+        Files.write(in, org.mms.testing.HostileCalendars.nestedInFirstEvent(Files.readAllBytes(fixture("ics/teams-t2-en-dialin.ics")), 5_000));
+
+        int code = mms(base(in).toArray(String[]::new));
+
+        assertThat(code).isEqualTo(ExitCodes.MEETINGS_FAILED);
+        String report = out.toString(UTF_8);
+        assertThat(report).doesNotContain("\tat ").doesNotContain("StackOverflow");
+        assertThat(err.toString(UTF_8)).doesNotContain("\tat ").doesNotContain("StackOverflow");
+        assertThat(printableLines(report)).filteredOn(l -> l.startsWith("FAILED")).singleElement().asString()
+                .contains("INVALID_EVENT").contains("nested more than 32 levels deep");
+        assertThat(dir.resolve("nested.migrated.ics")).doesNotExist();
+    }
+
+    @Test
+    void a_file_whose_first_line_holds_control_bytes_and_line_breaks_gets_one_printable_error_line() throws IOException {
+        Path in = dir.resolve("hostile.ics");
+        Files.write(in, "\u001b[2J\u0007BEGIN:VEVENT\rSUMMARY:x\u0000\u009b\u202e".getBytes(UTF_8));
+
+        int code = mms(base(in).toArray(String[]::new));
+
+        assertThat(code).isEqualTo(ExitCodes.ERROR);
+        assertThat(printableLines(err.toString(UTF_8))).singleElement().asString()
+                .startsWith("mms: the calendar cannot be read").contains("\\x1B[2J\\x07").contains("\\x00").contains("<U+202E>");
+    }
+
+    @Test
+    void a_failed_meeting_whose_title_and_values_hold_control_bytes_and_line_breaks_is_reported_on_one_printable_line()
+            throws IOException {
+        String calendar = Files.readString(fixture("ics/bad/missing-end-fence.ics"), UTF_8)
+                .replace("SUMMARY;LANGUAGE=en-us:Steering committee", "SUMMARY;LANGUAGE=en-us:Steering\\ncommittee\u001b[31m\\nred\u0007!");
+        Path in = dir.resolve("control.ics");
+        Files.writeString(in, calendar, UTF_8);
+
+        int code = mms(base(in).toArray(String[]::new));
+
+        assertThat(code).isEqualTo(ExitCodes.MEETINGS_FAILED);
+        assertThat(printableLines(out.toString(UTF_8))).filteredOn(l -> l.startsWith("FAILED")).singleElement().asString()
+                .contains("Steering committee\\x1B[31m red\\x07!").contains("END_FENCE_MISSING");
+    }
 }

@@ -160,7 +160,8 @@ public final class GoldenRule {
         assertThat(suffixB).as(name + " raw bytes after the block").isEqualTo(suffixA);
     }
 
-    private static List<byte[]> items(byte[] calendar) {
+    /** The raw bytes of each item (calendar lines, components, blank runs) of a calendar, in order. */
+    public static List<byte[]> items(byte[] calendar) {
         org.mms.ical.CalendarReader reader = new org.mms.ical.CalendarReader(new java.io.ByteArrayInputStream(calendar));
         List<byte[]> items = new java.util.ArrayList<>();
         for (org.mms.ical.CalendarReader.Item item = reader.next(); item != null; item = reader.next()) {
@@ -174,6 +175,12 @@ public final class GoldenRule {
             return true;
         }
         if (edit.start() == edit.end()) {
+            // Inside a meeting property's line (a value added to an empty DTSTAMP:), not between lines.
+            for (ContentLine line : event.properties()) {
+                if (edit.start() > line.start() && edit.start() < line.end()) {
+                    return MEETING_PROPERTIES.contains(line.name()) && !new String(edit.replacement(), UTF_8).contains("\n");
+                }
+            }
             boolean atLineStart = event.properties().stream().anyMatch(l -> l.start() == edit.start() || l.end() == edit.start())
                     || event.endLine().start() == edit.start();
             return atLineStart && ContentLines.scan(edit.replacement()).stream().allMatch(l -> MEETING_PROPERTIES.contains(l.name()));
