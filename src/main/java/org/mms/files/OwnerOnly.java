@@ -14,6 +14,8 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Files and directories only their owner can read: the data directory holds the calendars, the
@@ -26,6 +28,8 @@ public final class OwnerOnly {
 
     public static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
     public static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
+
+    private static final Logger LOG = LoggerFactory.getLogger(OwnerOnly.class);
 
     private OwnerOnly() {
     }
@@ -112,13 +116,13 @@ public final class OwnerOnly {
         }
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                 restrictQuietlyIfGone(dir);
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 if (!attrs.isSymbolicLink()) {
                     restrictQuietlyIfGone(file);
                 }
@@ -135,11 +139,14 @@ public final class OwnerOnly {
         });
     }
 
-    private static void restrictQuietlyIfGone(Path path) throws IOException {
+    private static void restrictQuietlyIfGone(Path path) {
         try {
             restrict(path);
         } catch (NoSuchFileException gone) {
             // A temporary file that was deleted while the tree was walked.
+        } catch (IOException e) {
+            // Another user's file (put there by hand): the directory's own mode still keeps others out of it.
+            LOG.warn("could not make {} readable by its owner only: {}", path, e.toString());
         }
     }
 

@@ -2,6 +2,7 @@ package org.mms.service;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mms.testing.OpenApiDocument.resolve;
 
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -181,6 +182,9 @@ class TwoTenantsEndToEndTest {
                 for (JsonNode p : op.path("parameters")) {
                     parameters.add(resolve(doc, p));
                 }
+                for (JsonNode p : path.getValue().path("parameters")) {
+                    parameters.add(resolve(doc, p));
+                }
                 Optional<String> bodyType = Optional.empty();
                 Optional<JsonNode> schema = Optional.empty();
                 if (op.has("requestBody")) {
@@ -197,17 +201,6 @@ class TwoTenantsEndToEndTest {
         // What B reads first, while its own audit log holds none of its attempts at A's things yet.
         operations.sort(java.util.Comparator.comparing(op -> !op.method().equals("GET")));
         return operations;
-    }
-
-    private static JsonNode resolve(JsonNode doc, JsonNode node) {
-        if (!node.has("$ref")) {
-            return node;
-        }
-        JsonNode target = doc;
-        for (String part : node.path("$ref").asString().substring(2).split("/")) {
-            target = target.path(part);
-        }
-        return target;
     }
 
     /** The calls to make for an operation: each path parameter names a thing of A's (a user by UPN and by id). */
