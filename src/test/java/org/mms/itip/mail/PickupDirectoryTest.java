@@ -361,6 +361,23 @@ class PickupDirectoryTest {
         assertThat(filesIn(directory)).contains("." + blocking.getFileName() + ".staged");
     }
 
+    @Test
+    void a_message_moved_in_from_a_staging_directory_replaces_only_the_same_message() throws Exception {
+        Path staging = Files.createDirectory(directory.resolve(".staging"));
+        Path out = Files.createDirectory(directory.resolve("out"));
+        PickupDirectory stagingPickup = new PickupDirectory(staging, new ComposeImipMessage(CLOCK, Optional.empty()));
+        Path first = PickupDirectory.moveInto(stagingPickup.write(aRequest().build()), out);
+
+        Path again = PickupDirectory.moveInto(stagingPickup.write(aRequest().build()), out);
+        Files.writeString(first, "Message-ID: <another@example.org>\r\n\r\nanother message");
+        Path blocked = stagingPickup.write(aRequest().build());
+
+        assertThat(again).isEqualTo(first);
+        assertThatThrownBy(() -> PickupDirectory.moveInto(blocked, out)).isInstanceOf(java.nio.file.FileAlreadyExistsException.class);
+        assertThat(Files.readString(first)).contains("another message");
+        assertThat(filesIn(out)).containsExactly(first.getFileName().toString());
+    }
+
     /** Messages with ids 1, 2, … of tenant contoso, in the given order, as a sender's round. */
     private static List<Queued> round(String... uids) {
         List<Queued> round = new ArrayList<>();
