@@ -31,9 +31,9 @@ import org.mms.db.JdbcMessageOutbox;
 import org.mms.db.JdbcMigrationJournal;
 import org.mms.db.JdbcMigrationQueue;
 import org.mms.directory.Tenant;
-import org.mms.files.OwnerOnly;
 import org.mms.directory.TenantId;
 import org.mms.directory.TenantSettings;
+import org.mms.files.OwnerOnly;
 import org.mms.itip.Mailbox;
 import org.mms.itip.Mailer;
 import org.mms.itip.SendOutbox;
@@ -259,14 +259,19 @@ public final class MmsService implements AutoCloseable {
      * umask; the data directory's mode already keeps others out, and this keeps the files' own modes true.
      */
     private void restrictDataFiles() {
-        try (var files = Files.list(config.dataDir())) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                if (Files.isRegularFile(file)) {
-                    OwnerOnly.restrict(file);
-                }
-            }
+        List<Path> files;
+        try (var listed = Files.list(config.dataDir())) {
+            files = listed.filter(Files::isRegularFile).toList();
         } catch (IOException e) {
-            // A file that went away meanwhile; the next round looks again.
+            LOG.warn("could not list {} to keep its files owner-only: {}", config.dataDir(), e.toString());
+            return;
+        }
+        for (Path file : files) {
+            try {
+                OwnerOnly.restrict(file);
+            } catch (IOException e) {
+                // Gone meanwhile (a temporary file), or not ours: the directory's mode keeps others out.
+            }
         }
     }
 

@@ -40,8 +40,7 @@ class DataFilesOwnerOnlyTest {
     @Test
     void the_data_directory_and_every_file_in_it_after_a_migration_are_its_owners_alone() throws Exception {
         Path data = dir.resolve("data");
-        ServiceConfig config = ServiceConfig.defaults(data).withHttp(new ServiceConfig.Http("127.0.0.1", 0))
-                .withWorkers(new ServiceConfig.Workers(1, Duration.ofMillis(50), Duration.ofMinutes(2)));
+        ServiceConfig config = LoopbackConfig.of(data, 1);
         SampleOrganization org = new SampleOrganization(2);
         try (MmsService service = MmsService.start(config, Clock.systemUTC())) {
             AdminShell admin = new AdminShell(service, data);
@@ -71,8 +70,7 @@ class DataFilesOwnerOnlyTest {
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path left = Files.writeString(data.resolve("notes.txt"), "left by hand");
         Files.setPosixFilePermissions(left, PosixFilePermissions.fromString("rw-r--r--"));
-        ServiceConfig config = ServiceConfig.defaults(data).withHttp(new ServiceConfig.Http("127.0.0.1", 0))
-                .withWorkers(new ServiceConfig.Workers(0, Duration.ofMillis(50), Duration.ofMinutes(2)));
+        ServiceConfig config = LoopbackConfig.of(data, 0);
 
         try (MmsService service = MmsService.start(config, Clock.systemUTC())) {
             assertThat(openToOthers(data)).isEmpty();

@@ -59,8 +59,7 @@ class TwoTenantsEndToEndTest {
     @Test
     void two_tenants_with_the_same_meeting_uids_keep_every_message_and_neither_sees_or_changes_the_others_data() throws Exception {
         Path data = dir.resolve("data");
-        ServiceConfig config = ServiceConfig.defaults(data).withHttp(new ServiceConfig.Http("127.0.0.1", 0))
-                .withWorkers(new ServiceConfig.Workers(2, Duration.ofMillis(50), Duration.ofMinutes(2)));
+        ServiceConfig config = LoopbackConfig.of(data, 2);
         SampleOrganization org = new SampleOrganization(4);
         Instant now = Instant.now();
         try (MmsService service = MmsService.start(config, Clock.systemUTC())) {
