@@ -19,4 +19,6 @@ if [ ! -f "$jar" ] || [ -n "$(find "$root/src/main" "$root/pom.xml" -newer "$jar
   (cd "$root" && ./mvnw -q -B -DskipTests package) >&2
 fi
 
+# Every file MMS makes is its owner's alone, those the database library creates included.
+umask 077
 exec "$JAVA_HOME/bin/java" ${MMS_JAVA_OPTS:-} -jar "$jar" "$@"

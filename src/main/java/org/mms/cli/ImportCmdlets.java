@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mms.files.OwnerOnly;
 import picocli.CommandLine.Command;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -71,7 +72,8 @@ final class ImportCmdlets {
             String user = identity.required();
             MmsClient.Download calendar = server.download(MmsClient.path("users", user, "calendar"), "X-MMS-Meetings");
             try {
-                Files.write(path, calendar.body());
+                // The meetings' details: the owner's alone, like everything MMS writes.
+                OwnerOnly.writeFile(path, calendar.body());
             } catch (IOException e) {
                 throw new CmdletFailure("cannot write " + path + ": " + e.getMessage());
             }

@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.mms.admin.AdminException;
 import org.mms.block.DialInNumber;
 import org.mms.block.MeetingType;
 import org.mms.directory.AudioConferencing;
@@ -52,27 +54,70 @@ public final class JdbcDirectory implements Directory {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM tenant ORDER BY name").map((rs, ctx) -> tenantOf(rs)).list());
     }
 
+    /**
+     * Saves the tenant and claims its domains. A domain another tenant owns is refused with
+     * {@link AdminException.Conflict}, naming the domain (and not the tenant that owns it).
+     */
     @Override
     public void saveTenant(Tenant t) {
-        jdbi.useTransaction(h -> {
-            int updated = h.createUpdate("""
-                    UPDATE tenant SET name = :name, domains = :domains, meeting_migration_enabled = :mme,
-                      auto_migrate_user_meetings = :amum, auto_replace_acp_provider = :arap, migrate_on_sip_change = :sip,
-                      migrate_on_meeting_url_change = :url, settle_window_ms = :settle, attendee_limit = :limit,
-                      retry_attempts = :retries, retry_window_ms = :retryWindow, retention_ms = :retention,
-                      online_meeting_url = :online, on_premises_meeting_url = :onprem, teams_join_url_template = :teams,
-                      local_numbers_url = :local, pin_reset_url = :pin, help_url = :help
-                    WHERE id = :id""").bindMap(tenantColumns(t)).execute();
-            if (updated == 0) {
-                h.createUpdate("""
-                        INSERT INTO tenant (id, name, domains, meeting_migration_enabled, auto_migrate_user_meetings,
-                          auto_replace_acp_provider, migrate_on_sip_change, migrate_on_meeting_url_change, settle_window_ms,
-                          attendee_limit, retry_attempts, retry_window_ms, retention_ms, online_meeting_url,
-                          on_premises_meeting_url, teams_join_url_template, local_numbers_url, pin_reset_url, help_url)
-                        VALUES (:id, :name, :domains, :mme, :amum, :arap, :sip, :url, :settle, :limit, :retries, :retryWindow,
-                          :retention, :online, :onprem, :teams, :local, :pin, :help)""").bindMap(tenantColumns(t)).execute();
+        List<String> domains = t.domains().stream().map(d -> d.strip().toLowerCase(Locale.ROOT)).filter(d -> !d.isEmpty()).distinct().toList();
+        try {
+            jdbi.useTransaction(h -> {
+                refuseDomainsOfOthers(h, t.id(), domains);
+                int updated = h.createUpdate("""
+                        UPDATE tenant SET name = :name, domains = :domains, meeting_migration_enabled = :mme,
+                          auto_migrate_user_meetings = :amum, auto_replace_acp_provider = :arap, migrate_on_sip_change = :sip,
+                          migrate_on_meeting_url_change = :url, settle_window_ms = :settle, attendee_limit = :limit,
+                          retry_attempts = :retries, retry_window_ms = :retryWindow, retention_ms = :retention,
+                          online_meeting_url = :online, on_premises_meeting_url = :onprem, teams_join_url_template = :teams,
+                          local_numbers_url = :local, pin_reset_url = :pin, help_url = :help
+                        WHERE id = :id""").bindMap(tenantColumns(t)).execute();
+                if (updated == 0) {
+                    h.createUpdate("""
+                            INSERT INTO tenant (id, name, domains, meeting_migration_enabled, auto_migrate_user_meetings,
+                              auto_replace_acp_provider, migrate_on_sip_change, migrate_on_meeting_url_change, settle_window_ms,
+                              attendee_limit, retry_attempts, retry_window_ms, retention_ms, online_meeting_url,
+                              on_premises_meeting_url, teams_join_url_template, local_numbers_url, pin_reset_url, help_url)
+                            VALUES (:id, :name, :domains, :mme, :amum, :arap, :sip, :url, :settle, :limit, :retries, :retryWindow,
+                              :retention, :online, :onprem, :teams, :local, :pin, :help)""").bindMap(tenantColumns(t)).execute();
+                }
+                claimDomains(h, t.id(), domains);
+            });
+        } catch (UnableToExecuteStatementException e) {
+            // Another tenant claimed one of them between the check and the insert: the primary key refused it.
+            if (e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                jdbi.useHandle(h -> refuseDomainsOfOthers(h, t.id(), domains));
             }
-        });
+            throw e;
+        }
+    }
+
+    private static void refuseDomainsOfOthers(Handle h, TenantId tenant, List<String> domains) {
+        if (domains.isEmpty()) {
+            return;
+        }
+        h.createQuery("SELECT domain FROM tenant_domain WHERE domain IN (<domains>) AND tenant_id <> :t ORDER BY domain")
+                .bindList("domains", domains).bind("t", tenant.value()).mapTo(String.class).findFirst().ifPresent(taken -> {
+                    throw new AdminException.Conflict("the domain " + taken + " belongs to another tenant");
+                });
+    }
+
+    /** The tenant's domains are these, and no longer those it dropped. */
+    private static void claimDomains(Handle h, TenantId tenant, List<String> domains) {
+        List<String> owned = h.createQuery("SELECT domain FROM tenant_domain WHERE tenant_id = :t").bind("t", tenant.value())
+                .mapTo(String.class).list();
+        for (String dropped : owned) {
+            if (!domains.contains(dropped)) {
+                h.createUpdate("DELETE FROM tenant_domain WHERE domain = :d AND tenant_id = :t").bind("d", dropped).bind("t", tenant.value())
+                        .execute();
+            }
+        }
+        for (String domain : domains) {
+            if (!owned.contains(domain)) {
+                h.createUpdate("INSERT INTO tenant_domain (domain, tenant_id) VALUES (:d, :t)").bind("d", domain).bind("t", tenant.value())
+                        .execute();
+            }
+        }
     }
 
     private static Map<String, Object> tenantColumns(Tenant t) {

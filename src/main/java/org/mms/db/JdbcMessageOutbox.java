@@ -54,7 +54,7 @@ public final class JdbcMessageOutbox implements MessageOutbox {
             Map<Long, Queued> byId = new java.util.HashMap<>();
             h.createQuery("SELECT * FROM outbox_message m JOIN outbox_content c ON c.message_id = m.id WHERE m.id IN (<ids>)")
                     .bindList("ids", ids)
-                    .map((rs, ctx) -> new Queued(rs.getLong("id"), request(rs), rs.getInt("attempts"),
+                    .map((rs, ctx) -> new Queued(rs.getLong("id"), new TenantId(rs.getString("tenant_id")), request(rs), rs.getInt("attempts"),
                             "STAGED".equals(rs.getString("state"))))
                     .forEach(q -> byId.put(q.id(), q));
             // In the order they were due, as the claim chose them.

@@ -14,6 +14,11 @@ public interface Directory {
 
     List<Tenant> tenants();
 
+    /**
+     * Saves the tenant, which then owns its domains (in any case). A domain belongs to one tenant: saving
+     * one with a domain another tenant owns is refused (an {@code AdminException.Conflict} that names the
+     * domain, not its owner), and nothing is saved.
+     */
     void saveTenant(Tenant tenant);
 
     List<Bridge> bridges(TenantId tenant);

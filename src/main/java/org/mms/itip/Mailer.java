@@ -1,5 +1,8 @@
 package org.mms.itip;
 
+import java.util.Optional;
+import org.mms.directory.TenantId;
+
 /**
  * Hands an iTIP REQUEST over for delivery to its attendees. Adapters: a pickup directory (the
  * embedded default) and SMTP.
@@ -17,6 +20,14 @@ public interface Mailer {
      * @throws java.io.UncheckedIOException when the message could not be handed over (try again later)
      */
     Delivery send(ItipRequest request);
+
+    /**
+     * The same for a message queued by a tenant: an adapter that names messages (Message-ID, file name)
+     * makes the tenant part of the name, so two tenants' meetings with the same UID never share one.
+     */
+    default Delivery send(Optional<TenantId> tenant, ItipRequest request) {
+        return send(request);
+    }
 
     /**
      * The sender has nothing more to send for now. An adapter that keeps a connection open from one

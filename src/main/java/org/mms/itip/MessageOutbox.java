@@ -15,14 +15,15 @@ public interface MessageOutbox {
     /**
      * A message ready to send, as claimed.
      *
+     * @param tenant whose message it is: mailers name messages by it, so two tenants' never share a name
      * @param staged whether an earlier attempt staged it (a sender that died before recording it as sent,
      *               or a release that failed): it is only to be released now (see {@link StagingMailer}),
      *               never written again
      */
-    record Queued(long id, ItipRequest request, int attempts, boolean staged) {
+    record Queued(long id, TenantId tenant, ItipRequest request, int attempts, boolean staged) {
         /** A message not staged yet. */
-        public Queued(long id, ItipRequest request, int attempts) {
-            this(id, request, attempts, false);
+        public Queued(long id, TenantId tenant, ItipRequest request, int attempts) {
+            this(id, tenant, request, attempts, false);
         }
     }
 

@@ -86,11 +86,11 @@ public final class SendOutbox {
 
     private int sendStaged(StagingMailer staging, List<MessageOutbox.Queued> claimed) {
         Map<Long, MessageOutbox.Queued> byId = new LinkedHashMap<>();
-        Map<Long, ItipRequest> fresh = new LinkedHashMap<>();
+        List<MessageOutbox.Queued> fresh = new ArrayList<>();
         for (MessageOutbox.Queued message : claimed) {
             byId.put(message.id(), message);
             if (!message.staged()) {
-                fresh.put(message.id(), message.request());
+                fresh.add(message);
             }
         }
         // 1. Stage the new ones: on disk, out of the mail system's sight. A message staged by a sender
@@ -103,10 +103,10 @@ public final class SendOutbox {
         List<Long> recorded = stagedNow.isEmpty() ? List.of() : outbox.staged(stagedNow);
 
         // 3. Release those staged by a sender that died, and those this one still holds.
-        Map<Long, ItipRequest> toRelease = new LinkedHashMap<>();
+        List<MessageOutbox.Queued> toRelease = new ArrayList<>();
         for (MessageOutbox.Queued message : claimed) {
             if (message.staged() || recorded.contains(message.id())) {
-                toRelease.put(message.id(), message.request());
+                toRelease.add(message);
             }
         }
         if (toRelease.isEmpty()) {
@@ -123,9 +123,10 @@ public final class SendOutbox {
     }
 
     /** Records each failure of a step (to be tried again later) and returns the ids of the rest, in order. */
-    private List<Long> succeeded(Map<Long, ItipRequest> step, Map<Long, RuntimeException> failures, Map<Long, MessageOutbox.Queued> byId) {
+    private List<Long> succeeded(List<MessageOutbox.Queued> step, Map<Long, RuntimeException> failures, Map<Long, MessageOutbox.Queued> byId) {
         failures.forEach((id, e) -> failed(byId.get(id), String.valueOf(e.getMessage()), false));
-        List<Long> rest = new ArrayList<>(step.keySet());
+        List<Long> rest = new ArrayList<>();
+        step.forEach(message -> rest.add(message.id()));
         rest.removeAll(failures.keySet());
         return rest;
     }
@@ -133,7 +134,7 @@ public final class SendOutbox {
     private boolean send(MessageOutbox.Queued message) {
         Delivery delivery;
         try {
-            delivery = mailer.send(message.request());
+            delivery = mailer.send(java.util.Optional.of(message.tenant()), message.request());
         } catch (MailRejectedException e) {
             failed(message, e.getMessage(), e.permanent());
             return false;

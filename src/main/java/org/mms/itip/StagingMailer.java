@@ -1,5 +1,6 @@
 package org.mms.itip;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,24 +12,25 @@ import java.util.Map;
  *
  * <p>Plain {@link #send} remains for callers that have no outbox to record in.
  *
- * <p>Keys name the messages of a round; the same message keeps its key when another sender takes it
- * over, and no two messages staged at once share one.
+ * <p>Messages are given as the outbox {@linkplain MessageOutbox.Queued queued} them: their ids name the
+ * messages of a round (the same message keeps its id when another sender takes it over, and no two
+ * messages share one), and their tenants keep two tenants' messages apart.
  */
 public interface StagingMailer extends Mailer {
 
     /**
      * Makes each message durable where the mail system does not see it yet. Staging a message staged
-     * before replaces it.
+     * before replaces what was staged for that message, and only for that message.
      *
-     * @return the keys that could not be staged, with why; every other key is staged
+     * @return the ids that could not be staged, with why; every other message is staged
      */
-    Map<Long, RuntimeException> stage(Map<Long, ItipRequest> messages);
+    Map<Long, RuntimeException> stage(List<MessageOutbox.Queued> messages);
 
     /**
-     * Hands staged messages to the mail system, durably. A key with nothing staged under it was released
-     * earlier (by a sender that died before recording it) and counts as released.
+     * Hands staged messages to the mail system, durably. A message with nothing staged for it was
+     * released earlier (by a sender that died before recording it) and counts as released.
      *
-     * @return the keys that could not be released, with why; every other key is released
+     * @return the ids that could not be released, with why; every other message is released
      */
-    Map<Long, RuntimeException> release(Map<Long, ItipRequest> messages);
+    Map<Long, RuntimeException> release(List<MessageOutbox.Queued> messages);
 }

@@ -5,11 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mms.files.OwnerOnly;
 import org.mms.itip.mail.ComposeImipMessage;
 import org.mms.itip.mail.PickupDirectory;
 import org.mms.migration.ComposeUpdate;
@@ -54,7 +54,7 @@ public final class PickupOutbox implements Outbox {
 
     private PickupDirectory pickup() throws IOException {
         if (pickup == null) {
-            Files.createDirectories(directory);
+            OwnerOnly.createDirectories(directory);
             staging = Files.createTempDirectory(directory, ".staging-");
             pickup = new PickupDirectory(staging, composer);
         }
@@ -68,8 +68,8 @@ public final class PickupOutbox implements Outbox {
         }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(staging, "*.eml")) {
             for (Path file : files) {
-                Files.move(file, directory.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING,
-                        StandardCopyOption.ATOMIC_MOVE);
+                // The same meeting's update from an earlier run is replaced; another message never is.
+                PickupDirectory.moveInto(file, directory);
             }
         }
         deleteStaging();

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +33,7 @@ import org.mms.db.JdbcMigrationQueue;
 import org.mms.directory.Tenant;
 import org.mms.directory.TenantId;
 import org.mms.directory.TenantSettings;
+import org.mms.files.OwnerOnly;
 import org.mms.itip.Mailbox;
 import org.mms.itip.Mailer;
 import org.mms.itip.SendOutbox;
@@ -167,9 +167,11 @@ public final class MmsService implements AutoCloseable {
                 throw new IllegalStateException("refusing to start: " + why);
             });
         }
-        Files.createDirectories(config.dataDir());
+        protectDataDirectory(config.dataDir());
         MmsService service = new MmsService(config, clock, exit);
         try {
+            // The database files H2 just created (it makes them with the process's umask).
+            service.restrictDataFiles();
             if (role == Role.API_AND_WORKERS) {
                 service.firstStart();
             }
@@ -218,7 +220,7 @@ public final class MmsService implements AutoCloseable {
      * the installation anyway; that access is the proof. Written to {@code DATA/admin-token} and returned.
      */
     public static Path recoverAdminToken(ServiceConfig config, TenantId tenant, Clock clock) throws IOException {
-        Files.createDirectories(config.dataDir());
+        protectDataDirectory(config.dataDir());
         try (Database db = Database.open(config.database())) {
             JdbcAccessControl access = new JdbcAccessControl(db, clock);
             ApiToken.Issued issued = access.issueAdminToken(tenant, "recovered " + clock.instant());
@@ -232,18 +234,21 @@ public final class MmsService implements AutoCloseable {
 
     /** A file only its owner can read, holding one secret; an old one of that name is replaced. */
     private static Path writeSecret(Path file, String secret) throws IOException {
-        Files.deleteIfExists(file);
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(file);
-        }
-        Files.writeString(file, secret + "\n", StandardCharsets.US_ASCII);
-        return file;
+        return OwnerOnly.writeFile(file, (secret + "\n").getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * The data directory holds the calendars, the messages, the tokens and the credentials: it is created
+     * owner-only (700), and one made by an earlier version, or by hand, is made so, with everything in it.
+     */
+    private static void protectDataDirectory(Path dataDir) throws IOException {
+        OwnerOnly.createDirectories(dataDir);
+        OwnerOnly.restrictTree(dataDir);
     }
 
     private boolean housekeeping() {
         var now = clock.instant();
+        restrictDataFiles();
         int reaped = queue.reapExpiredLeases(now).size();
         long retentionDays = directory.tenants().stream().mapToLong(t -> t.settings().retention().toDays()).max().orElse(150);
         queue.purgeFinishedBefore(now.minus(Duration.ofDays(retentionDays)));
@@ -252,6 +257,27 @@ public final class MmsService implements AutoCloseable {
             LOG.warn("took back {} migration(s) whose worker stopped answering", reaped);
         }
         return false;
+    }
+
+    /**
+     * Files the database makes while it runs (its trace file, temporary files) come with the process's
+     * umask; the data directory's mode already keeps others out, and this keeps the files' own modes true.
+     */
+    private void restrictDataFiles() {
+        List<Path> files;
+        try (var listed = Files.list(config.dataDir())) {
+            files = listed.filter(Files::isRegularFile).toList();
+        } catch (IOException e) {
+            LOG.warn("could not list {} to keep its files owner-only: {}", config.dataDir(), e.toString());
+            return;
+        }
+        for (Path file : files) {
+            try {
+                OwnerOnly.restrict(file);
+            } catch (IOException e) {
+                // Gone meanwhile (a temporary file), or not ours: the directory's mode keeps others out.
+            }
+        }
     }
 
     /** Where the admin token was written on this start, if it was created now. */

@@ -254,18 +254,22 @@ public final class CrashDrill {
                 "SELECT state || ' ' || COUNT(*) FROM outbox_message GROUP BY state").mapTo(String.class).list());
     }
 
-    /** The mail server's pickup service: takes every message file, counting how often each name arrived. */
+    /**
+     * The mail server's pickup service: takes every message file, counting how often each message arrived.
+     * A message is known by its Message-ID, which is the same whenever the same update is written (file
+     * names are unique per queued message, so a name alone would not show the same update sent twice).
+     */
     private static void collect(Path pickup, Path delivered, Map<String, Integer> deliveries, AtomicBoolean again) {
         do {
             try (Stream<Path> files = Files.list(pickup)) {
                 for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".eml")).toList()) {
-                    String name = file.getFileName().toString();
-                    int n = deliveries.merge(name, 1, Integer::sum);
+                    Path kept = delivered.resolve(file.getFileName() + "." + java.util.UUID.randomUUID());
                     try {
-                        Files.move(file, delivered.resolve(name + "." + n), StandardCopyOption.ATOMIC_MOVE);
+                        Files.move(file, kept, StandardCopyOption.ATOMIC_MOVE);
                     } catch (java.nio.file.NoSuchFileException gone) {
-                        deliveries.merge(name, -1, Integer::sum);
+                        continue;
                     }
+                    deliveries.merge(messageId(kept), 1, Integer::sum);
                 }
                 Thread.sleep(5);
             } catch (IOException e) {
@@ -275,6 +279,13 @@ public final class CrashDrill {
                 return;
             }
         } while (again.get());
+    }
+
+    private static String messageId(Path eml) throws IOException {
+        try (var lines = Files.lines(eml, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            return lines.takeWhile(line -> !line.isEmpty()).filter(line -> line.regionMatches(true, 0, "Message-ID:", 0, 11))
+                    .map(line -> line.substring(11).strip()).findFirst().orElseThrow(() -> new IOException(eml + " has no Message-ID"));
+        }
     }
 
     private Report check(Database db, Map<String, byte[]> originals, Map<String, UserId> users, Map<String, Integer> deliveries,

@@ -42,7 +42,8 @@ public abstract class DirectoryContract {
 
     @Test
     void a_tenant_reads_back_with_every_setting() {
-        Tenant tenant = new Tenant(newTenantId(), "Société Générale Ørsted 東京", List.of("contoso.com", "contoso.onmicrosoft.com"),
+        String contoso = uniqueDomain("contoso");
+        Tenant tenant = new Tenant(newTenantId(), "Société Générale Ørsted 東京", List.of(contoso, "sub." + contoso),
                 new TenantSettings(true, false, true, false, true, Duration.ofMillis(123_456), 17, 3, Duration.ofHours(5),
                         Duration.ofDays(30), ONLINE, ON_PREMISES, TEAMS, Optional.of(URI.create("https://dialin.contoso.com/local")),
                         Optional.of(URI.create("https://dialin.contoso.com/pin")), Optional.of(URI.create("https://aka.ms/JoinTeamsMeeting"))));
@@ -55,7 +56,7 @@ public abstract class DirectoryContract {
     @Test
     void each_tenant_switch_is_kept_on_its_own() {
         for (int on = 0; on < 5; on++) {
-            Tenant tenant = new Tenant(newTenantId(), "Switch " + on, List.of("contoso.com"), switches(on));
+            Tenant tenant = new Tenant(newTenantId(), "Switch " + on, List.of(uniqueDomain("contoso")), switches(on));
 
             directory.saveTenant(tenant);
 
@@ -80,13 +81,45 @@ public abstract class DirectoryContract {
     @Test
     void saving_a_tenant_again_replaces_it_instead_of_adding_another() {
         TenantId id = newTenantId();
-        directory.saveTenant(new Tenant(id, "Contoso", List.of("contoso.com"), TenantSettings.defaults("contoso", "contoso.com")));
-        Tenant renamed = new Tenant(id, "Contoso Ltd", List.of("contoso.co.uk"), switches(2));
+        directory.saveTenant(new Tenant(id, "Contoso", List.of(uniqueDomain("contoso")), TenantSettings.defaults("contoso", "contoso.com")));
+        Tenant renamed = new Tenant(id, "Contoso Ltd", List.of(uniqueDomain("contoso-uk")), switches(2));
 
         directory.saveTenant(renamed);
 
         assertThat(directory.tenant(id)).contains(renamed);
         assertThat(directory.tenants()).filteredOn(t -> t.id().equals(id)).containsExactly(renamed);
+    }
+
+    @Test
+    void a_domain_belongs_to_one_tenant_and_another_claiming_it_in_any_case_is_refused_naming_the_domain() {
+        String domain = uniqueDomain("contoso");
+        Tenant owner = new Tenant(newTenantId(), "Owner", List.of(domain), switches(-1));
+        directory.saveTenant(owner);
+        TenantId other = newTenantId();
+
+        assertThatThrownBy(() -> directory.saveTenant(new Tenant(other, "Claimant", List.of(uniqueDomain("own"), domain.toUpperCase(Locale.ROOT)),
+                switches(-1)))).isInstanceOf(org.mms.admin.AdminException.Conflict.class)
+                .hasMessageContaining(domain).hasMessageNotContaining(owner.id().value()).hasMessageNotContaining("Owner");
+
+        assertThat(directory.tenant(other)).as("nothing of the refused tenant was saved").isEmpty();
+        assertThat(directory.tenant(owner.id())).contains(owner);
+    }
+
+    @Test
+    void a_tenant_saved_again_keeps_its_domains_and_a_domain_it_dropped_can_be_taken_by_another() {
+        String kept = uniqueDomain("kept");
+        String dropped = uniqueDomain("dropped");
+        Tenant first = new Tenant(newTenantId(), "First", List.of(kept, dropped), switches(-1));
+        directory.saveTenant(first);
+        directory.saveTenant(new Tenant(first.id(), "First again", List.of(kept, dropped), switches(1)));
+
+        directory.saveTenant(new Tenant(first.id(), "First", List.of(kept), switches(-1)));
+        Tenant second = new Tenant(newTenantId(), "Second", List.of(dropped), switches(-1));
+        directory.saveTenant(second);
+
+        assertThat(directory.tenant(second.id())).contains(second);
+        assertThatThrownBy(() -> directory.saveTenant(new Tenant(first.id(), "First", List.of(kept, dropped), switches(-1))))
+                .isInstanceOf(org.mms.admin.AdminException.Conflict.class).hasMessageContaining(dropped);
     }
 
     @Test
@@ -393,7 +426,7 @@ public abstract class DirectoryContract {
     // ---- fixtures ----
 
     private Tenant saveTenant(String name) {
-        Tenant tenant = new Tenant(newTenantId(), name, List.of(name.toLowerCase(Locale.ROOT).replace(' ', '-') + ".com"),
+        Tenant tenant = new Tenant(newTenantId(), name, List.of(uniqueDomain(name.toLowerCase(Locale.ROOT).replace(' ', '-'))),
                 TenantSettings.defaults("contoso", "contoso.com"));
         directory.saveTenant(tenant);
         return tenant;
@@ -430,6 +463,11 @@ public abstract class DirectoryContract {
 
     private static ServiceNumber toll(String number) {
         return new ServiceNumber(number, DialInNumber.Kind.TOLL, number, Optional.empty());
+    }
+
+    /** A domain no other test's tenant has: a domain belongs to one tenant, and the tests share a database. */
+    private static String uniqueDomain(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 8) + ".com";
     }
 
     private static TenantId newTenantId() {

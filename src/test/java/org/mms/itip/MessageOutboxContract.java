@@ -55,6 +55,7 @@ public abstract class MessageOutboxContract {
 
         assertThat(claimed).extracting(Queued::request).containsExactly(full, bare);
         assertThat(claimed).extracting(Queued::attempts).containsExactly(0, 0);
+        assertThat(claimed).extracting(Queued::tenant).as("the writer names messages by it").containsExactly(TENANT, TENANT);
         assertThat(claimed).extracting(Queued::id).doesNotHaveDuplicates();
     }
 
@@ -95,7 +96,7 @@ public abstract class MessageOutboxContract {
 
         List<Queued> again = claimAt(later);
 
-        assertThat(again).containsExactly(new Queued(first.id(), first.request(), 0));
+        assertThat(again).containsExactly(new Queued(first.id(), first.tenant(), first.request(), 0));
         assertThat(claimAt(later)).as("under the new lease").isEmpty();
     }
 
@@ -174,7 +175,7 @@ public abstract class MessageOutboxContract {
 
         assertThat(outbox.counts()).contains(entry("PENDING", 1L), entry("SENDING", 0L));
         assertThat(claimAt(retry.minusMillis(1))).isEmpty();
-        assertThat(claimAt(retry)).containsExactly(new Queued(claimed.id(), claimed.request(), 1));
+        assertThat(claimAt(retry)).containsExactly(new Queued(claimed.id(), claimed.tenant(), claimed.request(), 1));
     }
 
     @Test
@@ -196,7 +197,7 @@ public abstract class MessageOutboxContract {
         assertThat(outbox.counts()).contains(entry("SENDING", 0L), entry("STAGED", 1L));
         assertThat(claimAt(T0.plus(LEASE).minusMillis(1))).as("while its lease lasts").isEmpty();
         Instant later = T0.plus(LEASE);
-        assertThat(claimAt(later)).containsExactly(new Queued(claimed.id(), claimed.request(), 0, true));
+        assertThat(claimAt(later)).containsExactly(new Queued(claimed.id(), claimed.tenant(), claimed.request(), 0, true));
         assertThat(claimAt(later)).as("under the new lease").isEmpty();
         assertThat(outbox.counts()).contains(entry("STAGED", 1L));
     }
@@ -224,7 +225,7 @@ public abstract class MessageOutboxContract {
 
         assertThat(outbox.counts()).contains(entry("PENDING", 0L), entry("STAGED", 1L));
         assertThat(claimAt(retry.minusMillis(1))).isEmpty();
-        assertThat(claimAt(retry)).containsExactly(new Queued(claimed.id(), claimed.request(), 1, true));
+        assertThat(claimAt(retry)).containsExactly(new Queued(claimed.id(), claimed.tenant(), claimed.request(), 1, true));
     }
 
     @Test

@@ -22,6 +22,11 @@ final class AdminShell {
         this.env = Map.of("MMS_URL", "http://127.0.0.1:" + service.port(), "MMS_DATA", dataDir.toString());
     }
 
+    /** The cmdlets with a token of their own (MMS_TOKEN), such as another tenant's admin token. */
+    AdminShell(MmsService service, Path dataDir, String token) {
+        this.env = Map.of("MMS_URL", "http://127.0.0.1:" + service.port(), "MMS_DATA", dataDir.toString(), "MMS_TOKEN", token);
+    }
+
     /** Runs a cmdlet that must succeed, and gives what it printed. */
     String run(String... args) {
         Outcome outcome = attempt(args);

@@ -384,13 +384,6 @@ class HostileRequestsTest {
     }
 
     private static JsonNode resolve(JsonNode node) {
-        if (!node.has("$ref")) {
-            return node;
-        }
-        JsonNode target = openApi;
-        for (String part : node.path("$ref").asString().substring(2).split("/")) {
-            target = target.path(part);
-        }
-        return target;
+        return org.mms.testing.OpenApiDocument.resolve(openApi, node);
     }
 }

@@ -41,7 +41,7 @@ public final class RecordingOutbox implements MessageOutbox {
 
     /** Adds a message that has been tried {@code attempts} times already. */
     public RecordingOutbox add(ItipRequest request, int attempts) {
-        due.add(new Queued(nextId++, request, attempts));
+        due.add(new Queued(nextId++, new org.mms.directory.TenantId("contoso"), request, attempts));
         return this;
     }
 

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import org.mms.directory.TenantId;
 import org.mms.itip.AddSentBy;
 import org.mms.itip.ItipRequest;
 import org.mms.itip.Mailbox;
@@ -97,11 +98,19 @@ public final class ComposeImipMessage {
         this.attachment = Objects.requireNonNull(attachment, "attachment");
     }
 
-    /** The message with all headers final, including its stable Message-ID. */
+    /** The message with all headers final, including its stable Message-ID, for a sender whose tenant is unknown. */
     public MimeMessage compose(ItipRequest request) {
+        return compose(Optional.empty(), request);
+    }
+
+    /**
+     * The message with all headers final, including its stable Message-ID: the same for a resend of the
+     * same update, different for another tenant's or organizer's meeting with the same UID.
+     */
+    public MimeMessage compose(Optional<TenantId> tenant, ItipRequest request) {
         Objects.requireNonNull(request, "request");
         try {
-            MimeMessage message = new ImipMimeMessage(session, MessageKey.of(request).messageId(messageIdDomain(request)));
+            MimeMessage message = new ImipMimeMessage(session, messageId(tenant, request));
             message.setFrom(internetAddress(request.organizer()));
             if (serviceSender.isPresent()) {
                 message.setSender(internetAddress(serviceSender.get()));
@@ -125,8 +134,13 @@ public final class ComposeImipMessage {
 
     /** Writes the message in RFC 5322 form, as an {@code .eml} file or an SMTP DATA stream holds it. */
     public void write(ItipRequest request, OutputStream out) throws IOException {
+        write(Optional.empty(), request, out);
+    }
+
+    /** Writes the message in RFC 5322 form, as an {@code .eml} file or an SMTP DATA stream holds it. */
+    public void write(Optional<TenantId> tenant, ItipRequest request, OutputStream out) throws IOException {
         try {
-            compose(request).writeTo(out);
+            compose(tenant, request).writeTo(out);
         } catch (MessagingException e) {
             throw new IOException("could not write the iMIP message for " + request, e);
         }
@@ -192,6 +206,11 @@ public final class ComposeImipMessage {
         part.setHeader("Content-Type", contentType);
         part.setHeader("Content-Transfer-Encoding", "base64");
         return part;
+    }
+
+    /** The Message-ID {@link #compose} gives the message, without composing it. */
+    String messageId(Optional<TenantId> tenant, ItipRequest request) {
+        return MessageKey.of(tenant, request).messageId(messageIdDomain(request));
     }
 
     private String messageIdDomain(ItipRequest request) {

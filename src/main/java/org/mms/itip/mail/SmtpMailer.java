@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.net.ssl.SSLSocketFactory;
+import org.mms.directory.TenantId;
 import org.mms.itip.Delivery;
 import org.mms.itip.ItipRequest;
 import org.mms.itip.MailRejectedException;
@@ -85,8 +86,13 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
 
     @Override
     public Delivery send(ItipRequest request) {
+        return send(Optional.empty(), request);
+    }
+
+    @Override
+    public Delivery send(Optional<TenantId> tenant, ItipRequest request) {
         Objects.requireNonNull(request, "request");
-        MimeMessage message = composer.compose(request);
+        MimeMessage message = composer.compose(tenant, request);
         List<InternetAddress> recipients = envelopeRecipients(request);
         lock.lock();
         try {

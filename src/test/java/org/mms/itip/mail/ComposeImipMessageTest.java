@@ -218,6 +218,18 @@ class ComposeImipMessageTest {
     }
 
     @Test
+    void message_id_differs_for_the_same_uid_and_sequence_from_another_tenant_or_another_organizer() throws Exception {
+        String base = composer.compose(Optional.of(new org.mms.directory.TenantId("contoso")), aRequest().build()).getMessageID();
+
+        assertThat(composer.compose(Optional.of(new org.mms.directory.TenantId("fabrikam")), aRequest().build()).getMessageID())
+                .isNotEqualTo(base);
+        assertThat(composer.compose(Optional.of(new org.mms.directory.TenantId("contoso")),
+                aRequest().organizer(Mailbox.of("someone.else@contoso.com")).build()).getMessageID()).isNotEqualTo(base);
+        assertThat(composer.compose(Optional.of(new org.mms.directory.TenantId("contoso")), aRequest().build()).getMessageID())
+                .as("the same message whenever it is composed").isEqualTo(base);
+    }
+
+    @Test
     void message_id_takes_the_organizers_domain_without_a_service_address() throws Exception {
         ItipRequest request = aRequest().organizer(Mailbox.of("Ana@Mail.Contoso.COM")).build();
 

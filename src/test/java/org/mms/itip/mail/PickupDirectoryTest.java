@@ -29,7 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mms.directory.TenantId;
 import org.mms.itip.ItipRequest;
+import org.mms.itip.MessageOutbox.Queued;
 
 class PickupDirectoryTest {
 
@@ -104,13 +106,17 @@ class PickupDirectoryTest {
     }
 
     @Test
-    void a_damaged_earlier_file_is_replaced_whole() throws Exception {
+    void an_earlier_file_of_the_same_message_is_replaced_whole_and_a_file_that_is_not_that_message_is_kept() throws Exception {
         Path target = pickup().write(aRequest().build());
-        Files.writeString(target, "half a messa");
+        Files.writeString(target, parse(Files.readAllBytes(target)).getHeader("Message-ID")[0].transform(id -> "Message-ID: " + id + "\r\n\r\nhalf"));
 
         pickup().write(aRequest().build());
 
         assertThat(decoded(calendarPartOf(parse(Files.readAllBytes(target))))).isEqualTo(aRequest().build().calendar());
+        Files.writeString(target, "half a messa");
+        assertThatThrownBy(() -> pickup().write(aRequest().build())).isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining(target.toString());
+        assertThat(Files.readString(target)).isEqualTo("half a messa");
         assertThat(filesIn(directory)).containsExactly(target.getFileName().toString());
     }
 
@@ -226,7 +232,7 @@ class PickupDirectoryTest {
     @Test
     void staged_messages_stay_hidden_from_a_collector_until_they_are_released() throws Exception {
         PickupDirectory pickup = pickup();
-        Map<Long, ItipRequest> round = round("first", "second", "third");
+        List<Queued> round = round("first", "second", "third");
 
         assertThat(pickup.stage(round)).isEmpty();
 
@@ -235,16 +241,64 @@ class PickupDirectoryTest {
         assertThat(pickup.release(round)).isEmpty();
 
         assertThat(filesIn(directory)).hasSize(3).allMatch(name -> name.endsWith(".eml") && !name.startsWith("."));
-        for (ItipRequest request : round.values()) {
-            Path file = directory.resolve(MessageKey.of(request).fileName());
-            assertThat(decoded(calendarPartOf(parse(Files.readAllBytes(file))))).isEqualTo(request.calendar());
+        for (Queued message : round) {
+            Path file = directory.resolve(fileName(message));
+            assertThat(decoded(calendarPartOf(parse(Files.readAllBytes(file))))).isEqualTo(message.request().calendar());
         }
+    }
+
+    @Test
+    void a_queued_message_is_named_by_its_tenant_outbox_id_uid_hash_and_sequence() {
+        PickupDirectory pickup = pickup();
+        List<Queued> round = List.of(new Queued(42, new TenantId("Contoso Ltd/../x"), aRequest().sequence(3).build(), 0));
+
+        pickup.stage(round);
+        pickup.release(round);
+
+        assertThat(filesIn(directory)).singleElement().asString().matches("Contoso_Ltd____x-42-[0-9a-f]{16}-3\\.eml");
+    }
+
+    @Test
+    void two_tenants_messages_for_meetings_with_the_same_uids_all_stay_on_disk_with_their_own_message_ids() throws Exception {
+        PickupDirectory pickup = pickup();
+        List<Queued> round = new ArrayList<>();
+        for (String tenant : List.of("contoso", "fabrikam")) {
+            for (int meeting = 0; meeting < 25; meeting++) {
+                round.add(new Queued(round.size() + 1, new TenantId(tenant), aRequest().uid("meeting-" + meeting).build(), 0));
+            }
+        }
+
+        assertThat(pickup.stage(round)).isEmpty();
+        assertThat(pickup.release(round)).isEmpty();
+
+        assertThat(filesIn(directory)).hasSize(50).allMatch(name -> name.endsWith(".eml"));
+        List<String> messageIds = new ArrayList<>();
+        for (String name : filesIn(directory)) {
+            messageIds.add(parse(Files.readAllBytes(directory.resolve(name))).getMessageID());
+        }
+        assertThat(messageIds).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void a_file_holding_another_message_under_the_name_is_never_replaced() throws Exception {
+        PickupDirectory pickup = pickup();
+        List<Queued> round = round("mine");
+        pickup.stage(round);
+        Path target = directory.resolve(fileName(round.getFirst()));
+        Files.writeString(target, "Message-ID: <someone-else@example.org>\r\n\r\nnot ours");
+
+        Map<Long, RuntimeException> failures = pickup.release(round);
+
+        assertThat(failures).containsOnlyKeys(1L);
+        assertThat(failures.get(1L)).hasMessageContaining(target.toString());
+        assertThat(Files.readString(target)).contains("someone-else");
+        assertThat(filesIn(directory)).contains("." + target.getFileName() + ".staged");
     }
 
     @Test
     void releasing_again_what_was_released_counts_as_released_and_delivers_nothing_more() throws Exception {
         PickupDirectory pickup = pickup();
-        Map<Long, ItipRequest> round = round("first", "second");
+        List<Queued> round = round("first", "second");
         pickup.stage(round);
         pickup.release(round);
         Path collected = Files.createDirectory(directory.resolve("collected"));
@@ -260,59 +314,81 @@ class PickupDirectoryTest {
     }
 
     @Test
-    void staging_again_replaces_what_an_attempt_that_died_left_staged() throws Exception {
+    void staging_again_replaces_what_an_attempt_that_died_left_staged_for_the_same_message() throws Exception {
         PickupDirectory pickup = pickup();
-        ItipRequest request = aRequest().uid("restaged").build();
-        Files.writeString(directory.resolve("." + MessageKey.of(request).fileName() + ".7.staged"), "half a mess");
+        List<Queued> round = List.of(new Queued(7, new TenantId("contoso"), aRequest().uid("restaged").build(), 0));
+        Files.writeString(directory.resolve("." + fileName(round.getFirst()) + ".staged"), "half a mess");
 
-        assertThat(pickup.stage(Map.of(7L, request))).isEmpty();
-        assertThat(pickup.release(Map.of(7L, request))).isEmpty();
+        assertThat(pickup.stage(round)).isEmpty();
+        assertThat(pickup.release(round)).isEmpty();
 
-        Path file = directory.resolve(MessageKey.of(request).fileName());
-        assertThat(decoded(calendarPartOf(parse(Files.readAllBytes(file))))).isEqualTo(request.calendar());
+        Path file = directory.resolve(fileName(round.getFirst()));
+        assertThat(decoded(calendarPartOf(parse(Files.readAllBytes(file))))).isEqualTo(round.getFirst().request().calendar());
         assertThat(filesIn(directory)).containsExactly(file.getFileName().toString());
     }
 
     @Test
     void a_message_that_cannot_be_staged_is_reported_by_key_and_the_rest_of_the_round_is_staged() throws Exception {
         PickupDirectory pickup = pickup();
-        Map<Long, ItipRequest> round = round("fine", "blocked", "fine-too");
+        List<Queued> round = new ArrayList<>(round("fine", "blocked", "fine-too"));
         // A non-empty directory where the staged file goes cannot be replaced.
-        Path blocking = Files.createDirectories(directory.resolve("." + MessageKey.of(round.get(2L)).fileName() + ".2.staged"));
+        Path blocking = Files.createDirectories(directory.resolve("." + fileName(round.get(1)) + ".staged"));
         Files.writeString(blocking.resolve("something"), "x");
 
         Map<Long, RuntimeException> failures = pickup.stage(round);
 
         assertThat(failures).containsOnlyKeys(2L);
         assertThat(failures.get(2L)).isInstanceOf(UncheckedIOException.class).hasMessageContaining(blocking.toString());
-        round.remove(2L);
+        round.remove(1);
         assertThat(pickup.release(round)).isEmpty();
         assertThat(filesIn(directory)).filteredOn(name -> name.endsWith(".eml")).hasSize(2);
+        assertThat(filesIn(directory)).noneMatch(name -> name.endsWith(".tmp"));
     }
 
     @Test
     void a_message_that_cannot_be_released_is_reported_by_key_and_stays_staged() throws Exception {
         PickupDirectory pickup = pickup();
-        Map<Long, ItipRequest> round = round("fine", "blocked");
+        List<Queued> round = round("fine", "blocked");
         pickup.stage(round);
         // A non-empty directory under the final name cannot be replaced by a rename.
-        Path blocking = Files.createDirectories(directory.resolve(MessageKey.of(round.get(2L)).fileName()));
+        Path blocking = Files.createDirectories(directory.resolve(fileName(round.get(1))));
         Files.writeString(blocking.resolve("something"), "x");
 
         Map<Long, RuntimeException> failures = pickup.release(round);
 
         assertThat(failures).containsOnlyKeys(2L);
         assertThat(failures.get(2L)).isInstanceOf(UncheckedIOException.class).hasMessageContaining(blocking.toString());
-        assertThat(filesIn(directory)).contains("." + blocking.getFileName() + ".2.staged");
+        assertThat(filesIn(directory)).contains("." + blocking.getFileName() + ".staged");
     }
 
-    /** Requests keyed 1, 2, … in the given order, as a sender's round. */
-    private static Map<Long, ItipRequest> round(String... uids) {
-        Map<Long, ItipRequest> round = new java.util.LinkedHashMap<>();
+    @Test
+    void a_message_moved_in_from_a_staging_directory_replaces_only_the_same_message() throws Exception {
+        Path staging = Files.createDirectory(directory.resolve(".staging"));
+        Path out = Files.createDirectory(directory.resolve("out"));
+        PickupDirectory stagingPickup = new PickupDirectory(staging, new ComposeImipMessage(CLOCK, Optional.empty()));
+        Path first = PickupDirectory.moveInto(stagingPickup.write(aRequest().build()), out);
+
+        Path again = PickupDirectory.moveInto(stagingPickup.write(aRequest().build()), out);
+        Files.writeString(first, "Message-ID: <another@example.org>\r\n\r\nanother message");
+        Path blocked = stagingPickup.write(aRequest().build());
+
+        assertThat(again).isEqualTo(first);
+        assertThatThrownBy(() -> PickupDirectory.moveInto(blocked, out)).isInstanceOf(java.nio.file.FileAlreadyExistsException.class);
+        assertThat(Files.readString(first)).contains("another message");
+        assertThat(filesIn(out)).containsExactly(first.getFileName().toString());
+    }
+
+    /** Messages with ids 1, 2, … of tenant contoso, in the given order, as a sender's round. */
+    private static List<Queued> round(String... uids) {
+        List<Queued> round = new ArrayList<>();
         for (String uid : uids) {
-            round.put((long) round.size() + 1, aRequest().uid(uid).build());
+            round.add(new Queued(round.size() + 1, new TenantId("contoso"), aRequest().uid(uid).build(), 0));
         }
         return round;
+    }
+
+    private static String fileName(Queued message) {
+        return MessageKey.of(Optional.of(message.tenant()), message.request()).fileName(message.tenant(), message.id());
     }
 
     private static byte[] bigCalendar(int approximateBytes) {

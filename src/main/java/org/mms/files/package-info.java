@@ -1,0 +1,2 @@
+/** Files and directories MMS creates, readable by their owner only. */
+package org.mms.files;
