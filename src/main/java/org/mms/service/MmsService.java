@@ -40,6 +40,11 @@ import org.mms.itip.SendOutbox;
 import org.mms.itip.mail.ComposeImipMessage;
 import org.mms.itip.mail.PickupDirectory;
 import org.mms.itip.mail.SmtpMailer;
+import org.mms.itip.mail.SmtpSettings;
+import org.mms.itip.MailRejectedException;
+import org.mms.db.SealClearPasswords;
+import org.mms.secret.SecretBox;
+import org.mms.secret.SecretKeyFile;
 import org.mms.migration.MigrateOrganizer;
 import org.mms.migration.RunMigrations;
 import org.mms.queue.WorkerId;
@@ -80,11 +85,15 @@ public final class MmsService implements AutoCloseable {
     /** The service operator's token, written on first start: it manages tenants. */
     public static final String OPERATOR_TOKEN_FILE = "operator-token";
 
-    private MmsService(ServiceConfig config, Clock clock) {
+    private MmsService(ServiceConfig config, Clock clock, SecretBox secrets) {
         this.config = config;
         this.clock = clock;
         this.db = Database.open(config.database());
-        this.directory = new JdbcDirectory(db);
+        int sealed = SealClearPasswords.run(db, secrets);
+        if (sealed > 0) {
+            LOG.info("sealed {} calendar store password(s) kept in clear by an earlier version", sealed);
+        }
+        this.directory = new JdbcDirectory(db, secrets);
         this.queue = new JdbcMigrationQueue(db);
         this.journal = new JdbcMigrationJournal(db);
         this.outbox = new JdbcMessageOutbox(db);
@@ -94,7 +103,7 @@ public final class MmsService implements AutoCloseable {
         closeables.add(chooser);
         CalendarStore calendars = new RoutingCalendarStore(chooser);
         this.admin = new AdminService(directory, queue, queue, journal, new JdbcDecisionLog(db), calendars,
-                new JdbcCalendarFrames(db, clock), outbox, clock, new SecureRandom());
+                new JdbcCalendarFrames(db, clock), outbox, clock, new SecureRandom(), new TryCalendarStore());
         this.api = new ApiServer(admin, access, this::readiness, clock, config.http().maxBodyBytes());
 
         Checkpoint checkpoint = HaltAtCheckpoints.of(config.haltAt());
@@ -156,7 +165,16 @@ public final class MmsService implements AutoCloseable {
             });
         }
         Files.createDirectories(config.dataDir());
-        MmsService service = new MmsService(config, clock);
+        SecretBox secrets;
+        try {
+            secrets = SecretKeyFile.open(config.dataDir(), System.getenv());
+        } catch (IllegalArgumentException e) {
+            throw new StartRefused("refusing to start: " + e.getMessage());
+        }
+        if (config.workers().threads() > 0) {
+            config.mail().smtp().ifPresent(smtp -> checkSmtpLogin(smtp, clock, config.mail()));
+        }
+        MmsService service = new MmsService(config, clock, secrets);
         try {
             if (role == Role.API_AND_WORKERS) {
                 service.firstStart();
@@ -168,6 +186,18 @@ public final class MmsService implements AutoCloseable {
         } catch (RuntimeException | IOException e) {
             service.close();
             throw e;
+        }
+    }
+
+    /**
+     * The SMTP settings tried once before starting (issue 13, defect 10): a wrong password, an unreachable
+     * server or a failed TLS handshake stops the start with one line, instead of every message failing later.
+     */
+    private static void checkSmtpLogin(SmtpSettings smtp, Clock clock, ServiceConfig.Mail mail) {
+        try (SmtpMailer mailer = new SmtpMailer(smtp, new ComposeImipMessage(clock, mail.sender().map(Mailbox::of)))) {
+            mailer.checkLogin();
+        } catch (MailRejectedException e) {
+            throw new StartRefused("refusing to start: " + e.getMessage() + " (mail.smtp in the configuration)");
         }
     }
 
