@@ -148,7 +148,8 @@ public final class AdminService implements Admin {
             updated = new CalendarStoreSettings(kind, caldav ? url : Optional.empty(),
                     c.calendarPath().or(() -> s.calendarPath()), c.userName().or(() -> s.username()), c.password().or(() -> s.password()),
                     caldav ? scheduling : CalendarStoreSettings.Scheduling.MMS_SENDS,
-                    caldav && c.allowInsecureHttp().orElse(s.allowInsecureHttp()));
+                    // Allowed for one server, not for the next one an admin points the store at.
+                    caldav && c.allowInsecureHttp().orElse(c.url().isEmpty() && s.allowInsecureHttp()));
         } catch (IllegalArgumentException e) {
             throw new AdminException.BadRequest(e.getMessage());
         }
