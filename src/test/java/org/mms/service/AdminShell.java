@@ -21,6 +21,12 @@ final class AdminShell {
 
     private final Map<String, String> env;
 
+    /** A service of the tests: data in {@code dataDir}, the API on a free loopback port, {@code workers} polling every 50 ms. */
+    static org.mms.config.ServiceConfig onLoopback(Path dataDir, int workers) {
+        return org.mms.config.ServiceConfig.defaults(dataDir).withHttp(new org.mms.config.ServiceConfig.Http("127.0.0.1", 0))
+                .withWorkers(new org.mms.config.ServiceConfig.Workers(workers, Duration.ofMillis(50), Duration.ofMinutes(2)));
+    }
+
     AdminShell(MmsService service, Path dataDir) {
         this.env = Map.of("MMS_URL", "http://127.0.0.1:" + service.port(), "MMS_DATA", dataDir.toString());
     }

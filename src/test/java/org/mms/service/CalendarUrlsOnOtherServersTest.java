@@ -6,8 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,11 +27,13 @@ class CalendarUrlsOnOtherServersTest {
 
     private static final String ALICE = ServiceOnCalDavServerContract.ALICE;
 
+    @AutoClose
     private static RadicaleServer radicale;
 
     @TempDir
     Path dir;
 
+    @AutoClose
     private final CountingHttpServer elsewhere = new CountingHttpServer();
 
     @BeforeAll
@@ -40,22 +41,8 @@ class CalendarUrlsOnOtherServersTest {
         radicale = RadicaleServer.start();
     }
 
-    @AfterAll
-    static void stopRadicale() {
-        if (radicale != null) {
-            radicale.close();
-        }
-    }
-
-    @AfterEach
-    void stopElsewhere() {
-        elsewhere.close();
-    }
-
     private MmsService start() throws Exception {
-        ServiceConfig config = ServiceConfig.defaults(dir.resolve("data")).withHttp(new ServiceConfig.Http("127.0.0.1", 0))
-                .withWorkers(new ServiceConfig.Workers(1, Duration.ofMillis(50), Duration.ofMinutes(2)));
-        return MmsService.start(config, Clock.systemUTC());
+        return MmsService.start(AdminShell.onLoopback(dir.resolve("data"), 1), Clock.systemUTC());
     }
 
     private Path directoryWithCalendarAt(String url) throws Exception {

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,24 +30,17 @@ class NamesAreCheckedAtTheEdgeTest {
 
     @TempDir
     static Path dir;
+    @AutoClose
     private static MmsService service;
     private static AdminShell admin;
 
     @BeforeAll
     static void start() throws Exception {
-        ServiceConfig config = ServiceConfig.defaults(dir.resolve("data")).withHttp(new ServiceConfig.Http("127.0.0.1", 0))
-                .withWorkers(new ServiceConfig.Workers(0, Duration.ofMillis(250), Duration.ofMinutes(2)));
+        ServiceConfig config = AdminShell.onLoopback(dir.resolve("data"), 0);
         service = MmsService.start(config, Clock.systemUTC());
         admin = new AdminShell(service, config.dataDir());
         Path directory = Files.writeString(dir.resolve("directory.json"), ServiceOnCalDavServerContract.directoryJson());
         admin.run("Import-CsDirectory", "-Path", directory.toString());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (service != null) {
-            service.close();
-        }
     }
 
     @Test

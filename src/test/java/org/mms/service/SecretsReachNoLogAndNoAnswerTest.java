@@ -28,7 +28,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,6 +66,7 @@ class SecretsReachNoLogAndNoAnswerTest {
     static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
             .withConfiguration(GreenMailConfiguration.aConfig().withUser("mms@contoso.com", "mms", "the-right-smtp-password"));
 
+    @AutoClose
     private static RadicaleServer radicale;
 
     @TempDir
@@ -78,13 +79,6 @@ class SecretsReachNoLogAndNoAnswerTest {
     @BeforeAll
     static void startRadicale() {
         radicale = RadicaleServer.start();
-    }
-
-    @AfterAll
-    static void stopRadicale() {
-        if (radicale != null) {
-            radicale.close();
-        }
     }
 
     @BeforeEach
@@ -106,8 +100,7 @@ class SecretsReachNoLogAndNoAnswerTest {
 
     @Test
     void a_planted_store_and_smtp_password_appears_in_no_log_line_no_api_answer_and_no_cmdlet_output() throws Exception {
-        ServiceConfig config = ServiceConfig.defaults(dir.resolve("data")).withHttp(new ServiceConfig.Http("127.0.0.1", 0))
-                .withWorkers(new ServiceConfig.Workers(1, Duration.ofMillis(50), Duration.ofMinutes(2)));
+        ServiceConfig config = AdminShell.onLoopback(dir.resolve("data"), 1);
         try (MmsService service = MmsService.start(config, Clock.systemUTC())) {
             AdminShell admin = new AdminShell(service, config.dataDir());
             Path directory = Files.writeString(dir.resolve("directory.json"), ServiceOnCalDavServerContract.directoryJson());

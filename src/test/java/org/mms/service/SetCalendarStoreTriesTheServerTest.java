@@ -8,11 +8,10 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,10 +30,13 @@ import org.mms.testing.XandikosServer;
  */
 class SetCalendarStoreTriesTheServerTest {
 
+    @AutoClose
     private static RadicaleServer radicale;
+    @AutoClose
     private static XandikosServer xandikos;
     @TempDir
     static Path dir;
+    @AutoClose
     private static MmsService service;
     private static AdminShell admin;
 
@@ -42,23 +44,9 @@ class SetCalendarStoreTriesTheServerTest {
     static void start() throws Exception {
         radicale = RadicaleServer.start();
         xandikos = XandikosServer.start();
-        ServiceConfig config = ServiceConfig.defaults(dir.resolve("data")).withHttp(new ServiceConfig.Http("127.0.0.1", 0))
-                .withWorkers(new ServiceConfig.Workers(0, Duration.ofMillis(250), Duration.ofMinutes(2)));
+        ServiceConfig config = AdminShell.onLoopback(dir.resolve("data"), 0);
         service = MmsService.start(config, Clock.systemUTC());
         admin = new AdminShell(service, config.dataDir());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (service != null) {
-            service.close();
-        }
-        if (radicale != null) {
-            radicale.close();
-        }
-        if (xandikos != null) {
-            xandikos.close();
-        }
     }
 
     @BeforeEach

@@ -13,7 +13,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +40,7 @@ class StoredSecretsTest {
     Path dir;
 
     private ServiceConfig config() {
-        return ServiceConfig.defaults(dir.resolve("data")).withHttp(new ServiceConfig.Http("127.0.0.1", 0))
-                .withWorkers(new ServiceConfig.Workers(0, Duration.ofMillis(250), Duration.ofMinutes(2)));
+        return AdminShell.onLoopback(dir.resolve("data"), 0);
     }
 
     @Test
