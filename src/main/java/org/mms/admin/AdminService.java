@@ -55,9 +55,19 @@ public final class AdminService implements Admin {
     private final RandomGenerator random;
     private final CalendarStore calendars;
     private final CalendarFrames frames;
+    private final CheckCalendarStore checkStore;
 
+    /** Calendar store settings saved without trying them first (tests of the admin logic). */
     public AdminService(Directory directory, MigrationQueue queue, MigrationStatusQueries status, MeetingHistory history,
             DecisionLog decisions, CalendarStore store, CalendarFrames frames, MessageOutbox outbox, Clock clock, RandomGenerator random) {
+        this(directory, queue, status, history, decisions, store, frames, outbox, clock, random, CheckCalendarStore.NONE);
+    }
+
+    /** @param checkStore tries calendar store settings before {@code Set-CsCalendarStore} saves them */
+    public AdminService(Directory directory, MigrationQueue queue, MigrationStatusQueries status, MeetingHistory history,
+            DecisionLog decisions, CalendarStore store, CalendarFrames frames, MessageOutbox outbox, Clock clock, RandomGenerator random,
+            CheckCalendarStore checkStore) {
+        this.checkStore = checkStore;
         this.directory = directory;
         this.status = status;
         this.history = history;
@@ -112,7 +122,7 @@ public final class AdminService implements Admin {
         return new Views.CalendarStore(s.kind() == CalendarStoreSettings.Kind.CALDAV ? "CalDav" : "Embedded",
                 s.baseUrl().map(URI::toString).orElse(null), s.kind() == CalendarStoreSettings.Kind.CALDAV
                         ? s.calendarPath().orElse(CalendarStoreSettings.DEFAULT_CALENDAR_PATH) : null,
-                s.username().orElse(null), s.password().isPresent(), schedulingName(s.scheduling()));
+                s.username().orElse(null), s.password().isPresent(), schedulingName(s.scheduling()), s.allowInsecureHttp());
     }
 
     @Override
@@ -129,19 +139,24 @@ public final class AdminService implements Admin {
             case "mmssends", "mms" -> CalendarStoreSettings.Scheduling.MMS_SENDS;
             default -> throw new AdminException.BadRequest("Scheduling must be Auto, ServerSchedules or MmsSends, not " + v);
         }).orElse(kind == CalendarStoreSettings.Kind.CALDAV && s.kind() != kind ? CalendarStoreSettings.Scheduling.AUTO : s.scheduling());
-        Optional<URI> url;
-        try {
-            url = c.url().map(URI::create).or(() -> s.baseUrl());
-        } catch (IllegalArgumentException e) {
-            throw new AdminException.BadRequest("Url is not a valid link: " + c.url().orElse(""));
-        }
+        c.calendarPath().ifPresent(p -> InputRules.name("CalendarPath", p));
+        c.userName().ifPresent(u -> InputRules.name("UserName", u));
+        Optional<URI> url = c.url().map(u -> InputRules.serverUrl("Url", u)).or(() -> s.baseUrl());
         CalendarStoreSettings updated;
         try {
-            updated = new CalendarStoreSettings(kind, kind == CalendarStoreSettings.Kind.EMBEDDED ? Optional.empty() : url,
+            boolean caldav = kind == CalendarStoreSettings.Kind.CALDAV;
+            updated = new CalendarStoreSettings(kind, caldav ? url : Optional.empty(),
                     c.calendarPath().or(() -> s.calendarPath()), c.userName().or(() -> s.username()), c.password().or(() -> s.password()),
-                    kind == CalendarStoreSettings.Kind.EMBEDDED ? CalendarStoreSettings.Scheduling.MMS_SENDS : scheduling);
+                    caldav ? scheduling : CalendarStoreSettings.Scheduling.MMS_SENDS,
+                    // Allowed for one server, not for the next one an admin points the store at.
+                    caldav && c.allowInsecureHttp().orElse(c.url().isEmpty() && s.allowInsecureHttp()));
         } catch (IllegalArgumentException e) {
             throw new AdminException.BadRequest(e.getMessage());
+        }
+        updated.insecureHttp().ifPresent(AdminService::bad);
+        if (updated.kind() == CalendarStoreSettings.Kind.CALDAV && !c.skipValidation()) {
+            // Tried before it is saved, so that a wrong password or URL is said now, not at the next migration.
+            checkStore.problem(updated).ifPresent(problem -> bad(problem + "; nothing was saved (SkipValidation saves anyway)"));
         }
         directory.saveCalendarStore(id, updated);
         return calendarStore(id);
@@ -345,7 +360,10 @@ public final class AdminService implements Admin {
 
     @Override
     public Views.ImportResult importDirectory(TenantId id, java.io.InputStream json) {
-        return new ImportDirectory(directory).apply(tenant(id), ReadDirectoryImport.from(json));
+        Tenant tenant = tenant(id);
+        ReadDirectoryImport.Document document = ReadDirectoryImport.from(json);
+        CalendarUrls.checkOrigins(directory.calendarStore(tenant.id()), document.users());
+        return new ImportDirectory(directory).apply(tenant, document);
     }
 
     @Override

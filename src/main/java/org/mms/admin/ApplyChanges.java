@@ -119,6 +119,7 @@ final class ApplyChanges {
 
     /** A user an identity names in the tenant, or {@link AdminException.NotFound}. */
     static Directory.Versioned<User> user(Directory directory, Tenant tenant, String identity) {
+        InputRules.name("Identity", identity);
         Optional<Directory.Versioned<User>> found = directory.findUser(tenant.id(), identity);
         return found.orElseThrow(() -> new AdminException.NotFound("no user " + identity + " in tenant " + tenant.name()));
     }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.mms.directory.TeamsUpgradeMode;
 import org.mms.migration.MigrationType;
+import org.mms.secret.Secret;
 
 /** What admin operations take. Absent optional fields mean "leave as it is". */
 public final class Requests {
@@ -19,9 +20,21 @@ public final class Requests {
             Optional<Long> retentionDays, Optional<Boolean> migrateOnSipAddressChange, Optional<Boolean> migrateOnMeetingUrlChange) {
     }
 
-    /** {@code Set-CsCalendarStore} parameters. */
+    /**
+     * {@code Set-CsCalendarStore} parameters.
+     *
+     * @param allowInsecureHttp plain http to a host other than this machine, on purpose
+     * @param skipValidation    save without trying the settings on the server first
+     */
     public record CalendarStoreChange(Optional<String> kind, Optional<String> url, Optional<String> calendarPath,
-            Optional<String> userName, Optional<String> password, Optional<String> scheduling) {
+            Optional<String> userName, Optional<Secret> password, Optional<String> scheduling, Optional<Boolean> allowInsecureHttp,
+            boolean skipValidation) {
+
+        /** Tried on the server before it is saved, plain http only to this machine. */
+        public CalendarStoreChange(Optional<String> kind, Optional<String> url, Optional<String> calendarPath, Optional<String> userName,
+                Optional<Secret> password, Optional<String> scheduling) {
+            this(kind, url, calendarPath, userName, password, scheduling, Optional.empty(), false);
+        }
     }
 
     /** {@code Set-CsOnlineDialInConferencingTenantSettings} parameters. */
@@ -51,7 +64,7 @@ public final class Requests {
             if (t.isEmpty()) {
                 throw new AdminException.BadRequest("Target must be " + ONLINE_FQDN + " (or online) for the online service, or a pool's FQDN");
             }
-            return t.equalsIgnoreCase(ONLINE_FQDN) || t.equalsIgnoreCase("online") ? toOnline() : toPool(t);
+            return t.equalsIgnoreCase(ONLINE_FQDN) || t.equalsIgnoreCase("online") ? toOnline() : toPool(InputRules.hostName("Target", t));
         }
     }
 

@@ -24,7 +24,7 @@ public final class Views {
      * whether one is set.
      */
     public record CalendarStore(String Kind, String Url, String CalendarPath, String UserName, boolean PasswordSet,
-            String Scheduling) {
+            String Scheduling, boolean AllowInsecureHttp) {
     }
 
     /** {@code Get-CsOnlineDialInConferencingTenantSettings}: the switches MMS honours. */

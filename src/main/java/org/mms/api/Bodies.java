@@ -20,7 +20,14 @@ final class Bodies {
     }
 
     record CalendarStorePatch(Optional<String> Kind, Optional<String> Url, Optional<String> CalendarPath, Optional<String> UserName,
-            Optional<String> Password, Optional<String> Scheduling) {
+            Optional<String> Password, Optional<String> Scheduling, Optional<Boolean> AllowInsecureHttp, Optional<Boolean> SkipValidation) {
+        /** Never the password, should anything ever print the body. */
+        @Override
+        public String toString() {
+            return "CalendarStorePatch[Kind=" + Kind + ", Url=" + Url + ", CalendarPath=" + CalendarPath + ", UserName=" + UserName
+                    + ", Password=" + Password.map(p -> "****") + ", Scheduling=" + Scheduling + ", AllowInsecureHttp=" + AllowInsecureHttp
+                    + ", SkipValidation=" + SkipValidation + "]";
+        }
     }
 
     record DialInTenantSettingsPatch(Optional<Boolean> AutomaticallyMigrateUserMeetings,

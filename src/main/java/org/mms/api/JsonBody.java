@@ -5,6 +5,7 @@ import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.Optional;
 import org.mms.admin.FieldLimits;
+import org.mms.admin.InputRules;
 import java.util.List;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
@@ -84,6 +85,7 @@ final class JsonBody {
             Object value = v instanceof Optional<?> o ? o.orElse(null) : v;
             if (value instanceof String s) {
                 FieldLimits.checkLength(c.getName(), s);
+                InputRules.check(c.getName(), s);
             } else if (value instanceof List<?> list) {
                 list.stream().filter(String.class::isInstance).forEach(s -> FieldLimits.checkLength(c.getName(), (String) s));
             }

@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.mms.admin.Admin;
 import org.mms.admin.Requests;
+import org.mms.secret.Secret;
 
 /** Tenant-wide settings: the migration switch and MMS's knobs, the dial-in settings MMS honours, the meeting URL. */
 final class TenantRoutes {
@@ -53,7 +54,8 @@ final class TenantRoutes {
         Query.of(ctx);
         Bodies.CalendarStorePatch p = body.read(ctx, Bodies.CalendarStorePatch.class);
         ctx.json(admin.setCalendarStore(BearerAuthentication.tenant(ctx), new Requests.CalendarStoreChange(p.Kind(), p.Url(),
-                p.CalendarPath(), p.UserName(), p.Password(), p.Scheduling())));
+                p.CalendarPath(), p.UserName(), p.Password().map(Secret::new), p.Scheduling(), p.AllowInsecureHttp(),
+                p.SkipValidation().orElse(false))));
     }
 
     /** {@code Get-CsOnlineDialInConferencingTenantSettings}. */

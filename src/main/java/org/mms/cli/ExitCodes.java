@@ -72,6 +72,7 @@ public final class ExitCodes implements CommandLine.IExecutionExceptionHandler, 
             case IOException io -> "input/output error: " + io.getMessage();
             case IllegalArgumentException bad -> bad.getMessage();
             case CmdletFailure f -> f.getMessage();
+            case org.mms.service.StartRefused r -> r.getMessage();
             default -> t.getClass().getSimpleName() + ": " + t.getMessage();
         };
     }

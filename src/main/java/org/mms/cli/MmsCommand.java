@@ -1,5 +1,6 @@
 package org.mms.cli;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +42,9 @@ public final class MmsCommand implements Runnable {
     /** The environment the cmdlets read MMS_URL, MMS_TOKEN and MMS_DATA from; tests pass their own. */
     Map<String, String> env = System.getenv();
 
+    /** Standard input, where {@code -Password -} reads a password from; tests pass their own. */
+    InputStream in = System.in;
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
@@ -56,7 +60,12 @@ public final class MmsCommand implements Runnable {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+        return run(args, System.in, out, err, env);
+    }
+
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
         MmsCommand root = new MmsCommand();
+        root.in = in;
         root.out = out;
         root.err = err;
         root.env = env;

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
             "",
             "Settings come from defaults, then --config FILE, then the environment: MMS_DATA, MMS_DB_URL, MMS_DB_USER, "
                 + "MMS_DB_PASSWORD, MMS_HTTP_HOST, MMS_HTTP_PORT, MMS_HTTP_TLS_CERTIFICATE, MMS_HTTP_TLS_PRIVATE_KEY, MMS_HTTP_ALLOW_PLAIN, MMS_WORKERS, MMS_PICKUP_DIR, MMS_SENDER, MMS_SMTP_HOST, MMS_SMTP_PORT, "
-                + "MMS_SMTP_SECURITY, MMS_SMTP_USER, MMS_SMTP_PASSWORD, MMS_SMTP_RATE (see README).", ""})
+                + "MMS_SMTP_SECURITY, MMS_SMTP_USER, MMS_SMTP_PASSWORD, MMS_SMTP_RATE, MMS_SECRET_KEY (see README).", ""})
 final class ServeCommand implements Callable<Integer> {
 
     @CommandLine.ParentCommand

@@ -23,10 +23,17 @@ final class TenantCmdlets {
     @Command(name = "Set-CsCalendarStore",
             description = {"Sets where the tenant's calendars live.", "",
                 "-Kind CalDav with -Url (the server), -CalendarPath (each user's calendar; {user} is the UPN's local part, "
-                    + "{upn} the whole UPN; default /{user}/calendar/), -UserName and -Password (the service account), "
+                    + "{upn} the whole UPN; default /{user}/calendar/), -UserName and the password (the service account), "
                     + "-Scheduling Auto|ServerSchedules|MmsSends (whether the server sends attendees the updates itself). "
-                    + "-Kind Embedded keeps them in MMS's own database."})
+                    + "-Kind Embedded keeps them in MMS's own database.", "",
+                "The password, best kept off the command line: -PasswordFile FILE, -Password - (read from standard input), "
+                    + "or the environment variable " + SetCsCalendarStore.PASSWORD_ENV + "; -Password VALUE works too. "
+                    + "The server is tried with the settings before they are saved (-SkipValidation saves anyway). Plain http "
+                    + "is refused to any host but this machine unless -AllowInsecureHttp."})
     static final class SetCsCalendarStore extends Cmdlet {
+        /** Where the password comes from when no parameter gives it. */
+        static final String PASSWORD_ENV = "MMS_STORE_PASSWORD";
+
         @Option(names = "-Kind", paramLabel = "<kind>", description = "Embedded or CalDav.")
         String kind;
 
@@ -39,17 +46,55 @@ final class TenantCmdlets {
         @Option(names = "-UserName", paramLabel = "<name>", description = "The account MMS signs in with.")
         String userName;
 
-        @Option(names = "-Password", paramLabel = "<password>", description = "Its password (never shown back).")
+        @Option(names = "-PasswordFile", paramLabel = "<file>", description = "A file holding the password (its first line).")
+        java.nio.file.Path passwordFile;
+
+        @Option(names = "-Password", paramLabel = "<password>", description = "The password, or - to read it from standard input "
+                + "(never shown back).")
         String password;
 
         @Option(names = "-Scheduling", paramLabel = "<mode>", description = "Auto, ServerSchedules or MmsSends.")
         String scheduling;
 
+        @Option(names = "-AllowInsecureHttp", description = "Allow a plain http URL to a host other than this machine.")
+        boolean allowInsecureHttp;
+
+        @Option(names = "-SkipValidation", description = "Save without trying the settings on the server first.")
+        boolean skipValidation;
+
         @Override
         Answer call(MmsClient server) {
             Map<String, Object> change = given("Kind", kind, "Url", url, "CalendarPath", calendarPath, "UserName", userName,
-                    "Password", password, "Scheduling", scheduling);
+                    "Password", password(), "Scheduling", scheduling, "AllowInsecureHttp", allowInsecureHttp ? true : null,
+                    "SkipValidation", skipValidation ? true : null);
             return new Answer(server.send("PATCH", MmsClient.path("tenant", "calendar-store"), change), PsFormat.list());
+        }
+
+        /** From -PasswordFile, -Password - (standard input), -Password, or the environment, in that order; none leaves it as it is. */
+        private String password() {
+            if (passwordFile != null && password != null) {
+                throw usage("give the password one way: -PasswordFile or -Password");
+            }
+            try {
+                if (passwordFile != null) {
+                    return firstLine(java.nio.file.Files.readString(passwordFile, java.nio.charset.StandardCharsets.UTF_8), "-PasswordFile");
+                }
+                if ("-".equals(password)) {
+                    return firstLine(new String(mms.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "standard input");
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return password != null ? password : mms.env.get(PASSWORD_ENV);
+        }
+
+        /** The first line without its line break: what {@code echo secret > file} or a pipe gives. */
+        private String firstLine(String text, String where) {
+            String line = text.lines().findFirst().orElse("");
+            if (line.isEmpty()) {
+                throw usage("no password in " + where);
+            }
+            return line;
         }
     }
 

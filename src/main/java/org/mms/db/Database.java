@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementException;
+import org.jdbi.v3.core.statement.StatementExceptions;
 
 /**
  * The database: a connection pool, the schema brought up to date on open, and JDBI over it.
@@ -18,6 +20,9 @@ public final class Database implements AutoCloseable {
     private Database(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
+        // JDBI's default message carries the bound values (a password among them) into every log line and
+        // error that shows the exception; the statement alone is what a reader needs to find the cause.
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(Database::withoutValues);
         this.dialect = dialect;
     }
 
@@ -38,6 +43,13 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return new Database(ds, Dialect.of(config));
+    }
+
+    /** The driver's message and the statement as written (with its placeholders), never the values bound to it. */
+    static String withoutValues(StatementException e) {
+        String sql = e.getStatementContext() == null || e.getStatementContext().getRawSql() == null ? ""
+                : " [statement: \"" + e.getStatementContext().getRawSql().strip().replaceAll("\\s+", " ") + "\"]";
+        return e.getShortMessage() + (sql.length() > 1000 ? sql.substring(0, 1000) + "…\"]" : sql);
     }
 
     public Jdbi jdbi() {

@@ -33,14 +33,24 @@ import org.mms.directory.TenantId;
 import org.mms.directory.TenantSettings;
 import org.mms.directory.User;
 import org.mms.directory.UserId;
+import org.mms.secret.Secret;
+import org.mms.secret.SecretBox;
 
 /** The directory in the database: tables {@code tenant}, {@code bridge}, {@code service_number}, {@code app_user}. */
 public final class JdbcDirectory implements Directory {
 
     private final Jdbi jdbi;
+    private final SecretBox secrets;
 
+    /** With a key of this process only: for tests and tools that read no stored password. */
     public JdbcDirectory(Database db) {
+        this(db, SecretBox.ephemeral());
+    }
+
+    /** Passwords sealed and opened with {@code secrets} (the installation's key, see {@link org.mms.secret.SecretKeyFile}). */
+    public JdbcDirectory(Database db, SecretBox secrets) {
         this.jdbi = db.jdbi();
+        this.secrets = secrets;
     }
 
     @Override
@@ -294,9 +304,29 @@ public final class JdbcDirectory implements Directory {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM tenant_calendar_store WHERE tenant_id = :t").bind("t", tenant.value())
                 .map((rs, ctx) -> new CalendarStoreSettings(CalendarStoreSettings.Kind.valueOf(rs.getString("kind")),
                         uri(rs.getString("base_url")), Optional.ofNullable(rs.getString("calendar_path")),
-                        Optional.ofNullable(rs.getString("username")), Optional.ofNullable(rs.getString("password")),
-                        CalendarStoreSettings.Scheduling.valueOf(rs.getString("scheduling"))))
+                        Optional.ofNullable(rs.getString("username")), password(tenant, rs),
+                        CalendarStoreSettings.Scheduling.valueOf(rs.getString("scheduling")), rs.getBoolean("allow_insecure_http")))
                 .findOne().orElse(CalendarStoreSettings.embedded()));
+    }
+
+    /** Where a tenant's store password is sealed for: a sealed value copied to another tenant's row does not open. */
+    static String passwordContext(String tenant) {
+        return "tenant_calendar_store.password:" + tenant;
+    }
+
+    /** The sealed password opened; a clear one only until {@link SealClearPasswords} has run on this database. */
+    private Optional<Secret> password(TenantId tenant, ResultSet rs) throws SQLException {
+        String sealed = rs.getString("password_sealed");
+        if (sealed == null) {
+            return Optional.ofNullable(rs.getString("password")).map(Secret::new);
+        }
+        try {
+            return Optional.of(secrets.open(sealed, passwordContext(tenant.value())));
+        } catch (SecretBox.SealedSecretException e) {
+            throw new IllegalStateException("the calendar store password of tenant " + tenant.value() + " does not open with this "
+                    + "process's key (DATA/secret.key or MMS_SECRET_KEY): every process sharing the database needs the same key, "
+                    + "or set the password again with Set-CsCalendarStore");
+        }
     }
 
     @Override
@@ -304,11 +334,13 @@ public final class JdbcDirectory implements Directory {
         jdbi.useTransaction(h -> {
             h.createUpdate("DELETE FROM tenant_calendar_store WHERE tenant_id = :t").bind("t", tenant.value()).execute();
             h.createUpdate("""
-                    INSERT INTO tenant_calendar_store (tenant_id, kind, base_url, calendar_path, username, password, scheduling)
-                    VALUES (:t, :kind, :url, :path, :user, :password, :scheduling)""")
+                    INSERT INTO tenant_calendar_store (tenant_id, kind, base_url, calendar_path, username, password_sealed, scheduling,
+                      allow_insecure_http)
+                    VALUES (:t, :kind, :url, :path, :user, :sealed, :scheduling, :insecure)""")
                     .bind("t", tenant.value()).bind("kind", s.kind().name()).bind("url", s.baseUrl().map(URI::toString).orElse(null))
                     .bind("path", s.calendarPath().orElse(null)).bind("user", s.username().orElse(null))
-                    .bind("password", s.password().orElse(null)).bind("scheduling", s.scheduling().name()).execute();
+                    .bind("sealed", s.password().map(p -> secrets.seal(p, passwordContext(tenant.value()))).orElse(null))
+                    .bind("scheduling", s.scheduling().name()).bind("insecure", s.allowInsecureHttp()).execute();
         });
     }
 

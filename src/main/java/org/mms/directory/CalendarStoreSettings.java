@@ -2,7 +2,9 @@ package org.mms.directory;
 
 import java.net.URI;
 import java.util.Objects;
+import java.util.Locale;
 import java.util.Optional;
+import org.mms.secret.Secret;
 
 /**
  * Where a tenant's calendars live. {@link Kind#EMBEDDED}: in MMS's own database (the default).
@@ -10,10 +12,15 @@ import java.util.Optional;
  * {@code calendarPath} ({@code {user}} is the local part of the UPN, {@code {upn}} the whole UPN) unless
  * the user has an explicit calendar URL; MMS signs in as {@code username}.
  *
- * @param scheduling whether the server sends attendees the updates itself (RFC 6638), or MMS does; AUTO asks the server
+ * <p>The credentials go to the store's own origin (scheme, host and port of {@code baseUrl}) and nowhere
+ * else: see {@link #sameOrigin(URI)}.
+ *
+ * @param scheduling        whether the server sends attendees the updates itself (RFC 6638), or MMS does; AUTO asks the server
+ * @param allowInsecureHttp whether plain {@code http} to a host other than this machine was set up on purpose
+ *                          ({@code -AllowInsecureHttp}); without it such a store gets no credentials
  */
 public record CalendarStoreSettings(Kind kind, Optional<URI> baseUrl, Optional<String> calendarPath, Optional<String> username,
-        Optional<String> password, Scheduling scheduling) {
+        Optional<Secret> password, Scheduling scheduling, boolean allowInsecureHttp) {
 
     public enum Kind { EMBEDDED, CALDAV }
 
@@ -24,6 +31,10 @@ public record CalendarStoreSettings(Kind kind, Optional<URI> baseUrl, Optional<S
         Objects.requireNonNull(scheduling, "scheduling");
         if (kind == Kind.CALDAV) {
             URI base = baseUrl.orElseThrow(() -> new IllegalArgumentException("a CalDAV store needs a URL"));
+            if (base.getRawUserInfo() != null) {
+                // Said without the URL: it holds the very credentials that must never be shown.
+                throw new IllegalArgumentException("the CalDAV URL must not hold a user name or password; give them as UserName and Password");
+            }
             if (base.getScheme() == null || !base.getScheme().matches("(?i)https?") || base.getHost() == null) {
                 throw new IllegalArgumentException("the CalDAV URL must be http or https with a host, not " + base);
             }
@@ -34,9 +45,48 @@ public record CalendarStoreSettings(Kind kind, Optional<URI> baseUrl, Optional<S
                 });
     }
 
+    /** Without {@code allowInsecureHttp}. */
+    public CalendarStoreSettings(Kind kind, Optional<URI> baseUrl, Optional<String> calendarPath, Optional<String> username,
+            Optional<Secret> password, Scheduling scheduling) {
+        this(kind, baseUrl, calendarPath, username, password, scheduling, false);
+    }
+
     public static CalendarStoreSettings embedded() {
         return new CalendarStoreSettings(Kind.EMBEDDED, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Scheduling.MMS_SENDS);
+    }
+
+    /**
+     * Whether {@code url} is on the store's own origin: the same scheme, host and port (the default
+     * port of the scheme when none is written). Only there do the store's credentials go.
+     */
+    public boolean sameOrigin(URI url) {
+        return baseUrl.map(base -> origin(base).equals(origin(url))).orElse(false);
+    }
+
+    /** {@code scheme://host:port} of a URL, lower-cased, with the scheme's default port when none is written. */
+    public static String origin(URI url) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
+        int port = url.getPort() != -1 ? url.getPort() : scheme.equals("https") ? 443 : scheme.equals("http") ? 80 : -1;
+        return scheme + "://" + host + ":" + port;
+    }
+
+    /**
+     * Why the store must not be given its credentials as it stands: plain {@code http} to a host other
+     * than this machine carries the password in clear, unless {@code allowInsecureHttp} says the
+     * network is trusted.
+     */
+    public Optional<String> insecureHttp() {
+        return baseUrl.filter(base -> "http".equalsIgnoreCase(base.getScheme()) && !isLoopback(base.getHost()) && !allowInsecureHttp)
+                .map(base -> "the CalDAV URL is plain http to " + base.getHost() + ", so the password would cross the network in clear; "
+                        + "use https, or set the store up with AllowInsecureHttp when the network is trusted");
+    }
+
+    /** By name only: the directory is pure, and resolving names here would make validation depend on DNS. */
+    static boolean isLoopback(String host) {
+        String h = host == null ? "" : host.toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
     }
 
     /** The default path of a user's calendar on the server: {@code /{user}/calendar/}. */
@@ -60,6 +110,7 @@ public record CalendarStoreSettings(Kind kind, Optional<URI> baseUrl, Optional<S
     @Override
     public String toString() {
         return "CalendarStoreSettings[" + kind + baseUrl.map(u -> " " + u).orElse("") + calendarPath.map(p -> " path " + p).orElse("")
-                + username.map(u -> " as " + u).orElse("") + (password.isPresent() ? " (password set)" : "") + " scheduling " + scheduling + "]";
+                + username.map(u -> " as " + u).orElse("") + (password.isPresent() ? " (password set)" : "") + " scheduling " + scheduling
+                + (allowInsecureHttp ? " insecure http allowed" : "") + "]";
     }
 }

@@ -1,5 +1,6 @@
 package org.mms.service;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +14,7 @@ import org.mms.calendar.caldav.MailboxLocator;
 import org.mms.directory.CalendarStoreSettings;
 import org.mms.directory.Directory;
 import org.mms.directory.User;
+import org.mms.secret.Secret;
 
 /**
  * The store that holds a mailbox's calendar, as its tenant's settings say ({@code Set-CsCalendarStore}):
@@ -43,15 +45,32 @@ final class ChooseCalendarStore implements Function<Mailbox, CalendarStore>, Aut
     }
 
     private CalDavCalendarStore connect(CalendarStoreSettings settings) {
-        CalDavSettings server = new CalDavSettings(settings.baseUrl().orElseThrow(), settings.username(), settings.password(),
-                CalDavSettings.Scheduling.valueOf(settings.scheduling().name()), CALDAV_TIMEOUT);
-        return new CalDavCalendarStore(server, locateCalendars(settings));
+        settings.insecureHttp().ifPresent(why -> {
+            throw new PermanentStoreException(why + " (Set-CsCalendarStore)");
+        });
+        return new CalDavCalendarStore(caldav(settings, CALDAV_TIMEOUT), locateCalendars(settings));
     }
 
-    /** A user's own calendar URL (directory import or discovery) wins over the tenant's path template. */
+    /** How the CalDAV adapter reaches the store of these settings. */
+    static CalDavSettings caldav(CalendarStoreSettings settings, Duration timeout) {
+        return new CalDavSettings(settings.baseUrl().orElseThrow(), settings.username(), settings.password().map(Secret::reveal),
+                CalDavSettings.Scheduling.valueOf(settings.scheduling().name()), timeout);
+    }
+
+    /**
+     * A user's own calendar URL (directory import or discovery) wins over the tenant's path template;
+     * either way it must be on the store's own origin, where the credentials go (issue 13, defect 4).
+     */
     private MailboxLocator locateCalendars(CalendarStoreSettings settings) {
-        return mailbox -> directory.calendarUrl(mailbox.tenant(), mailbox.user())
-                .orElseGet(() -> settings.calendarOf(userOf(mailbox)));
+        return mailbox -> {
+            URI url = directory.calendarUrl(mailbox.tenant(), mailbox.user()).orElseGet(() -> settings.calendarOf(userOf(mailbox)));
+            if (!settings.sameOrigin(url)) {
+                throw new PermanentStoreException("the calendar of user " + mailbox.user().value() + " is on " + CalendarStoreSettings.origin(url)
+                        + ", not on the calendar store's own " + CalendarStoreSettings.origin(settings.baseUrl().orElseThrow())
+                        + "; MMS sends the store's credentials to no other server (import the user's calendarUrl on the store's server)");
+            }
+            return url;
+        };
     }
 
     private User userOf(Mailbox mailbox) {

@@ -40,6 +40,11 @@ import org.mms.itip.SendOutbox;
 import org.mms.itip.mail.ComposeImipMessage;
 import org.mms.itip.mail.PickupDirectory;
 import org.mms.itip.mail.SmtpMailer;
+import org.mms.itip.mail.SmtpSettings;
+import org.mms.itip.MailRejectedException;
+import org.mms.db.SealClearPasswords;
+import org.mms.secret.SecretBox;
+import org.mms.secret.SecretKeyFile;
 import org.mms.migration.MigrateOrganizer;
 import org.mms.migration.RunMigrations;
 import org.mms.queue.WorkerId;
@@ -83,11 +88,15 @@ public final class MmsService implements AutoCloseable {
     /** Ends the process with a status; on a thread of its own, since System.exit runs the shutdown hook, which waits for the loops to stop. */
     static final IntConsumer SYSTEM_EXIT = status -> Thread.ofPlatform().start(() -> System.exit(status));
 
-    private MmsService(ServiceConfig config, Clock clock, IntConsumer exit) {
+    private MmsService(ServiceConfig config, Clock clock, SecretBox secrets, IntConsumer exit) {
         this.config = config;
         this.clock = clock;
         this.db = Database.open(config.database());
-        this.directory = new JdbcDirectory(db);
+        int sealed = SealClearPasswords.run(db, secrets);
+        if (sealed > 0) {
+            LOG.info("sealed {} calendar store password(s) kept in clear by an earlier version", sealed);
+        }
+        this.directory = new JdbcDirectory(db, secrets);
         this.queue = new JdbcMigrationQueue(db);
         this.journal = new JdbcMigrationJournal(db);
         this.outbox = new JdbcMessageOutbox(db);
@@ -97,7 +106,7 @@ public final class MmsService implements AutoCloseable {
         closeables.add(chooser);
         CalendarStore calendars = new RoutingCalendarStore(chooser);
         this.admin = new AdminService(directory, queue, queue, journal, new JdbcDecisionLog(db), calendars,
-                new JdbcCalendarFrames(db, clock), outbox, clock, new SecureRandom());
+                new JdbcCalendarFrames(db, clock), outbox, clock, new SecureRandom(), new TryCalendarStore());
         this.api = new ApiServer(admin, access, new CheckReadiness(db, () -> loops), clock, config.http().maxBodyBytes());
 
         Checkpoint checkpoint = HaltAtCheckpoints.of(config.haltAt());
@@ -168,7 +177,16 @@ public final class MmsService implements AutoCloseable {
             });
         }
         protectDataDirectory(config.dataDir());
-        MmsService service = new MmsService(config, clock, exit);
+        SecretBox secrets;
+        try {
+            secrets = SecretKeyFile.open(config.dataDir(), System.getenv());
+        } catch (IllegalArgumentException e) {
+            throw new StartRefused("refusing to start: " + e.getMessage());
+        }
+        if (config.workers().threads() > 0) {
+            config.mail().smtp().ifPresent(smtp -> checkSmtpLogin(smtp, clock, config.mail()));
+        }
+        MmsService service = new MmsService(config, clock, secrets, exit);
         try {
             // The database files H2 just created (it makes them with the process's umask).
             service.restrictDataFiles();
@@ -185,6 +203,18 @@ public final class MmsService implements AutoCloseable {
         } catch (RuntimeException | IOException e) {
             service.close();
             throw e;
+        }
+    }
+
+    /**
+     * The SMTP settings tried once before starting: a wrong password, an unreachable
+     * server or a failed TLS handshake stops the start with one line, instead of every message failing later.
+     */
+    private static void checkSmtpLogin(SmtpSettings smtp, Clock clock, ServiceConfig.Mail mail) {
+        try (SmtpMailer mailer = new SmtpMailer(smtp, new ComposeImipMessage(clock, mail.sender().map(Mailbox::of)))) {
+            mailer.checkLogin();
+        } catch (MailRejectedException e) {
+            throw new StartRefused("refusing to start: " + e.getMessage() + " (mail.smtp in the configuration)");
         }
     }
 

@@ -95,7 +95,7 @@ public final class CalDavBenchmark {
                         Optional.empty()));
                 admin.setCalendarStore(MmsService.FIRST_TENANT, new Requests.CalendarStoreChange(Optional.of("CalDav"),
                         Optional.of(server.baseUrl().toString()), Optional.of(server.calendarPathTemplate().replace("{name}", "{user}")),
-                        server.username(), server.password(), Optional.empty()));
+                        server.username(), server.password().map(org.mms.secret.Secret::new), Optional.empty()));
                 for (int round = 1; round <= 2; round++) {
                     Map<URI, byte[]> before = new HashMap<>();
                     urls.forEach(url -> before.put(url, client.get(url).data()));

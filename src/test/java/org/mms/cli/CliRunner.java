@@ -1,5 +1,6 @@
 package org.mms.cli;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Map;
 
@@ -11,5 +12,10 @@ public final class CliRunner {
 
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
         return MmsCommand.run(args, out, err, env);
+    }
+
+    /** With {@code in} as standard input. */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
+        return MmsCommand.run(args, in, out, err, env);
     }
 }

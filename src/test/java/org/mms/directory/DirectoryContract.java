@@ -16,6 +16,7 @@ import org.mms.block.DialInNumber;
 import org.mms.block.MeetingType;
 import org.mms.directory.Directory.ConcurrentUpdateException;
 import org.mms.directory.Directory.Versioned;
+import org.mms.secret.Secret;
 
 /**
  * What every {@link Directory} adapter must do. Each database gets a subclass that says how to open
@@ -384,10 +385,10 @@ public abstract class DirectoryContract {
         Tenant fabrikam = saveTenant("Fabrikam");
         CalendarStoreSettings caldav = new CalendarStoreSettings(CalendarStoreSettings.Kind.CALDAV,
                 Optional.of(URI.create("https://dav.contoso.com/dav/")), Optional.of("/calendars/{upn}/default/"),
-                Optional.of("mms-service@contoso.com"), Optional.of("pässwört 🔑"), CalendarStoreSettings.Scheduling.SERVER_SCHEDULES);
+                Optional.of("mms-service@contoso.com"), Optional.of(new Secret("pässwört 🔑")), CalendarStoreSettings.Scheduling.SERVER_SCHEDULES);
         CalendarStoreSettings bare = new CalendarStoreSettings(CalendarStoreSettings.Kind.CALDAV,
                 Optional.of(URI.create("http://dav.fabrikam.com")), Optional.empty(), Optional.empty(), Optional.empty(),
-                CalendarStoreSettings.Scheduling.AUTO);
+                CalendarStoreSettings.Scheduling.AUTO, true);
 
         directory.saveCalendarStore(contoso.id(), caldav);
         directory.saveCalendarStore(fabrikam.id(), bare);

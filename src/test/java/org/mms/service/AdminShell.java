@@ -3,11 +3,14 @@ package org.mms.service;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import org.mms.cli.CliRunner;
 import tools.jackson.databind.JsonNode;
@@ -17,6 +20,12 @@ import tools.jackson.databind.json.JsonMapper;
 final class AdminShell {
 
     private final Map<String, String> env;
+
+    /** A service of the tests: data in {@code dataDir}, the API on a free loopback port, {@code workers} polling every 50 ms. */
+    static org.mms.config.ServiceConfig onLoopback(Path dataDir, int workers) {
+        return org.mms.config.ServiceConfig.defaults(dataDir).withHttp(new org.mms.config.ServiceConfig.Http("127.0.0.1", 0))
+                .withWorkers(new org.mms.config.ServiceConfig.Workers(workers, Duration.ofMillis(50), Duration.ofMinutes(2)));
+    }
 
     AdminShell(MmsService service, Path dataDir) {
         this.env = Map.of("MMS_URL", "http://127.0.0.1:" + service.port(), "MMS_DATA", dataDir.toString());
@@ -39,9 +48,16 @@ final class AdminShell {
 
     /** Runs a cmdlet that may fail. */
     Outcome attempt(String... args) {
+        return attempt(Map.of(), new ByteArrayInputStream(new byte[0]), args);
+    }
+
+    /** Runs a cmdlet that may fail, with more environment variables and {@code in} as its standard input. */
+    Outcome attempt(Map<String, String> moreEnv, InputStream in, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = CliRunner.run(args, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8), env);
+        Map<String, String> all = new HashMap<>(env);
+        all.putAll(moreEnv);
+        int code = CliRunner.run(args, in, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8), all);
         return new Outcome(code, out.toString(UTF_8), err.toString(UTF_8));
     }
 

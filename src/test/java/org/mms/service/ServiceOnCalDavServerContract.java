@@ -131,14 +131,19 @@ abstract class ServiceOnCalDavServerContract {
         return MmsService.start(config, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
-    /** Alice's directory imported, no settle window, the store on the server signed in with {@code password}. */
-    AdminShell setUp(MmsService service, Optional<String> password) throws IOException {
+    /**
+     * Alice's directory imported, no settle window, the store on the server signed in with {@code password};
+     * {@code extra} parameters of Set-CsCalendarStore such as {@code -SkipValidation} (to save a wrong password).
+     */
+    AdminShell setUp(MmsService service, Optional<String> password, String... extra) throws IOException {
         AdminShell admin = new AdminShell(service, service.config().dataDir());
         Path directory = dir.resolve("directory.json");
         Files.writeString(directory, directoryJson());
         admin.run("Import-CsDirectory", "-Path", directory.toString());
         admin.run("Set-CsTenantMigrationConfiguration", "-SettleWindowSeconds", "0");
-        admin.run(storeCommand(server(), password));
+        List<String> store = new ArrayList<>(List.of(storeCommand(server(), password)));
+        store.addAll(List.of(extra));
+        admin.run(store.toArray(String[]::new));
         return admin;
     }
 

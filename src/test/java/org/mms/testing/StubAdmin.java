@@ -273,7 +273,7 @@ public final class StubAdmin implements Admin {
     @Override
     public Views.CalendarStore calendarStore(TenantId tenant) {
         record("calendarStore", tenant);
-        return new Views.CalendarStore("CalDav", "https://dav." + tenant.value() + ".example/", "/{user}/calendar/", "mms", true, "Auto");
+        return new Views.CalendarStore("CalDav", "https://dav." + tenant.value() + ".example/", "/{user}/calendar/", "mms", true, "Auto", false);
     }
 
     @Override

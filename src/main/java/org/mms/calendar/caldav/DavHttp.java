@@ -1,9 +1,11 @@
 package org.mms.calendar.caldav;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -11,8 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends requests to one server with the JDK client: HTTP/1.1, Basic authentication sent with every
- * request (the JDK's {@code Authenticator} would only answer a 401, costing a round trip each time),
- * no redirects followed, the timeout of the settings. Failures to get any answer become
+ * request to the server's own origin (the JDK's {@code Authenticator} would only answer a 401, costing
+ * a round trip each time) and to no other, no redirects followed (a redirect would carry the
+ * credentials wherever it points), the timeout of the settings. Failures to get any answer become
  * {@link org.mms.calendar.CalendarStoreException}s here; what a status means is up to the caller.
  */
 final class DavHttp implements AutoCloseable {
@@ -29,11 +32,26 @@ final class DavHttp implements AutoCloseable {
     private final CalDavSettings settings;
     private final HttpClient client;
     private final Optional<String> authorization;
+    private final String origin;
 
     DavHttp(CalDavSettings settings, HttpClient client) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.client = Objects.requireNonNull(client, "client");
         this.authorization = settings.basicAuthorization();
+        this.origin = origin(settings.baseUrl());
+    }
+
+    /** {@code scheme://host:port}, lower-cased, with the scheme's default port when none is written. */
+    static String origin(URI url) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
+        int port = url.getPort() != -1 ? url.getPort() : scheme.equals("https") ? 443 : 80;
+        return scheme + "://" + host + ":" + port;
+    }
+
+    /** Whether a request to {@code url} may carry the credentials: only on the base URL's own origin. */
+    boolean mayAuthenticate(URI url) {
+        return origin.equals(origin(url));
     }
 
     /**
@@ -57,7 +75,8 @@ final class DavHttp implements AutoCloseable {
                         ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(request.body()));
         request.headers().forEach(builder::header);
-        authorization.ifPresent(value -> builder.header("Authorization", value));
+        // A calendar URL or an href that names another server gets no credentials (issue 13, defect 4).
+        authorization.filter(value -> mayAuthenticate(request.uri())).ifPresent(value -> builder.header("Authorization", value));
         HttpRequest http = builder.build();
         for (int attempt = 1; ; attempt++) {
             try {

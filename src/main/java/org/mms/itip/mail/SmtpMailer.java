@@ -122,6 +122,22 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
         endRound();
     }
 
+    /**
+     * Connects, protects the connection and logs in as the settings say, then disconnects: whether they
+     * work, before any message depends on it.
+     *
+     * @throws MailRejectedException saying what failed (unreachable, TLS, login refused), never the password
+     */
+    public void checkLogin() {
+        lock.lock();
+        try {
+            connection();
+            drop();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The server and account, never the password. */
     @Override
     public String toString() {
