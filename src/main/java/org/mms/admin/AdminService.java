@@ -154,12 +154,27 @@ public final class AdminService implements Admin {
             throw new AdminException.BadRequest(e.getMessage());
         }
         updated.insecureHttp().ifPresent(AdminService::bad);
+        // A path template that is a whole URL must stay on the store's origin too: the credentials go nowhere else.
+        updated.calendarPath().filter(p -> caldavTemplateElsewhere(updated, p)).ifPresent(p -> bad("CalendarPath is a URL on "
+                + CalendarStoreSettings.origin(URI.create(p.replace("{user}", "u").replace("{upn}", "u"))) + ", not on the calendar store's own "
+                + CalendarStoreSettings.origin(updated.baseUrl().orElseThrow()) + " (MMS sends the store's credentials to no other server)"));
         if (updated.kind() == CalendarStoreSettings.Kind.CALDAV && !c.skipValidation()) {
             // Tried before it is saved, so that a wrong password or URL is said now, not at the next migration.
             checkStore.problem(updated).ifPresent(problem -> bad(problem + "; nothing was saved (SkipValidation saves anyway)"));
         }
         directory.saveCalendarStore(id, updated);
         return calendarStore(id);
+    }
+
+    private static boolean caldavTemplateElsewhere(CalendarStoreSettings s, String template) {
+        if (s.kind() != CalendarStoreSettings.Kind.CALDAV || !template.matches("(?i)https?://.*")) {
+            return false;
+        }
+        try {
+            return !s.sameOrigin(URI.create(template.replace("{user}", "u").replace("{upn}", "u")));
+        } catch (IllegalArgumentException notAUrl) {
+            throw new AdminException.BadRequest("CalendarPath is not a valid link");
+        }
     }
 
     private static String schedulingName(CalendarStoreSettings.Scheduling s) {

@@ -94,6 +94,21 @@ class CalendarUrlsOnOtherServersTest {
     }
 
     @Test
+    void a_calendar_path_that_is_a_url_on_another_origin_is_refused_when_the_store_is_set() throws Exception {
+        try (MmsService service = start()) {
+            AdminShell admin = new AdminShell(service, service.config().dataDir());
+            AdminShell.Outcome refused = admin.attempt("Set-CsCalendarStore", "-Kind", "CalDav", "-Url", radicale.baseUrl().toString(),
+                    "-CalendarPath", elsewhere.baseUrl() + "{user}/calendar/", "-UserName", RadicaleServer.USER, "-Password",
+                    radicale.password().orElseThrow());
+
+            assertThat(refused.exitCode()).isNotZero();
+            assertThat(refused.err()).contains("CalendarPath is a URL on", "calendar store's own");
+            assertThat(admin.run("Get-CsCalendarStore")).containsPattern("Kind\\s*:\\s*Embedded");
+        }
+        assertThat(elsewhere.received()).isEmpty();
+    }
+
+    @Test
     void plain_http_to_another_host_is_refused_unless_the_store_is_set_up_to_allow_it() throws Exception {
         try (MmsService service = start()) {
             AdminShell admin = new AdminShell(service, service.config().dataDir());

@@ -17,7 +17,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.mms.cli.CliRunner;
@@ -29,6 +31,8 @@ import org.mms.itip.mail.SmtpSettings;
  * starts, and a wrong password (or a server that is not there) stops the start with one line that says
  * what failed, instead of a running service whose every message fails. GreenMail is the real SMTP server.
  */
+// A start that is not refused would serve until stopped: the test fails instead of waiting forever.
+@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SmtpLoginTriedAtStartTest {
 
     private static final String RIGHT = "the-right-smtp-password";
