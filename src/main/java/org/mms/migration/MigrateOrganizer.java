@@ -67,7 +67,11 @@ public final class MigrateOrganizer {
     public record Result(int total, int succeeded, int failed, int invites, String message) {
     }
 
-    /** Told now and then during a long run, so the queue knows the worker is alive. */
+    /**
+     * Told now and then during a long run, so the queue knows the worker is alive, and before every
+     * write: a worker whose lease ran out (another worker may have taken the organizer over) throws
+     * from here rather than write meetings the other worker is migrating too.
+     */
     @FunctionalInterface
     public interface Heartbeat {
         void beat(Result soFar);
@@ -89,14 +93,13 @@ public final class MigrateOrganizer {
         Tally tally = new Tally();
         // A server that schedules (RFC 6638) tells the attendees itself when the organizer's copy changes.
         boolean serverSends = store.schedulesForAttendees(mailbox);
-        Context context = new Context(mailbox, rules, targets, run, tally, serverSends);
+        Context context = new Context(mailbox, rules, targets, run, tally, serverSends, heartbeat);
         List<StoredResource> chunk = new ArrayList<>(BATCH);
         store.forEachCandidate(mailbox, now, now.plus(HORIZON), BATCH, resource -> {
             chunk.add(resource);
             if (chunk.size() == BATCH) {
                 migrateChunk(context, chunk);
                 chunk.clear();
-                heartbeat.beat(tally.result());
             }
         });
         migrateChunk(context, chunk);
@@ -105,7 +108,7 @@ public final class MigrateOrganizer {
 
     /** What every meeting of one run is planned and journaled with. */
     private record Context(Mailbox mailbox, SelectionRules rules, Targets targets, MigrationJournal.Run run, Tally tally,
-            boolean serverSends) {
+            boolean serverSends, Heartbeat heartbeat) {
     }
 
     /** A changed meeting of a chunk, between its plan and its write. */
@@ -137,6 +140,8 @@ public final class MigrateOrganizer {
                     c.serverSends() ? List.of() : plan.get().updates()));
             pending.add(new Pending(resource, plan.get(), intent));
         }
+        // Nothing journaled or written once the lease is gone: the worker that holds it now settles and migrates.
+        c.heartbeat().beat(c.tally().result());
         journal.begin(c.run(), unwritten, planned);
         if (pending.isEmpty()) {
             return;
@@ -210,6 +215,7 @@ public final class MigrateOrganizer {
             }
             MigrationJournal.Intent intent = MigrationJournal.Intent.of(c.run(), href, ResourcePlan.hash(plan.get().newBytes()));
             List<ItipRequest> updates = c.serverSends() ? List.of() : plan.get().updates();
+            c.heartbeat().beat(c.tally().result());
             journal.intend(c.run(), href, plan.get().meetings(), intent.newResourceHash(), updates);
             WriteResult result = store.put(c.mailbox(), current.ref(), plan.get().newBytes(), Optional.of(current.etag()));
             switch (result) {

@@ -141,10 +141,18 @@ public final class RunMigrations {
         try {
             result = migrate.run(work, soFar -> {
                 Instant now = clock.instant();
-                queue.heartbeat(held[0], now.plus(lease));
+                if (!queue.heartbeat(held[0], now.plus(lease))) {
+                    throw new LeaseLost();
+                }
                 alive.run();
                 queue.progress(held[0], counts(soFar), now);
             });
+        } catch (LeaseLost e) {
+            // This worker stalled past its lease and the reaper or another worker took the request: whoever holds it now
+            // settles the meetings journaled but not written, and records the outcome. Nothing here may touch it.
+            LOG.warn("the lease on {}'s migration ran out while it was running (the worker stalled longer than workers.leaseSeconds); "
+                    + "stopped it, whoever holds the request now finishes it", request.upn());
+            return;
         } catch (PermanentStoreException e) {
             // Retrying cannot help (wrong credentials, no such calendar): the admin has to act first.
             LOG.warn("migrating {} failed for good: {}", request.upn(), e.getMessage());
@@ -163,6 +171,13 @@ public final class RunMigrations {
             queue.succeed(held[0], counts(result), result.message(), clock.instant());
         } else {
             retryOrFail(tenant.get(), request, held[0], counts(result), result.message());
+        }
+    }
+
+    /** The lease was found taken while migrating. */
+    private static final class LeaseLost extends RuntimeException {
+        LeaseLost() {
+            super("the lease ran out", null, false, false);
         }
     }
 
