@@ -22,7 +22,10 @@ import org.mms.admin.Requests;
 import org.mms.admin.Views;
 import org.mms.calendar.Mailbox;
 import org.mms.calendar.StoredResource;
+import org.mms.checkpoint.Checkpoint;
 import org.mms.directory.User;
+import org.mms.queue.Claimed;
+import org.mms.queue.WorkerId;
 import org.mms.sample.SampleOrganization;
 import org.mms.testing.GoldenRule;
 import org.mms.testing.ServiceHarness;
@@ -30,7 +33,8 @@ import org.mms.testing.ServiceHarness;
 /**
  * The service's migration path, step by step on a clock the test moves: settle window, the
  * migration itself (journal, stored calendar, update messages), idempotence, retries with backoff to
- * {@code Failed}, and the recovery of a write an interrupted run left unconfirmed.
+ * {@code Failed}, the recovery of a write an interrupted run left unconfirmed, and a stalled worker that lost its
+ * lease standing back.
  */
 class RunMigrationsTest {
 
@@ -235,5 +239,40 @@ class RunMigrationsTest {
 
     private static Path fixture(String relative) throws URISyntaxException {
         return Path.of(RunMigrationsTest.class.getResource("/fixtures/" + relative).toURI());
+    }
+
+    @Test
+    void a_worker_whose_lease_was_taken_over_journals_and_writes_nothing_and_leaves_the_request_to_the_new_holder() {
+        SampleOrganization.Organizer alice = teamsUser();
+        service.admin.importCalendar(ServiceHarness.TENANT, alice.upn(), org.calendar(alice, NOW, 10, 8));
+        Map<String, byte[]> before = storedCalendar(alice);
+        Duration lease = Duration.ofMinutes(2);
+        List<Claimed> takenOver = new ArrayList<>();
+        // Right after its claim the worker stalls (a starved CPU, a long pause): the lease runs out, the reaper frees
+        // the request and another worker claims it. The stalled worker must not then journal or write anything.
+        Checkpoint stall = name -> {
+            if (name.equals(Checkpoint.MIGRATION_CLAIMED)) {
+                service.clock.advance(lease.plusSeconds(1));
+                service.queue.reapExpiredLeases(service.clock.instant());
+                takenOver.addAll(service.queue.claim(new WorkerId("the-other-worker"), service.clock.instant(), lease, 1));
+            }
+        };
+        RunMigrations stalled = new RunMigrations(service.queue, service.directory,
+                new MigrateOrganizer(service.store, service.journal, service.clock), service.clock, new WorkerId("stalled-worker"),
+                lease, stall);
+        // A dial-in number removed: every meeting of the organizer shows it and needs a new block.
+        service.admin.unregisterServiceNumber(ServiceHarness.TENANT, SampleOrganization.TOLL_FREE, SampleOrganization.BRIDGE, false);
+        service.clock.advance(Duration.ofMinutes(10));
+
+        assertThat(stalled.runOnce()).isTrue();
+
+        assertThat(takenOver).as("the other worker holds the request").hasSize(1);
+        assertThat(storedCalendar(alice)).as("no meeting written by the worker that lost its lease")
+                .containsOnlyKeys(before.keySet())
+                .allSatisfy((href, data) -> assertThat(data).isEqualTo(before.get(href)));
+        Views.MigrationStatus status = onlyStatus(alice.upn());
+        assertThat(status.State()).as("still the new holder's to finish").isEqualTo("InProgress");
+        assertThat(service.admin.migrationMeetings(ServiceHarness.TENANT, status.CorrelationId()))
+                .as("nothing journaled by the worker that lost its lease").isEmpty();
     }
 }
