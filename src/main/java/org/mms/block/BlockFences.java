@@ -8,10 +8,10 @@ package org.mms.block;
 public final class BlockFences {
 
     /** The Teams fence line: exactly 80 underscores. */
-    public static final String TEAMS_TEXT = "_".repeat(80);
+    public static final String TEAMS_TEXT = Fence.TEAMS.line();
 
     /** The Skype for Business fence line: exactly 137 dots. */
-    public static final String SKYPE_TEXT = ".".repeat(137);
+    public static final String SKYPE_TEXT = Fence.SKYPE.line();
 
     /** The Teams fence element, as in Teams' own invitation markup. */
     public static final String TEAMS_HTML = "<div style=\"width:100%;height:20px\">"

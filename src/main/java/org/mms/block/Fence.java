@@ -5,21 +5,23 @@ import java.util.Optional;
 /**
  * The rule lines that open and close a block. Both services draw them the same way in every
  * language, which is why blocks are recognized by them and never by their (localized) labels:
- * Teams uses 80 underscores, Skype for Business 137 dots. Some tolerance is allowed for clients that
- * re-wrap the body, but far above Outlook's 32-underscore reply separator and Teams' 32-underscore
- * sub-delimiter.
+ * Teams uses 80 underscores, Skype for Business 137 dots. Some tolerance is allowed for a fence on one
+ * line, for clients that redraw it, but far above Outlook's 32-underscore reply separator and Teams'
+ * 32-underscore sub-delimiter. A fence wrapped over several lines must add up to the exact length.
  */
 enum Fence {
-    TEAMS('_', 60, 200, MeetingType.TEAMS),
-    SKYPE('.', 100, 300, MeetingType.SKYPE);
+    TEAMS('_', 80, 60, 200, MeetingType.TEAMS),
+    SKYPE('.', 137, 100, 300, MeetingType.SKYPE);
 
     private final char mark;
+    private final int length;
     private final int min;
     private final int max;
     private final MeetingType type;
 
-    Fence(char mark, int min, int max, MeetingType type) {
+    Fence(char mark, int length, int min, int max, MeetingType type) {
         this.mark = mark;
+        this.length = length;
         this.min = min;
         this.max = max;
         this.type = type;
@@ -33,6 +35,26 @@ enum Fence {
         return mark;
     }
 
+    /** How many marks the service draws: what the pieces of a wrapped fence must add up to. */
+    int length() {
+        return length;
+    }
+
+    /** The fence as the service draws it, on one line. */
+    String line() {
+        return String.valueOf(mark).repeat(length);
+    }
+
+    /** The fence whose mark is {@code c}, if any. */
+    static Optional<Fence> markedBy(char c) {
+        for (Fence fence : values()) {
+            if (fence.mark == c) {
+                return Optional.of(fence);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The fence that {@code s[from, to)} is, ignoring surrounding white space (no-break spaces too). */
     static Optional<Fence> of(CharSequence s, int from, int to) {
         from = marksStart(s, from, to);
@@ -43,11 +65,16 @@ enum Fence {
         }
         char c = s.charAt(from);
         for (Fence fence : values()) {
-            if (c == fence.mark && length >= fence.min && length <= fence.max && allSame(s, from, to, c)) {
+            if (c == fence.mark && fence.standsAlone(length) && allSame(s, from, to, c)) {
                 return Optional.of(fence);
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether a run of this many marks is this fence when it stands whole on a line (or in an element) of its own. */
+    boolean standsAlone(int marks) {
+        return marks >= min && marks <= max;
     }
 
     /** Where the marks of {@code s[from, to)} begin: after any white space in front of them. */
@@ -84,7 +111,7 @@ enum Fence {
         return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\u00a0' || c == '\f';
     }
 
-    private static boolean allSame(CharSequence s, int from, int to, char c) {
+    static boolean allSame(CharSequence s, int from, int to, char c) {
         for (int i = from; i < to; i++) {
             if (s.charAt(i) != c) {
                 return false;

@@ -84,4 +84,75 @@ class FindTextBlockTest {
         int start = body.indexOf(block);
         assertThat(found).isEqualTo(new Location.Found(new BlockSpan(start, start + block.length(), MeetingType.TEAMS)));
     }
+
+    @ParameterizedTest(name = "[{0}]")
+    @ValueSource(strings = {"\n", "\r\n"})
+    void finds_a_skype_block_whose_fences_outlook_wrapped_over_two_lines_and_spans_them_whole(String eol) {
+        String wrapped = ".".repeat(71) + eol + ".".repeat(66);
+        String block = wrapped + eol + "Join Skype Meeting <https://meet.contoso.com/alice/X>" + eol + "[!OC([1033])!]" + eol + wrapped;
+        String body = "Team," + eol + eol + block + eol + eol;
+
+        Location found = FindTextBlock.in(body, Optional.empty());
+
+        int start = body.indexOf(block);
+        assertThat(found).isEqualTo(new Location.Found(new BlockSpan(start, start + block.length(), MeetingType.SKYPE)));
+    }
+
+    @Test
+    void finds_a_block_whose_closing_fence_alone_is_wrapped() {
+        String block = SKYPE_FENCE + "\nJoin Skype Meeting <https://meet.contoso.com/alice/X>\n" + ".".repeat(76) + "\n" + ".".repeat(61);
+        String body = "Agenda\n" + block + "\nBye";
+
+        Location found = FindTextBlock.in(body, Optional.empty());
+
+        int start = body.indexOf(block);
+        assertThat(found).isEqualTo(new Location.Found(new BlockSpan(start, start + block.length(), MeetingType.SKYPE)));
+    }
+
+    @Test
+    void finds_a_teams_block_whose_fences_are_wrapped_in_three_and_two_pieces() {
+        String block = "_".repeat(30) + "\n" + "_".repeat(30) + "\n" + "_".repeat(20)
+                + "\nJoin <https://teams.microsoft.com/l/meetup-join/19%3a1>\n" + "_".repeat(40) + "\n" + "_".repeat(40);
+        String body = "Hi\n" + block + "\n";
+
+        Location found = FindTextBlock.in(body, Optional.empty());
+
+        int start = body.indexOf(block);
+        assertThat(found).isEqualTo(new Location.Found(new BlockSpan(start, start + block.length(), MeetingType.TEAMS)));
+    }
+
+    @Test
+    void the_white_space_after_a_wrapped_closing_fence_stays_outside_the_span() {
+        String wrapped = ".".repeat(71) + " \n" + ".".repeat(66);
+        String block = wrapped + " \nJoin Skype Meeting <https://meet.contoso.com/alice/X>\n" + wrapped;
+        String body = "Agenda\n" + block + " \t\nBye";
+
+        Location found = FindTextBlock.in(body, Optional.empty());
+
+        int start = body.indexOf(block);
+        assertThat(found).isEqualTo(new Location.Found(new BlockSpan(start, start + block.length(), MeetingType.SKYPE)));
+        assertThat(body.substring(start + block.length())).isEqualTo(" \t\nBye");
+    }
+
+    @Test
+    void chooses_a_wrapped_block_over_a_pasted_whole_one_by_the_meetings_own_join_link() {
+        String wrapped = ".".repeat(71) + "\n" + ".".repeat(66);
+        String pasted = SKYPE_FENCE + "\nJoin Skype Meeting <https://meet.contoso.com/bob/OTHER>\n" + SKYPE_FENCE;
+        String mine = wrapped + "\nJoin Skype Meeting <https://meet.contoso.com/alice/MINE>\n" + wrapped;
+        String body = mine + "\n\nFrom Bob:\n" + pasted;
+
+        Location found = FindTextBlock.in(body, Optional.of("https://meet.contoso.com/alice/MINE"));
+
+        assertThat(found).isEqualTo(new Location.Found(new BlockSpan(0, mine.length(), MeetingType.SKYPE)));
+    }
+
+    @Test
+    void a_wrapped_opening_fence_without_a_closing_one_is_reported() {
+        String body = ".".repeat(71) + "\n" + ".".repeat(66) + "\nJoin Skype Meeting <https://meet.contoso.com/alice/X>\nno end";
+
+        Location found = FindTextBlock.in(body, Optional.empty());
+
+        assertThat(found).isInstanceOf(Location.Refused.class);
+        assertThat(((Location.Refused) found).problem()).isEqualTo(BlockProblem.END_FENCE_MISSING);
+    }
 }
