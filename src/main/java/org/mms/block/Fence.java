@@ -5,8 +5,9 @@ import java.util.Optional;
 /**
  * The rule lines that open and close a block. Both services draw them the same way in every
  * language, which is why blocks are recognized by them and never by their (localized) labels:
- * Teams uses 80 underscores, Skype for Business 137 dots. Some tolerance is allowed for a fence on one
- * line, for clients that redraw it, but far above Outlook's 32-underscore reply separator and Teams'
+ * Teams uses 80 underscores, Skype for Business 137 dots (as do consumer Teams and Outlook.com for Teams blocks,
+ * so a fence finds a block but is only the last clue to its meeting's type). Some tolerance is allowed for a fence
+ * on one line, for clients that redraw it, but far above Outlook's 32-underscore reply separator and Teams'
  * 32-underscore sub-delimiter. A fence wrapped over several lines must add up to the exact length.
  */
 enum Fence {

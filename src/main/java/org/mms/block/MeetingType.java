@@ -4,6 +4,6 @@ package org.mms.block;
 public enum MeetingType {
     /** Skype for Business (on-premises or online): 137-dot fences, {@code OutJoinLink} anchors. */
     SKYPE,
-    /** Microsoft Teams: 80-underscore fences. */
+    /** Microsoft Teams: 80-underscore fences (consumer Teams and Outlook.com use Skype's 137 dots). */
     TEAMS
 }

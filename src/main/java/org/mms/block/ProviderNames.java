@@ -29,9 +29,12 @@ public final class ProviderNames {
             Map.entry("fi", "Skype-kokous"), Map.entry("pl", "Spotkanie w programie Skype"),
             Map.entry("ja", "Skype 会議"), Map.entry("zh", "Skype 会议"));
 
-    /** Extra spellings seen in real invitations (case differs between template generations). */
+    /**
+     * Extra spellings seen in real invitations (case differs between template generations), and the consumer
+     * product's name, which Teams free (teams.live.com) meetings carry.
+     */
     private static final Set<String> ALSO = Set.of("microsoft teams meeting", "microsoft teams-meeting", "skype meeting",
-            "online meeting", "lync meeting");
+            "online meeting", "lync meeting", "microsoft teams (free)");
 
     private ProviderNames() {
     }

@@ -1,5 +1,6 @@
 package org.mms.migration;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.mms.block.BlockSpan;
@@ -19,7 +20,8 @@ import org.mms.ical.TextValue;
 
 /**
  * The invitation's two bodies, DESCRIPTION (plain text) and X-ALT-DESC (HTML), with the block found
- * in each. Both must agree: the same kind of block, or no block where there is no such body.
+ * in each. Both must agree: blocks of the same meeting type, or no block where there is no such body.
+ * The meeting's type is told by {@link TellMeetingType}: its properties and join links before its fences.
  */
 final class Bodies {
 
@@ -85,12 +87,18 @@ final class Bodies {
         if (html != null && htmlBlock == null && textSpan != null && !html.text().isBlank()) {
             return failed(FailReason.BODIES_DISAGREE, "the plain-text body has an online-meeting block but the HTML body has none that can be located");
         }
-        if (textSpan != null && htmlBlock != null && textSpan.type() != htmlBlock.span().type()) {
-            return failed(FailReason.BODIES_DISAGREE, "the plain-text body shows a " + textSpan.type()
-                    + " block but the HTML body a " + htmlBlock.span().type() + " block");
+        List<TellMeetingType.Shown> shown = new ArrayList<>(2);
+        if (textSpan != null) {
+            shown.add(TellMeetingType.Shown.inText(textSpan.of(text.text()), textSpan.fenceType()));
         }
-        MeetingType type = textSpan != null ? textSpan.type() : htmlBlock.span().type();
-        return new Bodies(text, textSpan, html, htmlBlock, type, null);
+        if (htmlBlock != null) {
+            shown.add(TellMeetingType.Shown.inHtml(htmlBlock));
+        }
+        if (shown.size() == 2 && shown.get(0).differsFrom(shown.get(1))) {
+            return failed(FailReason.BODIES_DISAGREE, "the plain-text body's block shows " + shown.get(0).describe()
+                    + ", but the HTML body's " + shown.get(1).describe());
+        }
+        return new Bodies(text, textSpan, html, htmlBlock, TellMeetingType.of(event, shown), null);
     }
 
     private static Bodies failed(FailReason reason, String detail) {

@@ -55,6 +55,11 @@ final class OnlineMeetingProperties {
                 .filter(s -> !s.isEmpty());
     }
 
+    /** The link property {@code name} holds, unescaped; empty when it is absent or blank. */
+    static Optional<String> link(Component event, String name) {
+        return event.value(name).map(TextEscaping::unescape).map(String::strip).filter(s -> !s.isEmpty());
+    }
+
     /** Plans the property edits that go with replacing a {@code from} block by one for {@code to}. */
     static void update(ComponentEditor editor, Component event, MeetingType from, Coordinates to, String organizerAddress,
             List<String> oldBlockLinks) {

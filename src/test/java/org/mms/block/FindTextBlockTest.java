@@ -29,7 +29,7 @@ class FindTextBlockTest {
         Location found = FindTextBlock.in(body, Optional.empty());
 
         assertThat(found).isInstanceOf(Location.Found.class);
-        assertThat(((Location.Found) found).span().type()).isEqualTo(MeetingType.SKYPE);
+        assertThat(((Location.Found) found).span().fenceType()).isEqualTo(MeetingType.SKYPE);
         assertThat(((Location.Found) found).span().of(body)).startsWith(SKYPE_FENCE).endsWith(SKYPE_FENCE);
     }
 

@@ -164,6 +164,48 @@ class PlanMeetingTest {
     }
 
     @Test
+    void bodies_fenced_differently_around_the_same_teams_join_link_show_one_teams_meeting() {
+        String link = "https://teams.live.com/meet/9381234567890?p=AbCdEf123";
+        byte[] event = event(
+                "UID:fences-differ-1", "DTSTART:20270105T090000Z", "ORGANIZER:mailto:alice@contoso.com",
+                "X-MICROSOFT-SKYPETEAMSMEETINGURL:" + link,
+                "DESCRIPTION:" + TextEscaping.escape("Hi\n" + ".".repeat(137) + "\nJoin: " + link + "\n" + ".".repeat(137)),
+                "X-ALT-DESC;FMTTYPE=text/html:" + TextEscaping.escape("<body><p>Hi</p><p>" + "_".repeat(80)
+                        + "</p><p><a href=\"" + link + "\">Join</a></p><p>" + "_".repeat(80) + "</p></body>"));
+
+        Outcome outcome = plan(List.of(event), "teams-new-bridge.json", RULES).getFirst().outcome();
+
+        assertThat(outcome).isInstanceOf(Outcome.Migrated.class);
+        assertThat(((Outcome.Migrated) outcome).from()).isEqualTo(MeetingType.TEAMS);
+    }
+
+    @Test
+    void the_teams_join_link_property_tells_a_teams_meeting_whose_dotted_block_shows_no_link_of_a_known_kind() {
+        byte[] event = event(
+                "UID:stated-1", "DTSTART:20270105T090000Z", "ORGANIZER:mailto:alice@contoso.com",
+                "X-MICROSOFT-SKYPETEAMSMEETINGURL:https://teams.live.com/meet/9381234567890?p=AbCdEf123",
+                "DESCRIPTION:" + TextEscaping.escape(".".repeat(137) + "\nJoin: https://eur01.safelinks.protection.outlook.com/?url=x\n"
+                        + ".".repeat(137)));
+
+        Outcome outcome = plan(List.of(event), "teams-new-bridge.json", RULES).getFirst().outcome();
+
+        assertThat(((Outcome.Migrated) outcome).from()).isEqualTo(MeetingType.TEAMS);
+    }
+
+    @Test
+    void without_a_join_link_property_the_blocks_own_join_link_tells_the_type_before_its_fences() {
+        byte[] event = event(
+                "UID:shown-1", "DTSTART:20270105T090000Z", "ORGANIZER:mailto:alice@contoso.com",
+                "X-MICROSOFT-ONLINEMEETINGINFORMATION:{\"OnlineMeetingChannelId\":null\\,\"OnlineMeetingProvider\":4}",
+                "DESCRIPTION:" + TextEscaping.escape(".".repeat(137) + "\nJoin: https://teams.live.com/meet/9381234567890?p=AbCdEf123\n"
+                        + ".".repeat(137)));
+
+        Outcome outcome = plan(List.of(event), "teams-new-bridge.json", RULES).getFirst().outcome();
+
+        assertThat(((Outcome.Migrated) outcome).from()).isEqualTo(MeetingType.TEAMS);
+    }
+
+    @Test
     void an_unreadable_start_time_fails_the_meeting_with_the_value_in_the_message() {
         byte[] event = event("UID:bad-date", "DTSTART:2027-01-05 09:00", "ORGANIZER:mailto:alice@contoso.com",
                 "X-MICROSOFT-SKYPETEAMSMEETINGURL:https://teams.microsoft.com/l/meetup-join/x",
