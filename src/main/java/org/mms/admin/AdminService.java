@@ -89,7 +89,7 @@ public final class AdminService implements Admin {
         TenantSettings s = tenant(tenant).settings();
         return new Views.MigrationConfiguration(s.meetingMigrationEnabled(), s.settleWindow().toSeconds(), s.attendeeLimit(),
                 s.retryAttempts(), s.retryWindow().toSeconds(), s.retention().toDays(), s.migrateOnSipAddressChange(),
-                s.migrateOnMeetingUrlChange());
+                s.migrateOnMeetingUrlChange(), s.requireAddInProperties());
     }
 
     @Override
@@ -111,7 +111,8 @@ public final class AdminService implements Admin {
                 c.settleWindowSeconds().map(Duration::ofSeconds).orElse(s.settleWindow()), c.attendeeLimit().orElse(s.attendeeLimit()),
                 c.retryAttempts().orElse(s.retryAttempts()), c.retryWindowSeconds().map(Duration::ofSeconds).orElse(s.retryWindow()),
                 c.retentionDays().map(Duration::ofDays).orElse(s.retention()), s.onlineMeetingUrl(), s.onPremisesMeetingUrl(),
-                s.teamsJoinUrlTemplate(), s.localNumbersUrl(), s.pinResetUrl(), s.helpUrl());
+                s.teamsJoinUrlTemplate(), s.localNumbersUrl(), s.pinResetUrl(), s.helpUrl(),
+                c.requireAddInProperties().orElse(s.requireAddInProperties()));
         directory.saveTenant(t.withSettings(updated));
         return migrationConfiguration(id);
     }
@@ -200,7 +201,7 @@ public final class AdminService implements Admin {
                 c.automaticallyReplaceAcpProvider().orElse(s.automaticallyReplaceAcpProvider()), s.migrateOnSipAddressChange(),
                 s.migrateOnMeetingUrlChange(), s.settleWindow(), s.attendeeLimit(), s.retryAttempts(), s.retryWindow(), s.retention(),
                 s.onlineMeetingUrl(), s.onPremisesMeetingUrl(), s.teamsJoinUrlTemplate(), s.localNumbersUrl(), s.pinResetUrl(),
-                s.helpUrl());
+                s.helpUrl(), s.requireAddInProperties());
         directory.saveTenant(t.withSettings(updated));
         return dialInTenantSettings(id);
     }
@@ -217,7 +218,7 @@ public final class AdminService implements Admin {
                 u.audio().bridgeId().map(bridgeNames::get).orElse(null), u.audio().tollNumber().orElse(null),
                 u.audio().tollFreeNumber().orElse(null), u.audio().conferenceId().orElse(null), u.audio().publicMeetings(),
                 u.audio().acpNumbers().stream().map(DialInNumber::e164).toList(), u.audio().acpConferenceId().orElse(null),
-                u.locale().toLanguageTag())).toList();
+                u.locale().toLanguageTag(), u.objectId().orElse(null))).toList();
     }
 
     @Override
@@ -315,7 +316,7 @@ public final class AdminService implements Admin {
         Tenant updated = t.withSettings(new TenantSettings(s.meetingMigrationEnabled(), s.automaticallyMigrateUserMeetings(),
                 s.automaticallyReplaceAcpProvider(), s.migrateOnSipAddressChange(), s.migrateOnMeetingUrlChange(), s.settleWindow(),
                 s.attendeeLimit(), s.retryAttempts(), s.retryWindow(), s.retention(), vanity, s.onPremisesMeetingUrl(),
-                s.teamsJoinUrlTemplate(), s.localNumbersUrl(), s.pinResetUrl(), s.helpUrl()));
+                s.teamsJoinUrlTemplate(), s.localNumbersUrl(), s.pinResetUrl(), s.helpUrl(), s.requireAddInProperties()));
         directory.saveTenant(updated);
         List<ApplyChanges.Saved> changes = new ArrayList<>();
         for (User user : directory.users(id)) {

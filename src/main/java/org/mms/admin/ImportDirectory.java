@@ -71,7 +71,7 @@ final class ImportDirectory {
             Set<String> aliases = new LinkedHashSet<>(u.aliases());
             User user = new User(existing.map(v -> v.value().id()).orElseGet(UserId::random), tenant.id(), u.upn(),
                     u.sipAddress().orElse(u.upn()), u.displayName().orElse(u.upn()), aliases, u.hosting(), u.pool(), u.mailbox(),
-                    u.meetingType(), u.upgradeMode(), audio, u.locale());
+                    u.meetingType(), u.upgradeMode(), audio, u.locale(), u.objectId());
             boolean calendarMoved = existing.isPresent() && !directory.calendarUrl(tenant.id(), user.id()).equals(u.calendarUrl());
             if (existing.isEmpty()) {
                 directory.addUser(user);
@@ -107,7 +107,8 @@ final class ImportDirectory {
                 p.attendeeLimit().orElse(s.attendeeLimit()), s.retryAttempts(), s.retryWindow(), s.retention(),
                 p.onlineMeetingUrl().orElse(s.onlineMeetingUrl()), p.onPremisesMeetingUrl().orElse(s.onPremisesMeetingUrl()),
                 p.teamsJoinUrlTemplate().orElse(s.teamsJoinUrlTemplate()), p.localNumbersUrl().or(s::localNumbersUrl),
-                p.pinResetUrl().or(s::pinResetUrl), p.helpUrl().or(s::helpUrl));
+                p.pinResetUrl().or(s::pinResetUrl), p.helpUrl().or(s::helpUrl),
+                p.requireAddInProperties().orElse(s.requireAddInProperties()));
         return new Tenant(t.id(), p.name().orElse(t.name()), p.domains().orElse(t.domains()), settings);
     }
 }

@@ -16,6 +16,7 @@ import org.mms.directory.Hosting;
 import org.mms.directory.MailboxLocation;
 import org.mms.directory.ServiceNumber;
 import org.mms.directory.TeamsUpgradeMode;
+import org.mms.migration.Organizer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,7 +34,7 @@ public final class ReadDirectoryImport {
             Optional<Boolean> migrateOnSipAddressChange, Optional<Boolean> migrateOnMeetingUrlChange,
             Optional<Duration> settleWindow, Optional<Integer> attendeeLimit, Optional<URI> onlineMeetingUrl,
             Optional<URI> onPremisesMeetingUrl, Optional<String> teamsJoinUrlTemplate, Optional<URI> localNumbersUrl,
-            Optional<URI> pinResetUrl, Optional<URI> helpUrl) {
+            Optional<URI> pinResetUrl, Optional<URI> helpUrl, Optional<Boolean> requireAddInProperties) {
     }
 
     public record BridgePart(String name, Optional<String> defaultNumber, List<ServiceNumber> numbers) {
@@ -46,7 +47,7 @@ public final class ReadDirectoryImport {
 
     public record UserPart(String upn, Optional<String> sipAddress, Optional<String> displayName, Set<String> aliases, Hosting hosting,
             Optional<String> pool, MailboxLocation mailbox, MeetingType meetingType, TeamsUpgradeMode upgradeMode, Locale locale,
-            AudioPart audio, Optional<URI> calendarUrl) {
+            AudioPart audio, Optional<URI> calendarUrl, Optional<String> objectId) {
     }
 
     public record Document(Optional<TenantPart> tenant, List<BridgePart> bridges, List<UserPart> users) {
@@ -85,7 +86,7 @@ public final class ReadDirectoryImport {
         p.onlyKnown(t, "tenant.", Set.of("name", "domains", "meetingMigrationEnabled", "automaticallyMigrateUserMeetings",
                 "automaticallyReplaceAcpProvider", "migrateOnSipAddressChange", "migrateOnMeetingUrlChange", "settleWindowSeconds",
                 "attendeeLimit", "onlineMeetingUrl", "onPremisesMeetingUrl", "teamsJoinUrlTemplate", "localNumbersUrl", "pinResetUrl",
-                "helpUrl"));
+                "helpUrl", "requireAddInProperties"));
         Optional<List<String>> domains = Optional.empty();
         if (t.has("domains") && !t.get("domains").isNull()) {
             domains = Optional.of(strings(t, "domains", "tenant.", p));
@@ -97,7 +98,7 @@ public final class ReadDirectoryImport {
                 p.integer(t, "attendeeLimit", "tenant.", FieldLimits.MOST_ATTENDEES).map(Long::intValue),
                 p.link(t, "onlineMeetingUrl", "tenant."), p.link(t, "onPremisesMeetingUrl", "tenant."),
                 p.text(t, "teamsJoinUrlTemplate", "tenant."), p.link(t, "localNumbersUrl", "tenant."),
-                p.link(t, "pinResetUrl", "tenant."), p.link(t, "helpUrl", "tenant."));
+                p.link(t, "pinResetUrl", "tenant."), p.link(t, "helpUrl", "tenant."), p.bool(t, "requireAddInProperties", "tenant."));
     }
 
     private static BridgePart bridge(JsonNode b, String where, Problems p) {
@@ -128,7 +129,7 @@ public final class ReadDirectoryImport {
 
     private static Optional<UserPart> user(JsonNode u, String where, Problems p) {
         p.onlyKnown(u, where, Set.of("upn", "sipAddress", "displayName", "aliases", "hosting", "pool", "mailbox", "meetingType",
-                "teamsUpgradeMode", "locale", "audioConferencing", "calendarUrl"));
+                "teamsUpgradeMode", "locale", "audioConferencing", "calendarUrl", "objectId"));
         Optional<String> upn = p.text(u, "upn", where).filter(s -> s.matches("[^@\\s]+@[^@\\s]+"));
         if (upn.isEmpty()) {
             p.add(where + "upn is required and must look like an address");
@@ -156,8 +157,11 @@ public final class ReadDirectoryImport {
         }
         Locale language = locale;
         Optional<URI> calendarUrl = p.link(u, "calendarUrl", where);
+        Optional<String> objectId = p.text(u, "objectId", where);
+        objectId.flatMap(Organizer::objectIdProblem).ifPresent(problem -> p.add(where + "objectId is " + problem));
         return upn.map(value -> new UserPart(value, p.text(u, "sipAddress", where), p.text(u, "displayName", where), aliases, hosting,
-                p.text(u, "pool", where), mailbox, type, mode, language, audio, calendarUrl));
+                p.text(u, "pool", where), mailbox, type, mode, language, audio, calendarUrl,
+                objectId.filter(id -> Organizer.objectIdProblem(id).isEmpty())));
     }
 
     private static AudioPart audio(JsonNode a, String where, Problems p) {

@@ -17,7 +17,8 @@ public final class Requests {
     /** {@code Set-CsTenantMigrationConfiguration} parameters. */
     public record MigrationConfigurationChange(Optional<Boolean> meetingMigrationEnabled, Optional<Long> settleWindowSeconds,
             Optional<Integer> attendeeLimit, Optional<Integer> retryAttempts, Optional<Long> retryWindowSeconds,
-            Optional<Long> retentionDays, Optional<Boolean> migrateOnSipAddressChange, Optional<Boolean> migrateOnMeetingUrlChange) {
+            Optional<Long> retentionDays, Optional<Boolean> migrateOnSipAddressChange, Optional<Boolean> migrateOnMeetingUrlChange,
+            Optional<Boolean> requireAddInProperties) {
     }
 
     /**

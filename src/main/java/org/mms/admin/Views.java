@@ -16,7 +16,7 @@ public final class Views {
     /** {@code Get-CsTenantMigrationConfiguration}: the original switch plus MMS's own knobs. */
     public record MigrationConfiguration(boolean MeetingMigrationEnabled, long SettleWindowSeconds, int AttendeeLimit,
             int RetryAttempts, long RetryWindowSeconds, long RetentionDays, boolean MigrateOnSipAddressChange,
-            boolean MigrateOnMeetingUrlChange) {
+            boolean MigrateOnMeetingUrlChange, boolean RequireAddInProperties) {
     }
 
     /**
@@ -39,7 +39,8 @@ public final class Views {
     public record User(String UserId, String UserPrincipalName, String SipAddress, String DisplayName, List<String> Aliases,
             String Hosting, String Pool, String Mailbox, String MeetingType, String TeamsUpgradeMode, boolean AudioConferencingLicensed,
             boolean AudioConferencingEnabled, String Provider, String BridgeName, String ServiceNumber, String TollFreeServiceNumber,
-            String ConferenceId, boolean PublicMeetings, List<String> AcpNumbers, String AcpConferenceId, String Locale) {
+            String ConferenceId, boolean PublicMeetings, List<String> AcpNumbers, String AcpConferenceId, String Locale,
+            String ObjectId) {
     }
 
     public record ServiceNumber(String Number, String Kind, String Display, String City, boolean IsDefault) {

@@ -63,6 +63,19 @@ final class MigrateIcsCommand implements Callable<Integer> {
     @Option(names = "--alias", paramLabel = "EMAIL", converter = AddressOption.class, description = "Another address of the organizer (repeatable).")
     List<String> aliases = new ArrayList<>();
 
+    @Option(names = "--object-id", paramLabel = "GUID", converter = OwnerIdOptions.ObjectId.class,
+            description = "The organizer's directory object id, which their Teams join links name (repeatable).")
+    List<String> objectIds = new ArrayList<>();
+
+    @Option(names = "--conference-id", paramLabel = "DIGITS", converter = OwnerIdOptions.ConferenceId.class,
+            description = "A dial-in conference ID of the organizer's, which their blocks show (repeatable; the profile's counts too).")
+    List<String> conferenceIds = new ArrayList<>();
+
+    @Option(names = "--require-addin-properties",
+            description = "Migrate only meetings that carry the scheduling add-in's X-MICROSOFT-* properties, as the original "
+                + "service does; by default a block whose join link or conference ID is the organizer's counts too.")
+    boolean requireAddInProperties;
+
     @Option(names = "--profile", required = true, paramLabel = "PROFILE.json",
             description = "The organizer's new settings: meeting type, join link, dial-in numbers, links, locale (see README).")
     Path profile;
@@ -113,7 +126,10 @@ final class MigrateIcsCommand implements Callable<Integer> {
         ReadProfile.Profile settings = ReadProfile.from(Files.readString(profile, StandardCharsets.UTF_8));
         Set<String> allAliases = new LinkedHashSet<>(settings.aliases());
         allAliases.addAll(aliases);
-        SelectionRules rules = new SelectionRules(new Organizer(organizer, allAliases), instant(), maxAttendees, sourceTypes());
+        Set<String> allConferenceIds = new LinkedHashSet<>(conferenceIds);
+        settings.target().conferenceId().ifPresent(allConferenceIds::add);
+        SelectionRules rules = new SelectionRules(new Organizer(organizer, allAliases, Set.copyOf(objectIds), allConferenceIds),
+                instant(), maxAttendees, sourceTypes(), requireAddInProperties);
         ZoneId floating = zone();
 
         MigrateIcsFile.Destination destination = destination();

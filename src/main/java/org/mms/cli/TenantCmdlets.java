@@ -136,12 +136,17 @@ final class TenantCmdlets {
         @Option(names = "-MigrateOnMeetingUrlChange", arity = "1", paramLabel = "<bool>", description = "Queue migrations on Update-CsTenantMeetingUrl.")
         Boolean migrateOnMeetingUrlChange;
 
+        @Option(names = "-RequireAddInProperties", arity = "1", paramLabel = "<bool>",
+                description = "Migrate only meetings carrying the add-in's properties (the original service's rule); when off, a block "
+                    + "showing the organizer's join link or conference ID counts too.")
+        Boolean requireAddInProperties;
+
         @Override
         Answer call(MmsClient server) {
             Map<String, Object> change = given("MeetingMigrationEnabled", meetingMigrationEnabled, "SettleWindowSeconds", settleWindowSeconds,
                     "AttendeeLimit", attendeeLimit, "RetryAttempts", retryAttempts, "RetryWindowSeconds", retryWindowSeconds,
                     "RetentionDays", retentionDays, "MigrateOnSipAddressChange", migrateOnSipAddressChange,
-                    "MigrateOnMeetingUrlChange", migrateOnMeetingUrlChange);
+                    "MigrateOnMeetingUrlChange", migrateOnMeetingUrlChange, "RequireAddInProperties", requireAddInProperties);
             return new Answer(server.send("PATCH", MmsClient.path("tenant", "migration-configuration"), change), PsFormat.list());
         }
     }

@@ -80,16 +80,17 @@ public final class JdbcDirectory implements Directory {
                           migrate_on_meeting_url_change = :url, settle_window_ms = :settle, attendee_limit = :limit,
                           retry_attempts = :retries, retry_window_ms = :retryWindow, retention_ms = :retention,
                           online_meeting_url = :online, on_premises_meeting_url = :onprem, teams_join_url_template = :teams,
-                          local_numbers_url = :local, pin_reset_url = :pin, help_url = :help
+                          local_numbers_url = :local, pin_reset_url = :pin, help_url = :help, require_add_in_properties = :addIn
                         WHERE id = :id""").bindMap(tenantColumns(t)).execute();
                 if (updated == 0) {
                     h.createUpdate("""
                             INSERT INTO tenant (id, name, domains, meeting_migration_enabled, auto_migrate_user_meetings,
                               auto_replace_acp_provider, migrate_on_sip_change, migrate_on_meeting_url_change, settle_window_ms,
                               attendee_limit, retry_attempts, retry_window_ms, retention_ms, online_meeting_url,
-                              on_premises_meeting_url, teams_join_url_template, local_numbers_url, pin_reset_url, help_url)
+                              on_premises_meeting_url, teams_join_url_template, local_numbers_url, pin_reset_url, help_url,
+                              require_add_in_properties)
                             VALUES (:id, :name, :domains, :mme, :amum, :arap, :sip, :url, :settle, :limit, :retries, :retryWindow,
-                              :retention, :online, :onprem, :teams, :local, :pin, :help)""").bindMap(tenantColumns(t)).execute();
+                              :retention, :online, :onprem, :teams, :local, :pin, :help, :addIn)""").bindMap(tenantColumns(t)).execute();
                 }
                 claimDomains(h, t.id(), domains);
             });
@@ -152,6 +153,7 @@ public final class JdbcDirectory implements Directory {
         m.put("local", s.localNumbersUrl().map(URI::toString).orElse(null));
         m.put("pin", s.pinResetUrl().map(URI::toString).orElse(null));
         m.put("help", s.helpUrl().map(URI::toString).orElse(null));
+        m.put("addIn", s.requireAddInProperties());
         return m;
     }
 
@@ -162,7 +164,8 @@ public final class JdbcDirectory implements Directory {
                 rs.getInt("attendee_limit"), rs.getInt("retry_attempts"), Duration.ofMillis(rs.getLong("retry_window_ms")),
                 Duration.ofMillis(rs.getLong("retention_ms")), URI.create(rs.getString("online_meeting_url")),
                 URI.create(rs.getString("on_premises_meeting_url")), rs.getString("teams_join_url_template"),
-                uri(rs.getString("local_numbers_url")), uri(rs.getString("pin_reset_url")), uri(rs.getString("help_url")));
+                uri(rs.getString("local_numbers_url")), uri(rs.getString("pin_reset_url")), uri(rs.getString("help_url")),
+                rs.getBoolean("require_add_in_properties"));
         List<String> domains = rs.getString("domains").isBlank() ? List.of() : Arrays.asList(rs.getString("domains").split(","));
         return new Tenant(new TenantId(rs.getString("id")), rs.getString("name"), domains, settings);
     }
@@ -278,9 +281,9 @@ public final class JdbcDirectory implements Directory {
         jdbi.useHandle(h -> h.createUpdate("""
                 INSERT INTO app_user (id, tenant_id, upn, sip_address, display_name, aliases, hosting, pool, mailbox, meeting_type,
                   upgrade_mode, ac_licensed, ac_enabled, ac_provider, bridge_id, toll_number, toll_free_number, conference_id,
-                  public_meetings, acp_numbers, acp_conference_id, locale, upn_key, sip_key, id_key, version)
+                  public_meetings, acp_numbers, acp_conference_id, locale, object_id, upn_key, sip_key, id_key, version)
                 VALUES (:id, :tenant, :upn, :sip, :name, :aliases, :hosting, :pool, :mailbox, :type, :mode, :licensed, :enabled,
-                  :provider, :bridge, :toll, :tollFree, :confId, :public, :acp, :acpConf, :locale, :upnKey, :sipKey, :idKey, 0)""")
+                  :provider, :bridge, :toll, :tollFree, :confId, :public, :acp, :acpConf, :locale, :objectId, :upnKey, :sipKey, :idKey, 0)""")
                 .bindMap(userColumns(u)).execute());
     }
 
@@ -291,7 +294,7 @@ public final class JdbcDirectory implements Directory {
                   pool = :pool, mailbox = :mailbox, meeting_type = :type, upgrade_mode = :mode, ac_licensed = :licensed,
                   ac_enabled = :enabled, ac_provider = :provider, bridge_id = :bridge, toll_number = :toll,
                   toll_free_number = :tollFree, conference_id = :confId, public_meetings = :public, acp_numbers = :acp,
-                  acp_conference_id = :acpConf, locale = :locale, upn_key = :upnKey, sip_key = :sipKey, version = version + 1
+                  acp_conference_id = :acpConf, locale = :locale, object_id = :objectId, upn_key = :upnKey, sip_key = :sipKey, version = version + 1
                 WHERE tenant_id = :tenant AND id = :id AND version = :version""")
                 .bindMap(userColumns(u)).bind("version", version).execute());
         if (updated == 0) {
@@ -389,6 +392,7 @@ public final class JdbcDirectory implements Directory {
         m.put("acp", encodeNumbers(a.acpNumbers()));
         m.put("acpConf", a.acpConferenceId().orElse(null));
         m.put("locale", u.locale().toLanguageTag());
+        m.put("objectId", u.objectId().orElse(null));
         return m;
     }
 
@@ -408,7 +412,7 @@ public final class JdbcDirectory implements Directory {
                 rs.getString("sip_address"), rs.getString("display_name"), aliases, Hosting.valueOf(rs.getString("hosting")),
                 Optional.ofNullable(rs.getString("pool")), MailboxLocation.valueOf(rs.getString("mailbox")),
                 MeetingType.valueOf(rs.getString("meeting_type")), TeamsUpgradeMode.valueOf(rs.getString("upgrade_mode")), audio,
-                Locale.forLanguageTag(rs.getString("locale")));
+                Locale.forLanguageTag(rs.getString("locale")), Optional.ofNullable(rs.getString("object_id")));
     }
 
     /** Third-party numbers, one per line: number, kind, display, place separated by tabs. */

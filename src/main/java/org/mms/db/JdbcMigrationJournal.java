@@ -160,12 +160,13 @@ public final class JdbcMigrationJournal implements MigrationJournal, MeetingHist
                     switch (c.outcome()) {
                         case Outcome.Migrated m -> {
                             outcome = "MIGRATED";
+                            detail = m.evidence().describe();
                             previous = m.oldBlock();
                             next = m.newBlock();
                         }
                         case Outcome.Unchanged u -> {
                             outcome = "UNCHANGED";
-                            detail = u.detail();
+                            detail = u.detail() + "; " + u.evidence().describe();
                         }
                         case Outcome.Skipped sk -> {
                             outcome = "SKIPPED";

@@ -23,12 +23,14 @@ import java.util.Optional;
  * @param onlineMeetingUrl                 base of online Skype join links, e.g. https://meet.lync.com/contoso
  * @param onPremisesMeetingUrl             base of on-premises Skype join links, e.g. https://meet.contoso.com
  * @param teamsJoinUrlTemplate             join link of a meeting converted to Teams ({uidHash} etc., see CoordinatesTemplate)
+ * @param requireAddInProperties           only meetings carrying the add-in's properties are online meetings (the original
+ *                                         service's rule); otherwise a block showing the organizer's join link or conference ID counts
  */
 public record TenantSettings(boolean meetingMigrationEnabled, boolean automaticallyMigrateUserMeetings,
         boolean automaticallyReplaceAcpProvider, boolean migrateOnSipAddressChange, boolean migrateOnMeetingUrlChange,
         Duration settleWindow, int attendeeLimit, int retryAttempts, Duration retryWindow, Duration retention,
         URI onlineMeetingUrl, URI onPremisesMeetingUrl, String teamsJoinUrlTemplate, Optional<URI> localNumbersUrl,
-        Optional<URI> pinResetUrl, Optional<URI> helpUrl) {
+        Optional<URI> pinResetUrl, Optional<URI> helpUrl, boolean requireAddInProperties) {
 
     public TenantSettings {
         Objects.requireNonNull(settleWindow, "settleWindow");
@@ -50,6 +52,6 @@ public record TenantSettings(boolean meetingMigrationEnabled, boolean automatica
         return new TenantSettings(true, true, false, false, false, Duration.ofMinutes(10), 250, 9, Duration.ofHours(24),
                 Duration.ofDays(150), URI.create("https://meet.lync.com/" + tenantName), URI.create("https://meet." + domain),
                 "https://teams.microsoft.com/l/meetup-join/19%3ameeting_{uidHash}%40thread.v2/0", Optional.empty(), Optional.empty(),
-                Optional.of(URI.create("https://aka.ms/JoinTeamsMeeting")));
+                Optional.of(URI.create("https://aka.ms/JoinTeamsMeeting")), false);
     }
 }

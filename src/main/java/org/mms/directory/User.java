@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.mms.block.MeetingType;
 
 /**
@@ -19,10 +20,13 @@ import org.mms.block.MeetingType;
  * @param upgradeMode  their TeamsUpgradePolicy mode
  * @param audio        their dial-in audio conferencing
  * @param locale       the language of their invitations
+ * @param objectId     their directory (Entra ID) object id, lower case: Teams join links name it
  */
 public record User(UserId id, TenantId tenant, String upn, String sipAddress, String displayName, Set<String> aliases,
         Hosting hosting, Optional<String> pool, MailboxLocation mailbox, MeetingType meetingType, TeamsUpgradeMode upgradeMode,
-        AudioConferencing audio, Locale locale) {
+        AudioConferencing audio, Locale locale, Optional<String> objectId) {
+
+    private static final Pattern OBJECT_ID = Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
 
     public User {
         Objects.requireNonNull(id, "id");
@@ -41,6 +45,18 @@ public record User(UserId id, TenantId tenant, String upn, String sipAddress, St
         Objects.requireNonNull(upgradeMode, "upgradeMode");
         Objects.requireNonNull(audio, "audio");
         Objects.requireNonNull(locale, "locale");
+        objectId = Objects.requireNonNull(objectId, "objectId").map(value -> value.strip().toLowerCase(Locale.ROOT));
+        objectId.filter(value -> !OBJECT_ID.matcher(value).matches()).ifPresent(value -> {
+            throw new IllegalArgumentException("an object id is a GUID such as 3e9a6f21-47c8-4b5d-a1e0-8c2d9f6b7a43");
+        });
+    }
+
+    /** A user whose object id is not known. */
+    public User(UserId id, TenantId tenant, String upn, String sipAddress, String displayName, Set<String> aliases,
+            Hosting hosting, Optional<String> pool, MailboxLocation mailbox, MeetingType meetingType, TeamsUpgradeMode upgradeMode,
+            AudioConferencing audio, Locale locale) {
+        this(id, tenant, upn, sipAddress, displayName, aliases, hosting, pool, mailbox, meetingType, upgradeMode, audio, locale,
+                Optional.empty());
     }
 
     /** Whether {@code identity} names this user: UPN, SIP address (with or without sip:), an alias, or the id. */
@@ -51,26 +67,30 @@ public record User(UserId id, TenantId tenant, String upn, String sipAddress, St
     }
 
     public User withHosting(Hosting value, Optional<String> poolName) {
-        return new User(id, tenant, upn, sipAddress, displayName, aliases, value, poolName, mailbox, meetingType, upgradeMode, audio, locale);
+        return new User(id, tenant, upn, sipAddress, displayName, aliases, value, poolName, mailbox, meetingType, upgradeMode, audio, locale, objectId);
     }
 
     public User withMeetingType(MeetingType value) {
-        return new User(id, tenant, upn, sipAddress, displayName, aliases, hosting, pool, mailbox, value, upgradeMode, audio, locale);
+        return new User(id, tenant, upn, sipAddress, displayName, aliases, hosting, pool, mailbox, value, upgradeMode, audio, locale, objectId);
     }
 
     public User withUpgradeMode(TeamsUpgradeMode value) {
-        return new User(id, tenant, upn, sipAddress, displayName, aliases, hosting, pool, mailbox, meetingType, value, audio, locale);
+        return new User(id, tenant, upn, sipAddress, displayName, aliases, hosting, pool, mailbox, meetingType, value, audio, locale, objectId);
     }
 
     public User withAudio(AudioConferencing value) {
-        return new User(id, tenant, upn, sipAddress, displayName, aliases, hosting, pool, mailbox, meetingType, upgradeMode, value, locale);
+        return new User(id, tenant, upn, sipAddress, displayName, aliases, hosting, pool, mailbox, meetingType, upgradeMode, value, locale, objectId);
     }
 
     public User withSipAddress(String value) {
-        return new User(id, tenant, upn, value, displayName, aliases, hosting, pool, mailbox, meetingType, upgradeMode, audio, locale);
+        return new User(id, tenant, upn, value, displayName, aliases, hosting, pool, mailbox, meetingType, upgradeMode, audio, locale, objectId);
     }
 
     public User withMailbox(MailboxLocation value) {
-        return new User(id, tenant, upn, sipAddress, displayName, aliases, hosting, pool, value, meetingType, upgradeMode, audio, locale);
+        return new User(id, tenant, upn, sipAddress, displayName, aliases, hosting, pool, value, meetingType, upgradeMode, audio, locale, objectId);
+    }
+
+    public User withObjectId(Optional<String> value) {
+        return new User(id, tenant, upn, sipAddress, displayName, aliases, hosting, pool, mailbox, meetingType, upgradeMode, audio, locale, value);
     }
 }

@@ -3,6 +3,7 @@ package org.mms.migration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.mms.block.BlockSpan;
 import org.mms.block.Coordinates;
 import org.mms.block.FindHtmlBlock;
@@ -158,6 +159,19 @@ final class Bodies {
     /** Every link the old block shows. */
     List<String> links() {
         return shown().links();
+    }
+
+    /** The digit groups (numbers and IDs) the old block shows. */
+    Set<String> digitGroups() {
+        return shown().digitGroups();
+    }
+
+    /**
+     * What the whole plain-text body shows, for telling whose meeting it is when its block cannot be
+     * located (two blocks, a missing fence): its links and digit groups, wherever they stand.
+     */
+    static ShownCoordinates shownInPlainText(Component event) {
+        return ShownCoordinates.of(description(event).map(TextValue::text).orElse(""), MeetingType.SKYPE);
     }
 
     /** The old block's join link when the properties do not state one: the first link it shows. */

@@ -85,8 +85,12 @@ public final class MigrateOrganizer {
         User user = request.user();
         Set<String> aliases = new LinkedHashSet<>(user.aliases());
         aliases.add(user.upn());
-        SelectionRules rules = new SelectionRules(new Organizer(user.sipAddress(), aliases), now,
-                request.tenant().settings().attendeeLimit(), request.type().sources());
+        // What the organizer's own blocks show of them, for meetings without the add-in's properties.
+        Set<String> conferenceIds = new LinkedHashSet<>();
+        user.audio().conferenceId().filter(id -> Organizer.conferenceIdProblem(id).isEmpty()).ifPresent(conferenceIds::add);
+        Organizer organizer = new Organizer(user.sipAddress(), aliases, user.objectId().map(Set::of).orElse(Set.of()), conferenceIds);
+        SelectionRules rules = new SelectionRules(organizer, now, request.tenant().settings().attendeeLimit(), request.type().sources(),
+                request.tenant().settings().requireAddInProperties());
         Targets targets = OrganizerTargets.of(request.tenant(), user, request.bridge(), request.type());
         MigrationJournal.Run run = new MigrationJournal.Run(request.tenant().id(), user.id(), request.correlationId(), now);
 

@@ -1,6 +1,7 @@
 package org.mms.migration;
 
 import java.util.List;
+import java.util.Objects;
 import org.mms.block.MeetingType;
 import org.mms.ical.ByteEdit;
 
@@ -8,18 +9,22 @@ import org.mms.ical.ByteEdit;
 public sealed interface Outcome {
 
     /**
-     * New bytes for the component, the edits that made them from the old ones, and the old and new
-     * block text for the report.
+     * New bytes for the component, the edits that made them from the old ones, the old and new block
+     * text for the report, and what showed the meeting to be the organizer's.
      */
-    record Migrated(byte[] bytes, List<ByteEdit> edits, String oldBlock, String newBlock, MeetingType from, MeetingType to)
-            implements Outcome {
+    record Migrated(byte[] bytes, List<ByteEdit> edits, String oldBlock, String newBlock, MeetingType from, MeetingType to,
+            OwnerEvidence evidence) implements Outcome {
         public Migrated {
             edits = List.copyOf(edits);
+            Objects.requireNonNull(evidence, "evidence");
         }
     }
 
     /** Already shows the target coordinates: not touched, no update sent. */
-    record Unchanged(String detail) implements Outcome {
+    record Unchanged(String detail, OwnerEvidence evidence) implements Outcome {
+        public Unchanged {
+            Objects.requireNonNull(evidence, "evidence");
+        }
     }
 
     /** The detail often quotes the calendar; it is kept to one printable line for reports and {@code LastMessage}. */

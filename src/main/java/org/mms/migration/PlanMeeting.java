@@ -16,6 +16,7 @@ import java.util.function.Function;
 import org.mms.block.BlockRenderer;
 import org.mms.block.Coordinates;
 import org.mms.block.RenderedBlock;
+import org.mms.block.ShownCoordinates;
 import org.mms.ical.Component;
 import org.mms.ical.ComponentEditor;
 import org.mms.ical.ContentLine;
@@ -132,10 +133,24 @@ public final class PlanMeeting {
         if (event.value("STATUS").filter(s -> s.equalsIgnoreCase("CANCELLED")).isPresent()) {
             return new Outcome.Skipped(SkipReason.CANCELLED, "the meeting is cancelled");
         }
-        if (!OnlineMeetingProperties.writtenByAddIn(event)) {
-            return new Outcome.Skipped(SkipReason.NO_ONLINE_MEETING, Bodies.hasFence(event)
-                    ? "the body shows an online-meeting block, but the meeting carries none of the add-in's properties (copied from another meeting?)"
-                    : "not an online meeting");
+        OwnerEvidence evidence;
+        Bodies located = null;
+        if (OnlineMeetingProperties.writtenByAddIn(event)) {
+            evidence = OwnerEvidence.addInProperties();
+        } else {
+            if (rules.addInPropertiesRequired() || !Bodies.hasFence(event)) {
+                return new Outcome.Skipped(SkipReason.NO_ONLINE_MEETING, Bodies.hasFence(event)
+                        ? "the body shows an online-meeting block, but the meeting carries none of the add-in's properties, which this run requires"
+                        : "not an online meeting");
+            }
+            // No properties (an Outlook export keeps none): the block itself must show it is the organizer's.
+            located = Bodies.locate(event, Optional.empty(), htmlFinds);
+            switch (ownershipShownBy(event, located)) {
+                case Ownership.NotShown(String why) -> {
+                    return new Outcome.Skipped(SkipReason.NO_ONLINE_MEETING, why);
+                }
+                case Ownership.Owned(OwnerEvidence shown) -> evidence = shown;
+            }
         }
         if (p.timeFailure != null) {
             return new Outcome.Failed(FailReason.INVALID_EVENT, p.timeFailure);
@@ -152,7 +167,7 @@ public final class PlanMeeting {
                     people + " attendees including the organizer; the limit is " + rules.attendeeLimit());
         }
         Optional<String> ownLink = OnlineMeetingProperties.joinLink(event);
-        Bodies bodies = Bodies.locate(event, ownLink, htmlFinds);
+        Bodies bodies = located != null ? located : Bodies.locate(event, ownLink, htmlFinds);
         if (bodies.outcome().isPresent()) {
             return bodies.outcome().get();
         }
@@ -176,12 +191,24 @@ public final class PlanMeeting {
                 ((CoordinatesTemplate.Resolution.Resolved) resolution).coordinates(), currentLink);
         RenderedBlock rendered = render.apply(coordinates);
         if (bodies.alreadyShows(coordinates, rendered) && ownLink.map(l -> l.equals(coordinates.joinUrl().toString())).orElse(true)) {
-            return new Outcome.Unchanged("already shows the target coordinates");
+            return new Outcome.Unchanged("already shows the target coordinates", evidence);
         }
-        return rewrite(p, bodies, coordinates, rendered);
+        return rewrite(p, bodies, coordinates, rendered, evidence);
     }
 
-    private Outcome rewrite(Parsed p, Bodies bodies, Coordinates coordinates, RenderedBlock rendered) {
+    /**
+     * Whose meeting the block shows; when the block cannot be located (its failure is reported once the
+     * meeting is known to be the organizer's), what the whole plain-text body shows decides.
+     */
+    private Ownership ownershipShownBy(Component event, Bodies located) {
+        if (located.outcome().isEmpty()) {
+            return ProveOwnership.of(rules.organizer(), located.links(), located.digitGroups());
+        }
+        ShownCoordinates shown = Bodies.shownInPlainText(event);
+        return ProveOwnership.of(rules.organizer(), shown.links(), shown.digitGroups());
+    }
+
+    private Outcome rewrite(Parsed p, Bodies bodies, Coordinates coordinates, RenderedBlock rendered, OwnerEvidence evidence) {
         ComponentEditor editor = new ComponentEditor(p.event);
         Optional<Outcome> refused = bodies.replace(editor, rendered);
         if (refused.isPresent()) {
@@ -189,14 +216,14 @@ public final class PlanMeeting {
         }
         OnlineMeetingProperties.update(editor, p.event, bodies.type(), coordinates, rules.organizer().address(), bodies.links());
         if (editor.edits().isEmpty()) {
-            return new Outcome.Unchanged("already up to date");
+            return new Outcome.Unchanged("already up to date", evidence);
         }
         Optional<Outcome> bad = bumpSequenceAndStamps(editor, p.event);
         if (bad.isPresent()) {
             return bad.get();
         }
         return new Outcome.Migrated(editor.apply(), editor.edits(), bodies.oldBlockText(), rendered.text(), bodies.type(),
-                coordinates.type());
+                coordinates.type(), evidence);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.mms.migration.ComponentPlan;
 import org.mms.migration.Outcome;
+import org.mms.migration.OwnerEvidence;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,10 +48,12 @@ public final class JsonReport implements RunReport {
                 json.writeStringProperty("to", m.to().name());
                 json.writeStringProperty("oldBlock", m.oldBlock());
                 json.writeStringProperty("newBlock", m.newBlock());
+                evidence(m.evidence());
             }
             case Outcome.Unchanged u -> {
                 json.writeStringProperty("outcome", "unchanged");
                 json.writeStringProperty("detail", u.detail());
+                evidence(u.evidence());
             }
             case Outcome.Skipped s -> {
                 json.writeStringProperty("outcome", "skipped");
@@ -63,6 +66,15 @@ public final class JsonReport implements RunReport {
                 json.writeStringProperty("detail", f.detail());
             }
         }
+        json.writeEndObject();
+    }
+
+    /** What showed the meeting to be the organizer's: {@code "evidence": {"kind": "SKYPE_JOIN_LINK", "detail": "…"}}. */
+    private void evidence(OwnerEvidence evidence) {
+        json.writeName("evidence");
+        json.writeStartObject();
+        json.writeStringProperty("kind", evidence.kind().name());
+        json.writeStringProperty("detail", evidence.detail());
         json.writeEndObject();
     }
 

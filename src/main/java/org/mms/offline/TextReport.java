@@ -42,8 +42,8 @@ public final class TextReport implements RunReport {
         String what = (plan.summary().isBlank() ? "(no title)" : OneLine.of(plan.summary(), 200))
                 + plan.recurrenceId().map(r -> " [occurrence " + OneLine.of(r, 100) + "]").orElse("");
         String why = switch (plan.outcome()) {
-            case Outcome.Migrated m -> m.from() == m.to() ? "" : m.from() + " -> " + m.to();
-            case Outcome.Unchanged u -> OneLine.of(u.detail());
+            case Outcome.Migrated m -> (m.from() == m.to() ? "" : m.from() + " -> " + m.to() + "; ") + m.evidence().describe();
+            case Outcome.Unchanged u -> OneLine.of(u.detail()) + "; " + u.evidence().describe();
             case Outcome.Skipped s -> s.reason() + ": " + OneLine.of(s.detail());
             case Outcome.Failed f -> f.reason() + ": " + OneLine.of(f.detail());
         };

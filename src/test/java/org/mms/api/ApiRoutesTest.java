@@ -130,7 +130,7 @@ class ApiRoutesTest {
         assertThat(r.status()).isEqualTo(200);
         assertThat(onlyCall("setMigrationConfiguration").argument(0)).isEqualTo(new Requests.MigrationConfigurationChange(
                 Optional.of(false), Optional.of(5L), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty()));
+                Optional.empty(), Optional.empty(), Optional.empty()));
         assertThat(r.json().get("MeetingMigrationEnabled").asBoolean()).isFalse();
         assertThat(r.json().get("AttendeeLimit").asInt()).isEqualTo(250);
     }

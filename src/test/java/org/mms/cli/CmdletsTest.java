@@ -141,12 +141,12 @@ class CmdletsTest {
     @Test
     void parameters_take_a_colon_and_booleans_take_dollar_true_and_false() {
         int code = mms("Set-CsTenantMigrationConfiguration", "-MeetingMigrationEnabled:$false", "-SettleWindowSeconds:5",
-                "-MigrateOnSipAddressChange", "$True");
+                "-MigrateOnSipAddressChange", "$True", "-RequireAddInProperties:$true");
 
         assertThat(code).as(err()).isZero();
         assertThat(onlyCall("setMigrationConfiguration").argument(0)).isEqualTo(new Requests.MigrationConfigurationChange(
                 Optional.of(false), Optional.of(5L), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of(true), Optional.empty()));
+                Optional.of(true), Optional.empty(), Optional.of(true)));
         assertThat(out()).contains("MeetingMigrationEnabled   : False\n").contains("SettleWindowSeconds       : 5\n");
     }
 
@@ -214,6 +214,7 @@ class CmdletsTest {
                 RetentionDays             : 150
                 MigrateOnSipAddressChange : False
                 MigrateOnMeetingUrlChange : False
+                RequireAddInProperties    : False
                 """);
     }
 

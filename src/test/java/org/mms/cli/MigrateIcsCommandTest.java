@@ -232,6 +232,64 @@ class MigrateIcsCommandTest {
         assertThat(dir.resolve("lf-only.migrated.ics")).exists();
     }
 
+    @Test
+    void the_object_id_option_lets_an_outlook_export_migrate_and_the_json_report_names_the_evidence_of_each_decision()
+            throws IOException {
+        Path in = copy("ics/outlook-export-no-addin-properties.ics");
+        List<String> args = base(in);
+        args.addAll(1, List.of("--json", "--object-id", "B7D1C2E4-8F3A-4C6B-9E2D-1A5F7C3B9D80"));
+
+        int code = mms(args.toArray(String[]::new));
+
+        assertThat(code).as(err.toString(UTF_8)).isZero();
+        JsonNode meetings = JsonMapper.builder().build().readTree(out.toString(UTF_8)).path("meetings");
+        assertThat(meetings.get(0).path("evidence").path("kind").asString()).isEqualTo("SKYPE_JOIN_LINK");
+        assertThat(meetings.get(1).path("evidence").path("kind").asString()).isEqualTo("TEAMS_JOIN_LINK");
+        assertThat(meetings.get(1).path("evidence").path("detail").asString()).contains("b7d1c2e4-8f3a-4c6b-9e2d-1a5f7c3b9d80");
+        assertThat(meetings.get(2).path("reason").asString()).isEqualTo("NO_ONLINE_MEETING");
+    }
+
+    @Test
+    void require_addin_properties_leaves_an_outlook_export_alone_and_the_text_report_says_why() throws IOException {
+        Path in = copy("ics/outlook-export-no-addin-properties.ics");
+        List<String> args = base(in);
+        args.add(1, "--require-addin-properties");
+
+        int code = mms(args.toArray(String[]::new));
+
+        assertThat(code).as(err.toString(UTF_8)).isZero();
+        assertThat(out.toString(UTF_8)).contains("0 migrated", "which this run requires");
+    }
+
+    @Test
+    void the_text_report_says_which_evidence_made_a_meeting_the_organizers() throws IOException {
+        Path in = copy("ics/outlook-export-no-addin-properties.ics");
+        List<String> args = base(in);
+        args.addAll(1, List.of("--conference-id", "658 389 278"));
+
+        int code = mms(args.toArray(String[]::new));
+
+        assertThat(code).as(err.toString(UTF_8)).isZero();
+        assertThat(out.toString(UTF_8)).contains("the organizer's by the Skype join link: it names the organizer's SIP user alice",
+                "the organizer's by the conference ID: the block shows the organizer's conference ID 658389278");
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"--object-id, alice", "--object-id, b7d1c2e4-8f3a-4c6b-9e2d", "--object-id, {b7d1c2e4-8f3a-4c6b-9e2d-1a5f7c3b9d80}",
+        "--conference-id, 12a45", "--conference-id, 123", "--conference-id, 123456789012345678901"})
+    void a_malformed_object_id_or_conference_id_is_a_wrong_command_line_with_one_line_and_no_output(String option, String value)
+            throws IOException {
+        Path in = copy("ics/lf-only.ics");
+        List<String> args = base(in);
+        args.addAll(1, List.of(option, value));
+
+        int code = mms(args.toArray(String[]::new));
+
+        assertThat(code).as(err.toString(UTF_8)).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(UTF_8).strip()).startsWith("mms: migrate-ics: ").contains(option).doesNotContain("\n");
+        assertThat(dir.resolve("lf-only.migrated.ics")).doesNotExist();
+    }
+
     private static Part findCalendarPart(Part part) throws Exception {
         if (part.isMimeType("text/calendar")) {
             return part;

@@ -47,7 +47,7 @@ public abstract class DirectoryContract {
         Tenant tenant = new Tenant(newTenantId(), "Société Générale Ørsted 東京", List.of(contoso, "sub." + contoso),
                 new TenantSettings(true, false, true, false, true, Duration.ofMillis(123_456), 17, 3, Duration.ofHours(5),
                         Duration.ofDays(30), ONLINE, ON_PREMISES, TEAMS, Optional.of(URI.create("https://dialin.contoso.com/local")),
-                        Optional.of(URI.create("https://dialin.contoso.com/pin")), Optional.of(URI.create("https://aka.ms/JoinTeamsMeeting"))));
+                        Optional.of(URI.create("https://dialin.contoso.com/pin")), Optional.of(URI.create("https://aka.ms/JoinTeamsMeeting")), false));
 
         directory.saveTenant(tenant);
 
@@ -56,7 +56,7 @@ public abstract class DirectoryContract {
 
     @Test
     void each_tenant_switch_is_kept_on_its_own() {
-        for (int on = 0; on < 5; on++) {
+        for (int on = 0; on < 6; on++) {
             Tenant tenant = new Tenant(newTenantId(), "Switch " + on, List.of(uniqueDomain("contoso")), switches(on));
 
             directory.saveTenant(tenant);
@@ -433,10 +433,10 @@ public abstract class DirectoryContract {
         return tenant;
     }
 
-    /** Settings with only switch {@code on} (0 to 4) on, none for -1, and none of the optional links. */
+    /** Settings with only switch {@code on} (0 to 5) on, none for -1, and none of the optional links. */
     private static TenantSettings switches(int on) {
         return new TenantSettings(on == 0, on == 1, on == 2, on == 3, on == 4, Duration.ofMinutes(10), 250, 9, Duration.ofHours(24),
-                Duration.ofDays(150), ONLINE, ON_PREMISES, TEAMS, Optional.empty(), Optional.empty(), Optional.empty());
+                Duration.ofDays(150), ONLINE, ON_PREMISES, TEAMS, Optional.empty(), Optional.empty(), Optional.empty(), on == 5);
     }
 
     /** Every field set, Unicode where people write it, each boolean of the audio settings unlike one of the others. */
@@ -449,7 +449,7 @@ public abstract class DirectoryContract {
         return new User(UserId.random(), tenant, "zoë.faure-łukasiewicz@contoso.com", "zoe.faure@contoso.com", "Zoë Faure-Łukasiewicz 王",
                 Set.of("zf@contoso.com", "zoe.f@contoso.com"), Hosting.ON_PREMISES, Optional.of("pool01.contoso.com"),
                 MailboxLocation.ON_PREMISES, MeetingType.TEAMS, TeamsUpgradeMode.SFB_WITH_TEAMS_COLLAB_AND_MEETINGS, audio,
-                Locale.forLanguageTag("de-CH"));
+                Locale.forLanguageTag("de-CH"), Optional.of("3e9a6f21-47c8-4b5d-a1e0-8c2d9f6b7a43"));
     }
 
     private static User aPlainUser(TenantId tenant, String upn) {

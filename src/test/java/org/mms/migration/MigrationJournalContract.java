@@ -31,6 +31,9 @@ import org.mms.testing.ItipRequests;
  */
 public abstract class MigrationJournalContract {
 
+    private static final OwnerEvidence TEAMS_LINK_EVIDENCE = new OwnerEvidence(OwnerEvidence.Kind.TEAMS_JOIN_LINK,
+            "it names the organizer's object id 3e9a6f21-47c8-4b5d-a1e0-8c2d9f6b7a43");
+
     private static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
     private static final Instant START = Instant.parse("2026-12-01T14:30:00Z");
 
@@ -72,7 +75,7 @@ public abstract class MigrationJournalContract {
         String second = newUid();
         journal.record(run, "a.ics", List.of(new MeetingPlan(first, List.of(
                 component(first, Optional.empty(), "Wöchentliche Abstimmung 🗓️ 週次定例", Optional.of(START),
-                        new Outcome.Unchanged("already shows the Teams coordinates")),
+                        new Outcome.Unchanged("already shows the Teams coordinates", TEAMS_LINK_EVIDENCE)),
                 component(first, Optional.of("20261208T143000Z"), "Wöchentliche Abstimmung (verschoben)", Optional.empty(),
                         new Outcome.Skipped(SkipReason.PAST_OVERRIDE, "ended before the migration"))))));
         journal.record(run, "b.ics", List.of(new MeetingPlan(second, List.of(
@@ -81,7 +84,8 @@ public abstract class MigrationJournalContract {
 
         assertThat(adapter.history().meetings(tenant, run.correlationId())).containsExactly(
                 new MeetingResult(run.correlationId(), first, null, "Wöchentliche Abstimmung 🗓️ 週次定例", START, "UNCHANGED", null,
-                        "already shows the Teams coordinates", NOW),
+                        "already shows the Teams coordinates; the organizer's by the Teams join link: it names the organizer's object id"
+                                + " 3e9a6f21-47c8-4b5d-a1e0-8c2d9f6b7a43", NOW),
                 new MeetingResult(run.correlationId(), first, "20261208T143000Z", "Wöchentliche Abstimmung (verschoben)", null,
                         "SKIPPED", "PAST_OVERRIDE", "ended before the migration", NOW),
                 new MeetingResult(run.correlationId(), second, null, "Board", START.plus(Duration.ofDays(1)), "FAILED",
@@ -135,7 +139,7 @@ public abstract class MigrationJournalContract {
         journal.intend(run, "series.ics", List.of(new MeetingPlan(uid, List.of(
                 migrated(uid, Optional.empty()),
                 migrated(uid, Optional.of("20261208T143000Z")),
-                component(uid, Optional.of("20261215T143000Z"), "Weekly", Optional.of(START), new Outcome.Unchanged("current"))))),
+                component(uid, Optional.of("20261215T143000Z"), "Weekly", Optional.of(START), new Outcome.Unchanged("current", OwnerEvidence.addInProperties()))))),
                 "hash", List.of());
 
         assertThat(journal.openIntents(tenant, user)).containsExactly(Intent.of(run, "series.ics", "hash"));
@@ -273,13 +277,14 @@ public abstract class MigrationJournalContract {
     }
 
     private static MeetingPlan unchangedMeeting(String uid) {
-        return new MeetingPlan(uid, List.of(component(uid, Optional.empty(), "Stand-up", Optional.of(START), new Outcome.Unchanged("current"))));
+        return new MeetingPlan(uid, List.of(component(uid, Optional.empty(), "Stand-up", Optional.of(START), new Outcome.Unchanged("current", OwnerEvidence.addInProperties()))));
     }
 
     private static ComponentPlan migrated(String uid, Optional<String> recurrenceId) {
         byte[] bytes = "BEGIN:VEVENT\r\nEND:VEVENT\r\n".getBytes(StandardCharsets.UTF_8);
         return component(uid, recurrenceId, "Weekly", Optional.of(START), new Outcome.Migrated(bytes, List.of(),
-                "Skype-Besprechung beitreten", "Microsoft Teams-Besprechung 🚀", MeetingType.SKYPE, MeetingType.TEAMS));
+                "Skype-Besprechung beitreten", "Microsoft Teams-Besprechung 🚀", MeetingType.SKYPE, MeetingType.TEAMS,
+                OwnerEvidence.addInProperties()));
     }
 
     private static ComponentPlan component(String uid, Optional<String> recurrenceId, String subject, Optional<Instant> start,

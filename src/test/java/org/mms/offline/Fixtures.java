@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.mms.migration.Organizer;
 import org.mms.migration.PlanMeeting;
 import org.mms.migration.SelectionRules;
@@ -20,7 +21,9 @@ final class Fixtures {
 
     /** The moment every fixture is written against. */
     static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
-    static final Organizer ALICE = Organizer.of("alice@contoso.com", "alice.smith@contoso.com");
+    /** Alice's directory object id: the one her Teams join links in the fixtures name. */
+    static final String ALICE_OBJECT_ID = "b7d1c2e4-8f3a-4c6b-9e2d-1a5f7c3b9d80";
+    static final Organizer ALICE = Organizer.of("alice@contoso.com", "alice.smith@contoso.com").withObjectIds(Set.of(ALICE_OBJECT_ID));
 
     private Fixtures() {
     }

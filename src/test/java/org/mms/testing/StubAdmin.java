@@ -78,7 +78,7 @@ public final class StubAdmin implements Admin {
         return new Views.User("6f1c2a8e-0000-4000-8000-" + String.format(Locale.ROOT, "%012d", Math.abs(tenant.hashCode()) % 1_000_000),
                 upn(tenant), "sip:" + upn(tenant), "Alice Smith", List.of("alice.smith@" + tenant.value() + ".example"), "online", null,
                 "reachable", "teams", "TeamsOnly", true, true, "microsoft", "Conference Bridge", "+14255550100", "+18005550100", "8675309",
-                true, List.of(), null, "en-US");
+                true, List.of(), null, "en-US", null);
     }
 
     public static Views.TriggerDecision decision(TenantId tenant, String change) {
@@ -113,7 +113,7 @@ public final class StubAdmin implements Admin {
     }
 
     private static Views.MigrationConfiguration defaults() {
-        return new Views.MigrationConfiguration(true, 600, 250, 9, 86_400, 150, false, false);
+        return new Views.MigrationConfiguration(true, 600, 250, 9, 86_400, 150, false, false, false);
     }
 
     @Override
@@ -130,7 +130,7 @@ public final class StubAdmin implements Admin {
                 change.settleWindowSeconds().orElse(d.SettleWindowSeconds()), change.attendeeLimit().orElse(d.AttendeeLimit()),
                 change.retryAttempts().orElse(d.RetryAttempts()), change.retryWindowSeconds().orElse(d.RetryWindowSeconds()),
                 change.retentionDays().orElse(d.RetentionDays()), change.migrateOnSipAddressChange().orElse(d.MigrateOnSipAddressChange()),
-                change.migrateOnMeetingUrlChange().orElse(d.MigrateOnMeetingUrlChange()));
+                change.migrateOnMeetingUrlChange().orElse(d.MigrateOnMeetingUrlChange()), false);
     }
 
     @Override
