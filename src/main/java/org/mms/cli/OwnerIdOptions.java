@@ -1,5 +1,7 @@
 package org.mms.cli;
 
+import java.util.Optional;
+import java.util.function.Function;
 import org.mms.migration.Organizer;
 import picocli.CommandLine;
 
@@ -15,20 +17,21 @@ final class OwnerIdOptions {
     static final class ObjectId implements CommandLine.ITypeConverter<String> {
         @Override
         public String convert(String value) {
-            Organizer.objectIdProblem(value).ifPresent(problem -> {
-                throw new CommandLine.TypeConversionException(problem);
-            });
-            return value;
+            return checked(value, Organizer::objectIdProblem);
         }
     }
 
     static final class ConferenceId implements CommandLine.ITypeConverter<String> {
         @Override
         public String convert(String value) {
-            Organizer.conferenceIdProblem(value).ifPresent(problem -> {
-                throw new CommandLine.TypeConversionException(problem);
-            });
-            return value;
+            return checked(value, Organizer::conferenceIdProblem);
         }
+    }
+
+    private static String checked(String value, Function<String, Optional<String>> problem) {
+        problem.apply(value).ifPresent(why -> {
+            throw new CommandLine.TypeConversionException(why);
+        });
+        return value;
     }
 }

@@ -11,7 +11,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.mms.ical.CalendarReader;
 import org.mms.migration.ComponentPlan;
 import org.mms.migration.Outcome;
 import org.mms.testing.GoldenRule;
@@ -57,8 +56,8 @@ class FixtureCorpusTest {
                 GoldenRule.check(c.original(), m.bytes(), m.edits());
             }
         }
-        List<byte[]> before = items(Files.readAllBytes(input));
-        List<byte[]> after = items(run.output());
+        List<byte[]> before = Fixtures.items(Files.readAllBytes(input));
+        List<byte[]> after = Fixtures.items(run.output());
         assertThat(after).hasSameSizeAs(before);
         int component = 0;
         List<ComponentPlan> events = run.components();
@@ -100,14 +99,5 @@ class FixtureCorpusTest {
                     instanceof Outcome.Migrated ? "migrated" : c.outcome()).append('\n');
         }
         return sb.toString();
-    }
-
-    private static List<byte[]> items(byte[] calendar) {
-        CalendarReader reader = CalendarReader.of(calendar);
-        List<byte[]> items = new ArrayList<>();
-        for (CalendarReader.Item item = reader.next(); item != null; item = reader.next()) {
-            items.add(item.bytes());
-        }
-        return items;
     }
 }

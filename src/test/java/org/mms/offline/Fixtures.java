@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.mms.ical.CalendarReader;
 import org.mms.migration.Organizer;
 import org.mms.migration.PlanMeeting;
 import org.mms.migration.SelectionRules;
@@ -78,6 +79,16 @@ final class Fixtures {
 
     static Run migrate(Path input, Path workDir) {
         return migrate(input, workDir, "teams-new-bridge.json", SelectionRules.of(ALICE, NOW), true);
+    }
+
+    /** The items of a calendar (its frame's lines and each component), in order, as the golden rule compares them. */
+    static List<byte[]> items(byte[] calendar) {
+        CalendarReader reader = CalendarReader.of(calendar);
+        List<byte[]> items = new ArrayList<>();
+        for (CalendarReader.Item item = reader.next(); item != null; item = reader.next()) {
+            items.add(item.bytes());
+        }
+        return items;
     }
 
     /** Rows of expectations.tsv: file, uid, recurrence-id or "-", expected. */

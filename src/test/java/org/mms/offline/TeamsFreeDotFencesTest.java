@@ -14,7 +14,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mms.block.MeetingType;
-import org.mms.ical.CalendarReader;
 import org.mms.ical.Component;
 import org.mms.ical.TextEscaping;
 import org.mms.migration.ComponentPlan;
@@ -66,8 +65,8 @@ class TeamsFreeDotFencesTest {
             Outcome.Migrated m = (Outcome.Migrated) c.outcome();
             GoldenRule.check(c.original(), m.bytes(), m.edits());
         }
-        List<byte[]> before = items(Files.readAllBytes(input));
-        List<byte[]> after = items(run.output());
+        List<byte[]> before = Fixtures.items(Files.readAllBytes(input));
+        List<byte[]> after = Fixtures.items(run.output());
         assertThat(after).hasSameSizeAs(before);
         for (int i = 0; i < before.size(); i++) {
             if (!isEvent(before.get(i))) {
@@ -107,7 +106,7 @@ class TeamsFreeDotFencesTest {
 
     private static List<String> sequences(byte[] calendar) {
         List<String> sequences = new ArrayList<>();
-        for (byte[] item : items(calendar)) {
+        for (byte[] item : Fixtures.items(calendar)) {
             if (isEvent(item)) {
                 sequences.add(Component.parse(item).value("SEQUENCE").orElse("-"));
             }
@@ -117,14 +116,5 @@ class TeamsFreeDotFencesTest {
 
     private static boolean isEvent(byte[] item) {
         return new String(item, 0, Math.min(12, item.length)).equalsIgnoreCase("BEGIN:VEVENT");
-    }
-
-    private static List<byte[]> items(byte[] calendar) {
-        CalendarReader reader = CalendarReader.of(calendar);
-        List<byte[]> items = new ArrayList<>();
-        for (CalendarReader.Item item = reader.next(); item != null; item = reader.next()) {
-            items.add(item.bytes());
-        }
-        return items;
     }
 }

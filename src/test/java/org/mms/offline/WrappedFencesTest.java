@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mms.block.BlockFences;
-import org.mms.ical.CalendarReader;
 import org.mms.ical.Component;
 import org.mms.ical.ContentLine;
 import org.mms.ical.TextValue;
@@ -48,8 +46,8 @@ class WrappedFencesTest {
                 GoldenRule.check(event.original(), migrated.bytes(), migrated.edits());
             }
         }
-        List<byte[]> before = items(Files.readAllBytes(Fixtures.path(FILE)));
-        List<byte[]> after = items(run.output());
+        List<byte[]> before = Fixtures.items(Files.readAllBytes(Fixtures.path(FILE)));
+        List<byte[]> after = Fixtures.items(run.output());
         assertThat(after).hasSameSizeAs(before);
         int event = 0;
         for (int i = 0; i < before.size(); i++) {
@@ -119,15 +117,6 @@ class WrappedFencesTest {
     private static String description(byte[] event) {
         ContentLine line = Component.parse(event).first("DESCRIPTION").orElseThrow();
         return TextValue.of(line, line.property().valueOffset()).text();
-    }
-
-    private static List<byte[]> items(byte[] calendar) {
-        CalendarReader reader = CalendarReader.of(calendar);
-        List<byte[]> items = new ArrayList<>();
-        for (CalendarReader.Item item = reader.next(); item != null; item = reader.next()) {
-            items.add(item.bytes());
-        }
-        return items;
     }
 
     private static boolean isEvent(byte[] item) {
