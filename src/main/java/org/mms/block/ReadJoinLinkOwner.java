@@ -6,6 +6,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,6 +15,8 @@ final class ReadJoinLinkOwner {
 
     /** Longer values are not links anyone's meeting has; reading them would only cost time. */
     private static final int MAX_LINK = 4096;
+    /** The Teams hosts whose meeting-options page names the organizer. */
+    private static final Set<String> TEAMS_HOSTS = Set.of("teams.microsoft.com", "gov.teams.microsoft.us", "dod.teams.microsoft.us");
     /** The conference keys Skype for Business makes: letters and digits, usually 8 of them. */
     private static final Pattern CONFERENCE_KEY = Pattern.compile("[A-Za-z0-9]{4,32}");
     /** The user part of a SIP address as it appears in a path (percent-escapes decoded). */
@@ -26,6 +29,10 @@ final class ReadJoinLinkOwner {
     private ReadJoinLinkOwner() {
     }
 
+    /**
+     * Reads a link only where {@link JoinLinkType} knows its kind, so that what counts as a Skype or Teams link
+     * is decided in one place; the Teams meeting-options page, which is no join link, names the organizer too.
+     */
     static Optional<JoinLinkOwner> of(String link) {
         if (link == null || link.length() > MAX_LINK) {
             return Optional.empty();
@@ -36,22 +43,18 @@ final class ReadJoinLinkOwner {
         } catch (URISyntaxException e) {
             return Optional.empty();
         }
-        String scheme = uri.getScheme();
         String host = uri.getHost();
         String path = uri.getRawPath();
-        if (scheme == null || !scheme.equalsIgnoreCase("https") && !scheme.equalsIgnoreCase("http") || host == null || path == null) {
+        if (host == null || path == null) {
             return Optional.empty();
         }
-        host = host.toLowerCase(Locale.ROOT);
-        if (isTeamsHost(host)) {
-            return teams(path, uri.getRawQuery());
+        Optional<MeetingType> type = JoinLinkType.of(link);
+        if (type.isPresent()) {
+            return type.get() == MeetingType.TEAMS ? teams(path, uri.getRawQuery()) : skype(path);
         }
-        return skype(host, path);
-    }
-
-    private static boolean isTeamsHost(String host) {
-        return host.equals("teams.microsoft.com") || host.endsWith(".teams.microsoft.com") || host.equals("teams.microsoft.us")
-                || host.endsWith(".teams.microsoft.us") || host.equals("teams.live.com");
+        boolean meetingOptions = TEAMS_HOSTS.contains(host.toLowerCase(Locale.ROOT))
+                && path.toLowerCase(Locale.ROOT).startsWith("/meetingoptions");
+        return meetingOptions ? teams(path, uri.getRawQuery()) : Optional.empty();
     }
 
     /**
@@ -93,18 +96,13 @@ final class ReadJoinLinkOwner {
     }
 
     /**
-     * A Skype for Business meeting's simple URL: on a host named {@code meet.…} or under a {@code /meet}
-     * path ({@code https://contoso.com/meet/alice/Q7WX2M9Z}), the last two path segments are the
-     * organizer's SIP user and the conference key.
+     * A Skype for Business meeting's simple URL ({@code https://meet.contoso.com/alice/Q7WX2M9Z},
+     * {@code https://contoso.com/meet/alice/Q7WX2M9Z}, {@code https://meet.lync.com/contoso/alice/Q7WX2M9Z}): the last
+     * two path segments are the organizer's SIP user and the conference key.
      */
-    private static Optional<JoinLinkOwner> skype(String host, String path) {
+    private static Optional<JoinLinkOwner> skype(String path) {
         String[] segments = path.replaceAll("/+$", "").split("/", 8);
         if (segments.length < 3) {
-            return Optional.empty();
-        }
-        boolean meetHost = host.startsWith("meet.");
-        boolean meetPath = segments.length >= 4 && segments[1].equalsIgnoreCase("meet");
-        if (!meetHost && !meetPath) {
             return Optional.empty();
         }
         String user = decode(segments[segments.length - 2]);
