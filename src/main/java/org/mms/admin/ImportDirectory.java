@@ -107,7 +107,7 @@ final class ImportDirectory {
                 p.attendeeLimit().orElse(s.attendeeLimit()), s.retryAttempts(), s.retryWindow(), s.retention(),
                 p.onlineMeetingUrl().orElse(s.onlineMeetingUrl()), p.onPremisesMeetingUrl().orElse(s.onPremisesMeetingUrl()),
                 p.teamsJoinUrlTemplate().orElse(s.teamsJoinUrlTemplate()), p.localNumbersUrl().or(s::localNumbersUrl),
-                p.pinResetUrl().or(s::pinResetUrl), p.helpUrl().or(s::helpUrl));
+                p.pinResetUrl().or(s::pinResetUrl), p.helpUrl().or(s::helpUrl), s.customFooter());
         return new Tenant(t.id(), p.name().orElse(t.name()), p.domains().orElse(t.domains()), settings);
     }
 }

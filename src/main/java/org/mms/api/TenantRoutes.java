@@ -39,7 +39,7 @@ final class TenantRoutes {
         Bodies.MigrationConfigurationPatch p = body.read(ctx, Bodies.MigrationConfigurationPatch.class);
         Requests.MigrationConfigurationChange change = new Requests.MigrationConfigurationChange(p.MeetingMigrationEnabled(),
                 p.SettleWindowSeconds(), p.AttendeeLimit(), p.RetryAttempts(), p.RetryWindowSeconds(), p.RetentionDays(),
-                p.MigrateOnSipAddressChange(), p.MigrateOnMeetingUrlChange());
+                p.MigrateOnSipAddressChange(), p.MigrateOnMeetingUrlChange(), p.CustomFooterText(), p.CustomFooterHtml());
         ctx.json(admin.setMigrationConfiguration(BearerAuthentication.tenant(ctx), change));
     }
 

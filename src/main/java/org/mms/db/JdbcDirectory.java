@@ -17,6 +17,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.mms.admin.AdminException;
+import org.mms.block.CustomFooter;
 import org.mms.block.DialInNumber;
 import org.mms.block.MeetingType;
 import org.mms.directory.AudioConferencing;
@@ -80,16 +81,18 @@ public final class JdbcDirectory implements Directory {
                           migrate_on_meeting_url_change = :url, settle_window_ms = :settle, attendee_limit = :limit,
                           retry_attempts = :retries, retry_window_ms = :retryWindow, retention_ms = :retention,
                           online_meeting_url = :online, on_premises_meeting_url = :onprem, teams_join_url_template = :teams,
-                          local_numbers_url = :local, pin_reset_url = :pin, help_url = :help
+                          local_numbers_url = :local, pin_reset_url = :pin, help_url = :help,
+                          custom_footer_text = :footerText, custom_footer_html = :footerHtml
                         WHERE id = :id""").bindMap(tenantColumns(t)).execute();
                 if (updated == 0) {
                     h.createUpdate("""
                             INSERT INTO tenant (id, name, domains, meeting_migration_enabled, auto_migrate_user_meetings,
                               auto_replace_acp_provider, migrate_on_sip_change, migrate_on_meeting_url_change, settle_window_ms,
                               attendee_limit, retry_attempts, retry_window_ms, retention_ms, online_meeting_url,
-                              on_premises_meeting_url, teams_join_url_template, local_numbers_url, pin_reset_url, help_url)
+                              on_premises_meeting_url, teams_join_url_template, local_numbers_url, pin_reset_url, help_url,
+                              custom_footer_text, custom_footer_html)
                             VALUES (:id, :name, :domains, :mme, :amum, :arap, :sip, :url, :settle, :limit, :retries, :retryWindow,
-                              :retention, :online, :onprem, :teams, :local, :pin, :help)""").bindMap(tenantColumns(t)).execute();
+                              :retention, :online, :onprem, :teams, :local, :pin, :help, :footerText, :footerHtml)""").bindMap(tenantColumns(t)).execute();
                 }
                 claimDomains(h, t.id(), domains);
             });
@@ -152,6 +155,8 @@ public final class JdbcDirectory implements Directory {
         m.put("local", s.localNumbersUrl().map(URI::toString).orElse(null));
         m.put("pin", s.pinResetUrl().map(URI::toString).orElse(null));
         m.put("help", s.helpUrl().map(URI::toString).orElse(null));
+        m.put("footerText", s.customFooter().map(CustomFooter::text).orElse(null));
+        m.put("footerHtml", s.customFooter().map(CustomFooter::html).orElse(null));
         return m;
     }
 
@@ -162,9 +167,15 @@ public final class JdbcDirectory implements Directory {
                 rs.getInt("attendee_limit"), rs.getInt("retry_attempts"), Duration.ofMillis(rs.getLong("retry_window_ms")),
                 Duration.ofMillis(rs.getLong("retention_ms")), URI.create(rs.getString("online_meeting_url")),
                 URI.create(rs.getString("on_premises_meeting_url")), rs.getString("teams_join_url_template"),
-                uri(rs.getString("local_numbers_url")), uri(rs.getString("pin_reset_url")), uri(rs.getString("help_url")));
+                uri(rs.getString("local_numbers_url")), uri(rs.getString("pin_reset_url")), uri(rs.getString("help_url")),
+                customFooter(rs.getString("custom_footer_text"), rs.getString("custom_footer_html")));
         List<String> domains = rs.getString("domains").isBlank() ? List.of() : Arrays.asList(rs.getString("domains").split(","));
         return new Tenant(new TenantId(rs.getString("id")), rs.getString("name"), domains, settings);
+    }
+
+    /** Both columns are written together: both null is no footer. */
+    private static Optional<CustomFooter> customFooter(String text, String html) {
+        return text == null || html == null ? Optional.empty() : Optional.of(new CustomFooter(text, html));
     }
 
     private static Optional<URI> uri(String value) {

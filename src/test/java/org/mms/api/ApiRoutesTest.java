@@ -136,6 +136,23 @@ class ApiRoutesTest {
     }
 
     @Test
+    void the_custom_footer_reaches_the_operation_as_given_and_one_too_long_is_refused_by_name() {
+        Http.Response r = http.send("PATCH", "/api/v1/tenant/migration-configuration",
+                "{\"CustomFooterText\":\"Help desk: 4357\\nVideo: alice@video.contoso.com\",\"CustomFooterHtml\":\"<p>Help desk</p>\"}");
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(onlyCall("setMigrationConfiguration").argument(0)).isEqualTo(new Requests.MigrationConfigurationChange(
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of("Help desk: 4357\nVideo: alice@video.contoso.com"), Optional.of("<p>Help desk</p>")));
+        assertThat(r.json().get("CustomFooterText").asString()).isEqualTo("Help desk: 4357\nVideo: alice@video.contoso.com");
+
+        Http.Response tooLong = http.send("PATCH", "/api/v1/tenant/migration-configuration",
+                "{\"CustomFooterHtml\":\"" + "a".repeat(4001) + "\"}");
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("CustomFooterHtml is longer than 4000 characters (4001)");
+    }
+
+    @Test
     void the_tenant_settings_are_read_and_patched() {
         assertThat(http.get("/api/v1/tenant/migration-configuration").json().get("MeetingMigrationEnabled").asBoolean()).isTrue();
         assertThat(http.get("/api/v1/tenant/dial-in-conferencing-settings").json().get("AutomaticallyMigrateUserMeetings").asBoolean()).isTrue();
