@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
+import org.mms.block.CheckFooter;
+import org.mms.block.CustomFooter;
 import org.mms.block.DialInNumber;
 import org.mms.calendar.CalendarFrames;
 import org.mms.calendar.CalendarObject;
@@ -89,7 +91,8 @@ public final class AdminService implements Admin {
         TenantSettings s = tenant(tenant).settings();
         return new Views.MigrationConfiguration(s.meetingMigrationEnabled(), s.settleWindow().toSeconds(), s.attendeeLimit(),
                 s.retryAttempts(), s.retryWindow().toSeconds(), s.retention().toDays(), s.migrateOnSipAddressChange(),
-                s.migrateOnMeetingUrlChange(), s.requireAddInProperties());
+                s.migrateOnMeetingUrlChange(), s.requireAddInProperties(), s.customFooter().map(CustomFooter::text).orElse(null),
+                s.customFooter().map(CustomFooter::html).orElse(null));
     }
 
     @Override
@@ -104,6 +107,8 @@ public final class AdminService implements Admin {
         c.retryWindowSeconds().filter(v -> v < 0 || v > longest).ifPresent(v -> bad("RetryWindowSeconds must be from 0 to " + longest));
         c.retentionDays().filter(v -> v < 1 || v > FieldLimits.MOST_RETENTION_DAYS)
                 .ifPresent(v -> bad("RetentionDays must be from 1 to " + FieldLimits.MOST_RETENTION_DAYS));
+        Optional<CustomFooter> footer = c.customFooterText().isPresent() || c.customFooterHtml().isPresent()
+                ? customFooter(c.customFooterText(), c.customFooterHtml()) : s.customFooter();
         TenantSettings updated = new TenantSettings(c.meetingMigrationEnabled().orElse(s.meetingMigrationEnabled()),
                 s.automaticallyMigrateUserMeetings(), s.automaticallyReplaceAcpProvider(),
                 c.migrateOnSipAddressChange().orElse(s.migrateOnSipAddressChange()),
@@ -112,9 +117,17 @@ public final class AdminService implements Admin {
                 c.retryAttempts().orElse(s.retryAttempts()), c.retryWindowSeconds().map(Duration::ofSeconds).orElse(s.retryWindow()),
                 c.retentionDays().map(Duration::ofDays).orElse(s.retention()), s.onlineMeetingUrl(), s.onPremisesMeetingUrl(),
                 s.teamsJoinUrlTemplate(), s.localNumbersUrl(), s.pinResetUrl(), s.helpUrl(),
-                c.requireAddInProperties().orElse(s.requireAddInProperties()));
+                c.requireAddInProperties().orElse(s.requireAddInProperties()), footer);
         directory.saveTenant(t.withSettings(updated));
         return migrationConfiguration(id);
+    }
+
+    /** The footer the parameters give (none when both are empty), or a refusal that lists every problem. */
+    private static Optional<CustomFooter> customFooter(Optional<String> text, Optional<String> html) {
+        return switch (CheckFooter.check("CustomFooterText", text, "CustomFooterHtml", html)) {
+            case CheckFooter.Accepted(Optional<CustomFooter> footer) -> footer;
+            case CheckFooter.Refused(List<String> problems) -> throw new AdminException.BadRequest(String.join("; ", problems));
+        };
     }
 
     @Override
@@ -201,7 +214,7 @@ public final class AdminService implements Admin {
                 c.automaticallyReplaceAcpProvider().orElse(s.automaticallyReplaceAcpProvider()), s.migrateOnSipAddressChange(),
                 s.migrateOnMeetingUrlChange(), s.settleWindow(), s.attendeeLimit(), s.retryAttempts(), s.retryWindow(), s.retention(),
                 s.onlineMeetingUrl(), s.onPremisesMeetingUrl(), s.teamsJoinUrlTemplate(), s.localNumbersUrl(), s.pinResetUrl(),
-                s.helpUrl(), s.requireAddInProperties());
+                s.helpUrl(), s.requireAddInProperties(), s.customFooter());
         directory.saveTenant(t.withSettings(updated));
         return dialInTenantSettings(id);
     }
@@ -316,7 +329,8 @@ public final class AdminService implements Admin {
         Tenant updated = t.withSettings(new TenantSettings(s.meetingMigrationEnabled(), s.automaticallyMigrateUserMeetings(),
                 s.automaticallyReplaceAcpProvider(), s.migrateOnSipAddressChange(), s.migrateOnMeetingUrlChange(), s.settleWindow(),
                 s.attendeeLimit(), s.retryAttempts(), s.retryWindow(), s.retention(), vanity, s.onPremisesMeetingUrl(),
-                s.teamsJoinUrlTemplate(), s.localNumbersUrl(), s.pinResetUrl(), s.helpUrl(), s.requireAddInProperties()));
+                s.teamsJoinUrlTemplate(), s.localNumbersUrl(), s.pinResetUrl(), s.helpUrl(), s.requireAddInProperties(),
+                s.customFooter()));
         directory.saveTenant(updated);
         List<ApplyChanges.Saved> changes = new ArrayList<>();
         for (User user : directory.users(id)) {

@@ -2,6 +2,7 @@ package org.mms.admin;
 
 import java.time.Duration;
 import java.util.Map;
+import org.mms.block.CustomFooter;
 
 /**
  * How long a value an admin gives may be, and how large a number: the widths of the columns that keep
@@ -25,7 +26,8 @@ public final class FieldLimits {
             Map.entry("TollFreeServiceNumber", 20), Map.entry("acpConferenceId", 40), Map.entry("calendarUrl", 1000),
             Map.entry("acpNumbers", 4000), Map.entry("Url", 1000), Map.entry("CalendarPath", 1000), Map.entry("UserName", 320),
             Map.entry("Password", 1000), Map.entry("Attendees", 320), Map.entry("Identity", 320),
-            Map.entry("UID", 1000));
+            Map.entry("UID", 1000), Map.entry("CustomFooterText", CustomFooter.MAX_LENGTH),
+            Map.entry("CustomFooterHtml", CustomFooter.MAX_LENGTH));
 
     /** Longer than a settle window or retry window makes sense, and short enough that adding it to a date cannot overflow. */
     static final Duration LONGEST_WINDOW = Duration.ofDays(365);

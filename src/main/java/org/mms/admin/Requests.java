@@ -14,11 +14,17 @@ public final class Requests {
     private Requests() {
     }
 
-    /** {@code Set-CsTenantMigrationConfiguration} parameters. */
+    /**
+     * {@code Set-CsTenantMigrationConfiguration} parameters.
+     *
+     * @param customFooterText the custom footer's text; given with or without the HTML, it replaces the whole footer,
+     *                         and empty (with no HTML) removes it
+     * @param customFooterHtml the custom footer's HTML, likewise
+     */
     public record MigrationConfigurationChange(Optional<Boolean> meetingMigrationEnabled, Optional<Long> settleWindowSeconds,
             Optional<Integer> attendeeLimit, Optional<Integer> retryAttempts, Optional<Long> retryWindowSeconds,
             Optional<Long> retentionDays, Optional<Boolean> migrateOnSipAddressChange, Optional<Boolean> migrateOnMeetingUrlChange,
-            Optional<Boolean> requireAddInProperties) {
+            Optional<Boolean> requireAddInProperties, Optional<String> customFooterText, Optional<String> customFooterHtml) {
     }
 
     /**

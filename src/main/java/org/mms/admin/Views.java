@@ -13,10 +13,13 @@ public final class Views {
     private Views() {
     }
 
-    /** {@code Get-CsTenantMigrationConfiguration}: the original switch plus MMS's own knobs. */
+    /**
+     * {@code Get-CsTenantMigrationConfiguration}: the original switch plus MMS's own knobs. The custom footer's
+     * text and HTML are null when the tenant has none.
+     */
     public record MigrationConfiguration(boolean MeetingMigrationEnabled, long SettleWindowSeconds, int AttendeeLimit,
             int RetryAttempts, long RetryWindowSeconds, long RetentionDays, boolean MigrateOnSipAddressChange,
-            boolean MigrateOnMeetingUrlChange, boolean RequireAddInProperties) {
+            boolean MigrateOnMeetingUrlChange, boolean RequireAddInProperties, String CustomFooterText, String CustomFooterHtml) {
     }
 
     /**

@@ -17,7 +17,7 @@ final class Bodies {
     record MigrationConfigurationPatch(Optional<Boolean> MeetingMigrationEnabled, Optional<Long> SettleWindowSeconds,
             Optional<Integer> AttendeeLimit, Optional<Integer> RetryAttempts, Optional<Long> RetryWindowSeconds,
             Optional<Long> RetentionDays, Optional<Boolean> MigrateOnSipAddressChange, Optional<Boolean> MigrateOnMeetingUrlChange,
-            Optional<Boolean> RequireAddInProperties) {
+            Optional<Boolean> RequireAddInProperties, Optional<String> CustomFooterText, Optional<String> CustomFooterHtml) {
     }
 
     record CalendarStorePatch(Optional<String> Kind, Optional<String> Url, Optional<String> CalendarPath, Optional<String> UserName,

@@ -39,7 +39,8 @@ final class TenantRoutes {
         Bodies.MigrationConfigurationPatch p = body.read(ctx, Bodies.MigrationConfigurationPatch.class);
         Requests.MigrationConfigurationChange change = new Requests.MigrationConfigurationChange(p.MeetingMigrationEnabled(),
                 p.SettleWindowSeconds(), p.AttendeeLimit(), p.RetryAttempts(), p.RetryWindowSeconds(), p.RetentionDays(),
-                p.MigrateOnSipAddressChange(), p.MigrateOnMeetingUrlChange(), p.RequireAddInProperties());
+                p.MigrateOnSipAddressChange(), p.MigrateOnMeetingUrlChange(), p.RequireAddInProperties(), p.CustomFooterText(),
+                p.CustomFooterHtml());
         ctx.json(admin.setMigrationConfiguration(BearerAuthentication.tenant(ctx), change));
     }
 

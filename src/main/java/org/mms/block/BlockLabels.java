@@ -7,10 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -68,6 +70,7 @@ record BlockLabels(String languageTag, Map<Key, String> texts) {
 
     // Rendering runs once per meeting; the files are read once per locale.
     private static final Map<Locale, BlockLabels> BY_LOCALE = new ConcurrentHashMap<>();
+    private static volatile Set<String> EVERY_LANGUAGE;
 
     BlockLabels {
         texts = Map.copyOf(texts);
@@ -80,6 +83,19 @@ record BlockLabels(String languageTag, Map<Key, String> texts) {
 
     String get(Key key) {
         return texts.get(key);
+    }
+
+    /** Every label of every language there are labels for: what the block's own lines start with. */
+    static Set<String> everyLanguage() {
+        Set<String> all = EVERY_LANGUAGE;
+        if (all == null) {
+            Set<String> labels = new HashSet<>();
+            for (String language : Locale.getISOLanguages()) {
+                forLocale(Locale.of(language)).texts().values().forEach(labels::add);
+            }
+            all = EVERY_LANGUAGE = Set.copyOf(labels);
+        }
+        return all;
     }
 
     private static BlockLabels load(Locale locale) {

@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param locale            language of the labels, e.g. en-US or de-DE
  * @param downloadUrl       Teams "Download Teams" page
  * @param webJoinUrl        Teams "Join on the web" page
+ * @param footer            the organization's own text at the end of the block, if it configured one
  */
 public record Coordinates(
         MeetingType type,
@@ -37,7 +38,8 @@ public record Coordinates(
         Optional<URI> meetingOptionsUrl,
         Locale locale,
         Optional<URI> downloadUrl,
-        Optional<URI> webJoinUrl) {
+        Optional<URI> webJoinUrl,
+        Optional<CustomFooter> footer) {
 
     public Coordinates {
         Objects.requireNonNull(type, "type");
@@ -57,14 +59,24 @@ public record Coordinates(
         meetingOptionsUrl.ifPresent(u -> requireWebLink("meetingOptionsUrl", u));
         downloadUrl.ifPresent(u -> requireWebLink("downloadUrl", u));
         webJoinUrl.ifPresent(u -> requireWebLink("webJoinUrl", u));
+        Objects.requireNonNull(footer, "footer");
     }
 
-    /** Coordinates without the "Download Teams | Join on the web" links, which only a meeting's own block gives. */
+    /**
+     * Coordinates without the "Download Teams | Join on the web" links, which only a meeting's own block gives,
+     * and without a footer.
+     */
     public Coordinates(MeetingType type, URI joinUrl, Optional<String> meetingId, Optional<String> passcode,
             Optional<String> conferenceId, List<DialInNumber> dialIn, Optional<URI> localNumbersUrl, Optional<URI> pinResetUrl,
             Optional<URI> helpUrl, Optional<URI> meetingOptionsUrl, Locale locale) {
         this(type, joinUrl, meetingId, passcode, conferenceId, dialIn, localNumbersUrl, pinResetUrl, helpUrl, meetingOptionsUrl,
-                locale, Optional.empty(), Optional.empty());
+                locale, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** These coordinates with {@code footer} at the end of the block instead of the one they have. */
+    public Coordinates withFooter(Optional<CustomFooter> value) {
+        return new Coordinates(type, joinUrl, meetingId, passcode, conferenceId, dialIn, localNumbersUrl, pinResetUrl, helpUrl,
+                meetingOptionsUrl, locale, downloadUrl, webJoinUrl, value);
     }
 
     public boolean hasDialIn() {

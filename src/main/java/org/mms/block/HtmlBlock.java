@@ -110,7 +110,7 @@ public final class HtmlBlock {
         return new Replaced(spliced, newBlock.span);
     }
 
-    private static void appendText(Node node, StringBuilder sb) {
+    static void appendText(Node node, StringBuilder sb) {
         if (node instanceof TextNode t) {
             sb.append(t.text());
         } else if (node instanceof Element e) {

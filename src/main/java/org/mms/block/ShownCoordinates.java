@@ -100,8 +100,8 @@ public record ShownCoordinates(MeetingType type, List<String> links, Set<String>
 
     /**
      * Whether this block already shows {@code target}: same kind of meeting, the target's join link
-     * among its links, exactly the same digit groups (no number missing, none left over), and the
-     * passcode if the target has one.
+     * among its links, exactly the same digit groups (no number missing, none left over), the
+     * passcode if the target has one, and the organization's footer if the target has one.
      */
     public boolean shows(Coordinates target, ShownCoordinates rendered) {
         if (type != target.type() || !digitGroups.equals(rendered.digitGroups())) {
@@ -109,6 +109,9 @@ public record ShownCoordinates(MeetingType type, List<String> links, Set<String>
         }
         String join = target.joinUrl().toString();
         if (links.stream().noneMatch(link -> Links.same(link, join))) {
+            return false;
+        }
+        if (target.footer().filter(footer -> !footer.shownIn(text)).isPresent()) {
             return false;
         }
         return target.passcode().map(p -> Pattern.compile("(?<![A-Za-z0-9])" + Pattern.quote(p) + "(?![A-Za-z0-9])")

@@ -17,7 +17,8 @@ import java.util.Optional;
 /**
  * A Skype for Business block, modelled on the Outlook add-in's: "Join Skype Meeting", "Trouble Joining? Try
  * Skype Web App", the dial-in section, "Forgot your dial-in PIN? |Help", the hidden {@code [!OC([LCID])!]}
- * marker, between 137-dot fences, written as Word's {@code MsoNormal} paragraphs.
+ * marker, between 137-dot fences, written as Word's {@code MsoNormal} paragraphs. An organization's custom footer
+ * goes where Skype for Business Server puts it, just above the marker.
  *
  * <p>The add-in puts a Wingdings arrow glyph inside the {@code OutJoinLink} anchor; it is left out here on
  * purpose, because every client without that font (phones, web mail) shows it as a stray "à". The anchor
@@ -62,6 +63,7 @@ final class SkypeBlock {
         if (!pinAndHelp.isEmpty()) {
             lines.add(String.join(" |", pinAndHelp.stream().map(LabeledLink::text).toList()));
         }
+        footerText().ifPresent(lines::addAll);
         lines.add(marker());
         lines.add(BlockFences.SKYPE_TEXT);
         return TextLines.join(BlockFences.SKYPE_TEXT, lines);
@@ -95,10 +97,20 @@ final class SkypeBlock {
             paragraphs.add(paragraph(String.join(span(GREY_10PT, " |"),
                     pinAndHelp.stream().map(SkypeBlock::link).toList())));
         }
+        coordinates.footer().ifPresent(footer -> paragraphs.add(Html.element("div", footer.html())));
         // Hidden from readers (1pt, white), there for tools that read the block's language.
         paragraphs.add(paragraph(span("font-size:1.0pt;color:white;vertical-align:sub", marker())));
         paragraphs.add(BlockFences.SKYPE_HTML);
         return String.join("\n", paragraphs);
+    }
+
+    /**
+     * The organization's footer, where Skype for Business Server puts its custom footer: after the add-in's own
+     * lines and before the locale marker, which stays the last line so that tools reading the block's language
+     * find it where the add-in leaves it.
+     */
+    private Optional<List<String>> footerText() {
+        return coordinates.footer().filter(footer -> !footer.text().isEmpty()).map(CustomFooter::textLines);
     }
 
     /** " (Redmond)", then " (Toll-free)" for toll-free numbers; empty when there is nothing to add. */

@@ -22,7 +22,8 @@ import java.util.Optional;
 /**
  * A Teams block, modelled on Teams' own invitations of 2020-2023: title, "Join on your computer…", the join
  * link, meeting ID and passcode, the dial-in section, "Learn More | Meeting options", between 80-underscore
- * fences. Links read {@code label <url>} in the text, as in the newer Teams template.
+ * fences. Links read {@code label <url>} in the text, as in the newer Teams template. An organization's custom
+ * footer, when it has one, is the last thing before the closing fence.
  */
 final class TeamsBlock {
 
@@ -66,6 +67,7 @@ final class TeamsBlock {
             textLinks(dialInLinks()).ifPresent(lines::add);
         }
         textLinks(footerLinks()).ifPresent(lines::add);
+        coordinates.footer().filter(footer -> !footer.text().isEmpty()).ifPresent(footer -> lines.addAll(footer.textLines()));
         lines.add(BlockFences.TEAMS_TEXT);
         return TextLines.join(BlockFences.TEAMS_TEXT, lines);
     }
@@ -88,6 +90,7 @@ final class TeamsBlock {
         }
         htmlLinks(footerLinks()).ifPresent(links ->
                 body.add(Html.element("div", links, "style", "margin-bottom:24px;margin-top:20px")));
+        coordinates.footer().ifPresent(footer -> body.add(Html.element("div", footer.html(), "style", "margin-bottom:24px")));
 
         String emailText = Html.element("div", "\n" + String.join("\n", body) + "\n",
                 "class", "me-email-text", "lang", labels.languageTag(), "style", TEXT_STYLE);

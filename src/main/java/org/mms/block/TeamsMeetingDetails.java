@@ -73,7 +73,7 @@ public record TeamsMeetingDetails(Optional<String> meetingId, Optional<String> p
         return new Coordinates(target.type(), target.joinUrl(), target.meetingId().or(this::meetingId),
                 target.passcode().or(this::passcode), target.conferenceId(), target.dialIn(), target.localNumbersUrl(),
                 target.pinResetUrl(), target.helpUrl(), target.meetingOptionsUrl().or(this::meetingOptionsUrl), target.locale(),
-                target.downloadUrl().or(this::downloadUrl), target.webJoinUrl().or(this::webJoinUrl));
+                target.downloadUrl().or(this::downloadUrl), target.webJoinUrl().or(this::webJoinUrl), target.footer());
     }
 
     private static String withoutLinks(String line) {

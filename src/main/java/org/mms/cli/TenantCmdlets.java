@@ -110,7 +110,12 @@ final class TenantCmdlets {
 
     @Command(name = "Set-CsTenantMigrationConfiguration",
             description = {"Turns MMS on or off, or changes its settings.", "",
-                "-MeetingMigrationEnabled $false stops all migrations in the tenant. Parameters not given stay as they are."})
+                "-MeetingMigrationEnabled $false stops all migrations in the tenant. Parameters not given stay as they are.", "",
+                "The custom footer is the organization's own text at the end of every block MMS writes (video-system and "
+                    + "Jabber instructions, a logo, a help desk line); without one, such text in a replaced block is lost. "
+                    + "Give its text, its HTML or both, each inline or from a file: either replaces the whole footer "
+                    + "(given only the text, the HTML shows it escaped; given only the HTML, the text is what it shows), "
+                    + "and -CustomFooterText '' removes it."})
     static final class SetCsTenantMigrationConfiguration extends Cmdlet {
         @Option(names = "-MeetingMigrationEnabled", arity = "1", paramLabel = "<bool>", description = "Migrate meetings at all.")
         Boolean meetingMigrationEnabled;
@@ -141,13 +146,43 @@ final class TenantCmdlets {
                     + "showing the organizer's join link or conference ID counts too.")
         Boolean requireAddInProperties;
 
+        @Option(names = "-CustomFooterText", paramLabel = "<text>", description = "The custom footer's text ('' removes the footer).")
+        String customFooterText;
+
+        @Option(names = "-CustomFooterTextFile", paramLabel = "<file>", description = "A UTF-8 file holding the custom footer's text.")
+        java.nio.file.Path customFooterTextFile;
+
+        @Option(names = "-CustomFooterHtml", paramLabel = "<html>",
+                description = "The custom footer's HTML: p, br, div, span, b, i, strong, em, a href, img src (https).")
+        String customFooterHtml;
+
+        @Option(names = "-CustomFooterHtmlFile", paramLabel = "<file>", description = "A UTF-8 file holding the custom footer's HTML.")
+        java.nio.file.Path customFooterHtmlFile;
+
         @Override
         Answer call(MmsClient server) {
             Map<String, Object> change = given("MeetingMigrationEnabled", meetingMigrationEnabled, "SettleWindowSeconds", settleWindowSeconds,
                     "AttendeeLimit", attendeeLimit, "RetryAttempts", retryAttempts, "RetryWindowSeconds", retryWindowSeconds,
                     "RetentionDays", retentionDays, "MigrateOnSipAddressChange", migrateOnSipAddressChange,
-                    "MigrateOnMeetingUrlChange", migrateOnMeetingUrlChange, "RequireAddInProperties", requireAddInProperties);
+                    "MigrateOnMeetingUrlChange", migrateOnMeetingUrlChange, "RequireAddInProperties", requireAddInProperties,
+                    "CustomFooterText", inlineOrFile(customFooterText, "-CustomFooterText", customFooterTextFile, "-CustomFooterTextFile"),
+                    "CustomFooterHtml", inlineOrFile(customFooterHtml, "-CustomFooterHtml", customFooterHtmlFile, "-CustomFooterHtmlFile"));
             return new Answer(server.send("PATCH", MmsClient.path("tenant", "migration-configuration"), change), PsFormat.list());
+        }
+
+        /** The value given inline or the whole file's content; null when neither is given, a usage error when both are. */
+        private String inlineOrFile(String inline, String inlineName, java.nio.file.Path file, String fileName) {
+            if (inline != null && file != null) {
+                throw usage("give " + inlineName + " or " + fileName + ", not both");
+            }
+            if (file == null) {
+                return inline;
+            }
+            try {
+                return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 

@@ -17,6 +17,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.mms.admin.AdminException;
+import org.mms.block.CustomFooter;
 import org.mms.block.DialInNumber;
 import org.mms.block.MeetingType;
 import org.mms.directory.AudioConferencing;
@@ -80,7 +81,8 @@ public final class JdbcDirectory implements Directory {
                           migrate_on_meeting_url_change = :url, settle_window_ms = :settle, attendee_limit = :limit,
                           retry_attempts = :retries, retry_window_ms = :retryWindow, retention_ms = :retention,
                           online_meeting_url = :online, on_premises_meeting_url = :onprem, teams_join_url_template = :teams,
-                          local_numbers_url = :local, pin_reset_url = :pin, help_url = :help, require_add_in_properties = :addIn
+                          local_numbers_url = :local, pin_reset_url = :pin, help_url = :help, require_add_in_properties = :addIn,
+                          custom_footer_text = :footerText, custom_footer_html = :footerHtml
                         WHERE id = :id""").bindMap(tenantColumns(t)).execute();
                 if (updated == 0) {
                     h.createUpdate("""
@@ -88,9 +90,9 @@ public final class JdbcDirectory implements Directory {
                               auto_replace_acp_provider, migrate_on_sip_change, migrate_on_meeting_url_change, settle_window_ms,
                               attendee_limit, retry_attempts, retry_window_ms, retention_ms, online_meeting_url,
                               on_premises_meeting_url, teams_join_url_template, local_numbers_url, pin_reset_url, help_url,
-                              require_add_in_properties)
+                              require_add_in_properties, custom_footer_text, custom_footer_html)
                             VALUES (:id, :name, :domains, :mme, :amum, :arap, :sip, :url, :settle, :limit, :retries, :retryWindow,
-                              :retention, :online, :onprem, :teams, :local, :pin, :help, :addIn)""").bindMap(tenantColumns(t)).execute();
+                              :retention, :online, :onprem, :teams, :local, :pin, :help, :addIn, :footerText, :footerHtml)""").bindMap(tenantColumns(t)).execute();
                 }
                 claimDomains(h, t.id(), domains);
             });
@@ -154,6 +156,8 @@ public final class JdbcDirectory implements Directory {
         m.put("pin", s.pinResetUrl().map(URI::toString).orElse(null));
         m.put("help", s.helpUrl().map(URI::toString).orElse(null));
         m.put("addIn", s.requireAddInProperties());
+        m.put("footerText", s.customFooter().map(CustomFooter::text).orElse(null));
+        m.put("footerHtml", s.customFooter().map(CustomFooter::html).orElse(null));
         return m;
     }
 
@@ -165,9 +169,15 @@ public final class JdbcDirectory implements Directory {
                 Duration.ofMillis(rs.getLong("retention_ms")), URI.create(rs.getString("online_meeting_url")),
                 URI.create(rs.getString("on_premises_meeting_url")), rs.getString("teams_join_url_template"),
                 uri(rs.getString("local_numbers_url")), uri(rs.getString("pin_reset_url")), uri(rs.getString("help_url")),
-                rs.getBoolean("require_add_in_properties"));
+                rs.getBoolean("require_add_in_properties"),
+                customFooter(rs.getString("custom_footer_text"), rs.getString("custom_footer_html")));
         List<String> domains = rs.getString("domains").isBlank() ? List.of() : Arrays.asList(rs.getString("domains").split(","));
         return new Tenant(new TenantId(rs.getString("id")), rs.getString("name"), domains, settings);
+    }
+
+    /** Both columns are written together: both null is no footer. */
+    private static Optional<CustomFooter> customFooter(String text, String html) {
+        return text == null || html == null ? Optional.empty() : Optional.of(new CustomFooter(text, html));
     }
 
     private static Optional<URI> uri(String value) {

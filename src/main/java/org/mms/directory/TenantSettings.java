@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.mms.block.CustomFooter;
 
 /**
  * A tenant's switches and knobs. The first three are the original service's
@@ -25,12 +26,14 @@ import java.util.Optional;
  * @param teamsJoinUrlTemplate             join link of a meeting converted to Teams ({uidHash} etc., see CoordinatesTemplate)
  * @param requireAddInProperties           only meetings carrying the add-in's properties are online meetings (the original
  *                                         service's rule); otherwise a block showing the organizer's join link or conference ID counts
+ * @param customFooter                     the organization's own text at the end of every block MMS renders (Skype for
+ *                                         Business Server's custom footer), kept across migrations; none by default
  */
 public record TenantSettings(boolean meetingMigrationEnabled, boolean automaticallyMigrateUserMeetings,
         boolean automaticallyReplaceAcpProvider, boolean migrateOnSipAddressChange, boolean migrateOnMeetingUrlChange,
         Duration settleWindow, int attendeeLimit, int retryAttempts, Duration retryWindow, Duration retention,
         URI onlineMeetingUrl, URI onPremisesMeetingUrl, String teamsJoinUrlTemplate, Optional<URI> localNumbersUrl,
-        Optional<URI> pinResetUrl, Optional<URI> helpUrl, boolean requireAddInProperties) {
+        Optional<URI> pinResetUrl, Optional<URI> helpUrl, boolean requireAddInProperties, Optional<CustomFooter> customFooter) {
 
     public TenantSettings {
         Objects.requireNonNull(settleWindow, "settleWindow");
@@ -39,6 +42,7 @@ public record TenantSettings(boolean meetingMigrationEnabled, boolean automatica
         Objects.requireNonNull(onlineMeetingUrl, "onlineMeetingUrl");
         Objects.requireNonNull(onPremisesMeetingUrl, "onPremisesMeetingUrl");
         Objects.requireNonNull(teamsJoinUrlTemplate, "teamsJoinUrlTemplate");
+        Objects.requireNonNull(customFooter, "customFooter");
         if (settleWindow.isNegative() || retryWindow.isNegative() || retention.isNegative()) {
             throw new IllegalArgumentException("durations cannot be negative");
         }
@@ -52,6 +56,6 @@ public record TenantSettings(boolean meetingMigrationEnabled, boolean automatica
         return new TenantSettings(true, true, false, false, false, Duration.ofMinutes(10), 250, 9, Duration.ofHours(24),
                 Duration.ofDays(150), URI.create("https://meet.lync.com/" + tenantName), URI.create("https://meet." + domain),
                 "https://teams.microsoft.com/l/meetup-join/19%3ameeting_{uidHash}%40thread.v2/0", Optional.empty(), Optional.empty(),
-                Optional.of(URI.create("https://aka.ms/JoinTeamsMeeting")), false);
+                Optional.of(URI.create("https://aka.ms/JoinTeamsMeeting")), false, Optional.empty());
     }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mms.block.Coordinates;
+import org.mms.block.CustomFooter;
 import org.mms.block.DialInNumber;
 import org.mms.block.MeetingType;
 
@@ -22,6 +23,7 @@ import org.mms.block.MeetingType;
  * meeting keeps its own ({@link #KEEP}), or a template builds it from the meeting with placeholders
  * {@code {meetingKey}} (the conference key or Teams thread of the current link), {@code {uidHash}}
  * (12 hex digits of the UID's SHA-256) and {@code {organizer}} (the local part of the address).
+ * The organization's custom footer, if it has one, ends every block.
  * The same meeting always gets the same coordinates, which is what makes migrating twice a no-op.
  */
 public record CoordinatesTemplate(
@@ -35,7 +37,8 @@ public record CoordinatesTemplate(
         Optional<URI> pinResetUrl,
         Optional<URI> helpUrl,
         Optional<URI> meetingOptionsUrl,
-        Locale locale) {
+        Locale locale,
+        Optional<CustomFooter> footer) {
 
     /** Keep each meeting's current join link (only the dial-in part changes). */
     public static final String KEEP = "keep";
@@ -47,6 +50,7 @@ public record CoordinatesTemplate(
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(joinUrl, "joinUrl");
         Objects.requireNonNull(locale, "locale");
+        Objects.requireNonNull(footer, "footer");
         dialIn = List.copyOf(dialIn);
         Matcher m = PLACEHOLDER.matcher(joinUrl);
         while (m.find()) {
@@ -119,7 +123,7 @@ public record CoordinatesTemplate(
 
     private Coordinates coordinates(URI join) {
         return new Coordinates(type, join, meetingId, passcode, conferenceId, dialIn, localNumbersUrl, pinResetUrl, helpUrl,
-                meetingOptionsUrl, locale);
+                meetingOptionsUrl, locale, Optional.empty(), Optional.empty(), footer);
     }
 
     private static URI parse(String url) throws NoCoordinatesException {

@@ -18,7 +18,7 @@ import org.mms.directory.User;
  * migration touches: the join link rule (keep a Teams link; a Skype link names the organizer and the
  * conference key on their current server; a meeting converted to Teams gets the tenant's Teams link),
  * the dial-in numbers of their bridge (or their third-party provider), their conference ID, the
- * tenant's help links, their language.
+ * tenant's help links and custom footer, their language.
  */
 public final class OrganizerTargets {
 
@@ -44,7 +44,7 @@ public final class OrganizerTargets {
         String joinUrl = user.meetingType() == MeetingType.TEAMS ? tenant.settings().teamsJoinUrlTemplate()
                 : t.joinUrl().replace("{meetingKey}", key);
         return new CoordinatesTemplate(t.type(), joinUrl, t.meetingId(), t.passcode(), t.conferenceId(), t.dialIn(), t.localNumbersUrl(),
-                t.pinResetUrl(), t.helpUrl(), t.meetingOptionsUrl(), t.locale());
+                t.pinResetUrl(), t.helpUrl(), t.meetingOptionsUrl(), t.locale(), t.footer());
     }
 
     static CoordinatesTemplate template(Tenant tenant, User user, Optional<Bridge> bridge, MeetingType source, MeetingType target) {
@@ -76,7 +76,7 @@ public final class OrganizerTargets {
         return new CoordinatesTemplate(target, joinUrl, Optional.empty(), Optional.empty(), conferenceId, numbers,
                 dialIn ? tenant.settings().localNumbersUrl() : Optional.empty(),
                 dialIn ? tenant.settings().pinResetUrl() : Optional.empty(), tenant.settings().helpUrl(), Optional.empty(),
-                user.locale());
+                user.locale(), tenant.settings().customFooter());
     }
 
     private static String stripSlash(String s) {

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.mms.block.BlockDiff;
 import org.mms.migration.ComponentPlan;
 import org.mms.migration.Outcome;
 import org.mms.migration.OwnerEvidence;
@@ -49,6 +50,10 @@ public final class JsonReport implements RunReport {
                 json.writeStringProperty("oldBlock", m.oldBlock());
                 json.writeStringProperty("newBlock", m.newBlock());
                 evidence(m.evidence());
+                json.writeName("removedOrganizationText");
+                json.writeStartArray();
+                BlockDiff.removedOrganizationText(m.oldBlock(), m.newBlock()).forEach(json::writeString);
+                json.writeEndArray();
             }
             case Outcome.Unchanged u -> {
                 json.writeStringProperty("outcome", "unchanged");

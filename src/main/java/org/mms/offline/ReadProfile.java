@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.mms.block.CheckFooter;
+import org.mms.block.CustomFooter;
 import org.mms.block.DialInNumber;
 import org.mms.block.MeetingType;
 import org.mms.migration.CheckAddress;
@@ -36,8 +38,9 @@ public final class ReadProfile {
     }
 
     private static final Set<String> FIELDS = Set.of("meetingType", "joinUrl", "meetingId", "passcode", "conferenceId",
-            "dialIn", "localNumbersUrl", "pinResetUrl", "helpUrl", "meetingOptionsUrl", "locale", "aliases", "$comment");
+            "dialIn", "localNumbersUrl", "pinResetUrl", "helpUrl", "meetingOptionsUrl", "locale", "aliases", "footer", "$comment");
     private static final Set<String> NUMBER_FIELDS = Set.of("number", "display", "kind", "place");
+    private static final Set<String> FOOTER_FIELDS = Set.of("text", "html");
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private ReadProfile() {
@@ -82,6 +85,7 @@ public final class ReadProfile {
         Optional<URI> options = link(root, "meetingOptionsUrl", problems);
         Locale locale = locale(root, problems);
         Set<String> aliases = aliases(root, problems);
+        Optional<CustomFooter> footer = footer(root, problems);
         if (!dialIn.isEmpty() && conferenceId.isEmpty()) {
             problems.add("dialIn numbers need a conferenceId to dial into");
         }
@@ -90,7 +94,7 @@ public final class ReadProfile {
         }
         try {
             return new Profile(new CoordinatesTemplate(type, joinUrl, meetingId, passcode, conferenceId, dialIn, localNumbers,
-                    pinReset, help, options, locale), aliases);
+                    pinReset, help, options, locale, footer), aliases);
         } catch (IllegalArgumentException e) {
             throw new InvalidProfileException(describe(List.of(e.getMessage())));
         }
@@ -206,6 +210,50 @@ public final class ReadProfile {
             own.forEach(p -> problems.add(where + ": " + p));
         }
         return numbers;
+    }
+
+    /** {@code "footer": {"text": "...", "html": "..."}}, either or both; checked as the service checks a tenant's. */
+    private static Optional<CustomFooter> footer(JsonNode root, List<String> problems) {
+        JsonNode footer = root.get("footer");
+        if (footer == null || footer.isNull()) {
+            return Optional.empty();
+        }
+        if (!footer.isObject()) {
+            problems.add("footer must be an object with text, html or both");
+            return Optional.empty();
+        }
+        for (String name : footer.propertyNames()) {
+            if (!FOOTER_FIELDS.contains(name)) {
+                problems.add("footer: unknown field \"" + name + "\" (known: " + String.join(", ", sorted(FOOTER_FIELDS)) + ")");
+            }
+        }
+        List<String> own = new ArrayList<>();
+        Optional<String> text = rawText(footer, "text", "footer.text", own);
+        Optional<String> html = rawText(footer, "html", "footer.html", own);
+        problems.addAll(own);
+        if (!own.isEmpty()) {
+            return Optional.empty();
+        }
+        return switch (CheckFooter.check("footer.text", text, "footer.html", html)) {
+            case CheckFooter.Accepted(Optional<CustomFooter> accepted) -> accepted;
+            case CheckFooter.Refused(List<String> refused) -> {
+                problems.addAll(refused);
+                yield Optional.empty();
+            }
+        };
+    }
+
+    /** A string as written, line breaks and all (the footer's lines are its content). */
+    private static Optional<String> rawText(JsonNode node, String field, String name, List<String> problems) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isString()) {
+            problems.add(name + " must be a string");
+            return Optional.empty();
+        }
+        return Optional.of(value.stringValue());
     }
 
     private static Set<String> aliases(JsonNode root, List<String> problems) {

@@ -14,7 +14,8 @@ import org.mms.migration.Outcome;
 
 /**
  * The report for people: one line per meeting (per changed occurrence of a series) with its outcome
- * and reason, the block diff under each migrated one in a dry run, and the totals.
+ * and reason, the block diff under each migrated one in a dry run with the organization's own text the
+ * replacement removes, and the totals.
  */
 public final class TextReport implements RunReport {
 
@@ -53,6 +54,12 @@ public final class TextReport implements RunReport {
         }
         if (showDiffs && plan.outcome() instanceof Outcome.Migrated m) {
             BlockDiff.lines(m.oldBlock(), m.newBlock()).forEach(line -> out.println("             " + line));
+            // Said apart from the diff: an admin reading a hundred diffs must not miss the text nobody gets back.
+            List<String> removed = BlockDiff.removedOrganizationText(m.oldBlock(), m.newBlock());
+            if (!removed.isEmpty()) {
+                out.println("             removed organization text:");
+                removed.forEach(line -> out.println("               " + line));
+            }
         }
     }
 

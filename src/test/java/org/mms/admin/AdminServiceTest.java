@@ -114,10 +114,10 @@ class AdminServiceTest {
         Optional<Boolean> none = Optional.empty();
 
         assertThatThrownBy(() -> service.admin.setMigrationConfiguration(ServiceHarness.TENANT, new Requests.MigrationConfigurationChange(
-                none, huge, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), none, none, Optional.empty())))
+                none, huge, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), none, none, Optional.empty(), Optional.empty(), Optional.empty())))
                 .isInstanceOf(AdminException.BadRequest.class).hasMessage("SettleWindowSeconds must be from 0 to 31536000");
         assertThatThrownBy(() -> service.admin.setMigrationConfiguration(ServiceHarness.TENANT, new Requests.MigrationConfigurationChange(
-                none, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), huge, none, none, Optional.empty())))
+                none, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), huge, none, none, Optional.empty(), Optional.empty(), Optional.empty())))
                 .isInstanceOf(AdminException.BadRequest.class).hasMessage("RetentionDays must be from 1 to 36500");
         assertThatThrownBy(() -> service.admin.importDirectory(ServiceHarness.TENANT,
                 "{\"tenant\": {\"settleWindowSeconds\": 9223372036854775807, \"attendeeLimit\": 9223372036854775807}}"))

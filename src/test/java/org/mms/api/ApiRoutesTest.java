@@ -130,9 +130,26 @@ class ApiRoutesTest {
         assertThat(r.status()).isEqualTo(200);
         assertThat(onlyCall("setMigrationConfiguration").argument(0)).isEqualTo(new Requests.MigrationConfigurationChange(
                 Optional.of(false), Optional.of(5L), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty()));
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
         assertThat(r.json().get("MeetingMigrationEnabled").asBoolean()).isFalse();
         assertThat(r.json().get("AttendeeLimit").asInt()).isEqualTo(250);
+    }
+
+    @Test
+    void the_custom_footer_reaches_the_operation_as_given_and_one_too_long_is_refused_by_name() {
+        Http.Response r = http.send("PATCH", "/api/v1/tenant/migration-configuration",
+                "{\"CustomFooterText\":\"Help desk: 4357\\nVideo: alice@video.contoso.com\",\"CustomFooterHtml\":\"<p>Help desk</p>\"}");
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(onlyCall("setMigrationConfiguration").argument(0)).isEqualTo(new Requests.MigrationConfigurationChange(
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("Help desk: 4357\nVideo: alice@video.contoso.com"), Optional.of("<p>Help desk</p>")));
+        assertThat(r.json().get("CustomFooterText").asString()).isEqualTo("Help desk: 4357\nVideo: alice@video.contoso.com");
+
+        Http.Response tooLong = http.send("PATCH", "/api/v1/tenant/migration-configuration",
+                "{\"CustomFooterHtml\":\"" + "a".repeat(4001) + "\"}");
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("CustomFooterHtml is longer than 4000 characters (4001)");
     }
 
     @Test

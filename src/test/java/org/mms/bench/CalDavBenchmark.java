@@ -92,7 +92,7 @@ public final class CalDavBenchmark {
                 admin.importDirectory(MmsService.FIRST_TENANT, org.directoryJson());
                 admin.setMigrationConfiguration(MmsService.FIRST_TENANT, new Requests.MigrationConfigurationChange(Optional.empty(),
                         Optional.of(0L), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                        Optional.empty(), Optional.empty()));
+                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
                 admin.setCalendarStore(MmsService.FIRST_TENANT, new Requests.CalendarStoreChange(Optional.of("CalDav"),
                         Optional.of(server.baseUrl().toString()), Optional.of(server.calendarPathTemplate().replace("{name}", "{user}")),
                         server.username(), server.password().map(org.mms.secret.Secret::new), Optional.empty()));

@@ -80,7 +80,7 @@ public final class ServiceBenchmark {
             admin.importDirectory(MmsService.FIRST_TENANT, org.directoryJson());
             admin.setMigrationConfiguration(MmsService.FIRST_TENANT, new Requests.MigrationConfigurationChange(Optional.empty(),
                     Optional.of(0L), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty()));
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
             long importStart = System.nanoTime();
             int stored = 0;
             for (int i = 0; i < organizers; i++) {

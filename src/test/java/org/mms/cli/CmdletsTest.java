@@ -146,7 +146,7 @@ class CmdletsTest {
         assertThat(code).as(err()).isZero();
         assertThat(onlyCall("setMigrationConfiguration").argument(0)).isEqualTo(new Requests.MigrationConfigurationChange(
                 Optional.of(false), Optional.of(5L), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of(true), Optional.empty(), Optional.of(true)));
+                Optional.of(true), Optional.empty(), Optional.of(true), Optional.empty(), Optional.empty()));
         assertThat(out()).contains("MeetingMigrationEnabled   : False\n").contains("SettleWindowSeconds       : 5\n");
     }
 
@@ -215,7 +215,27 @@ class CmdletsTest {
                 MigrateOnSipAddressChange : False
                 MigrateOnMeetingUrlChange : False
                 RequireAddInProperties    : False
+                CustomFooterText          :
+                CustomFooterHtml          :
                 """);
+    }
+
+    @Test
+    void the_custom_footer_comes_inline_or_from_a_file_and_prints_line_under_line() throws IOException {
+        Path html = dir.resolve("footer.html");
+        Files.writeString(html, "<p>Help desk: <a href=\"tel:+14255554357\">4357</a></p>\n", UTF_8);
+
+        int code = mms("Set-CsTenantMigrationConfiguration", "-CustomFooterText", "Help desk: 4357\nVideo: alice@video.contoso.com",
+                "-CustomFooterHtmlFile", html.toString());
+
+        assertThat(code).as(err()).isZero();
+        assertThat(onlyCall("setMigrationConfiguration").argument(0)).isEqualTo(new Requests.MigrationConfigurationChange(
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("Help desk: 4357\nVideo: alice@video.contoso.com"),
+                Optional.of("<p>Help desk: <a href=\"tel:+14255554357\">4357</a></p>\n")));
+        assertThat(out()).contains("CustomFooterText          : Help desk: 4357\n                            Video: alice@video.contoso.com\n");
+        assertThat(mms("Set-CsTenantMigrationConfiguration", "-CustomFooterHtml", "<p>x</p>", "-CustomFooterHtmlFile", html.toString()))
+                .isEqualTo(ExitCodes.USAGE);
     }
 
     @Test

@@ -159,6 +159,26 @@ class MigrateIcsCommandTest {
     }
 
     @Test
+    void a_profile_footer_with_script_or_a_fence_line_is_refused_naming_the_footer_field() throws IOException {
+        Path in = copy("ics/skype-onprem-custom-footer.ics");
+        Path profile = dir.resolve("footer-profile.json");
+        Files.writeString(profile, """
+                {"meetingType": "skype", "joinUrl": "https://meet.lync.com/contoso/alice/{meetingKey}",
+                 "footer": {"text": "Help desk\\n%s", "html": "<p>Help</p><img src=x onerror=alert(1)>", "logo": "x"}}
+                """.formatted(".".repeat(137)));
+        List<String> args = base(in);
+        args.set(args.indexOf("--profile") + 1, profile.toString());
+
+        int code = mms(args.toArray(String[]::new));
+
+        assertThat(code).isEqualTo(ExitCodes.ERROR);
+        assertThat(err.toString(UTF_8)).contains("footer: unknown field \"logo\" (known: html, text)")
+                .contains("footer.text must not have a line of dots or underscores like the block's own fence (line 2)")
+                .contains("footer.html must not contain event handlers (onerror on <img>)");
+        assertThat(dir.resolve("skype-onprem-custom-footer.migrated.ics")).doesNotExist();
+    }
+
+    @Test
     void the_json_report_counts_what_the_text_report_shows() throws IOException {
         Path in = copy("ics/series-weekly-overrides.ics");
         List<String> args = base(in);

@@ -167,7 +167,7 @@ public final class CrashDrill {
             }
             admin.setMigrationConfiguration(MmsService.FIRST_TENANT, new Requests.MigrationConfigurationChange(Optional.empty(),
                     Optional.of(0L), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty()));
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
             // One change that reaches every organizer: the default number goes off the bridge.
             admin.unregisterServiceNumber(MmsService.FIRST_TENANT, SampleOrganization.TOLL, SampleOrganization.BRIDGE, true);
         }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mms.block.CustomFooter;
 import org.mms.block.DialInNumber;
 import org.mms.block.MeetingType;
 import org.mms.directory.Directory.ConcurrentUpdateException;
@@ -47,7 +48,10 @@ public abstract class DirectoryContract {
         Tenant tenant = new Tenant(newTenantId(), "Société Générale Ørsted 東京", List.of(contoso, "sub." + contoso),
                 new TenantSettings(true, false, true, false, true, Duration.ofMillis(123_456), 17, 3, Duration.ofHours(5),
                         Duration.ofDays(30), ONLINE, ON_PREMISES, TEAMS, Optional.of(URI.create("https://dialin.contoso.com/local")),
-                        Optional.of(URI.create("https://dialin.contoso.com/pin")), Optional.of(URI.create("https://aka.ms/JoinTeamsMeeting")), false));
+                        Optional.of(URI.create("https://dialin.contoso.com/pin")), Optional.of(URI.create("https://aka.ms/JoinTeamsMeeting")), false,
+                        Optional.of(new CustomFooter("Join from a video conferencing device: alice@video.contoso.com\nHelp desk: +1 425 555 0142",
+                                "<p>Join from a <b>video conferencing device</b>: alice@video.contoso.com<br>"
+                                        + "<a href=\"tel:+14255550142\">Help desk</a> – Société Générale</p>"))));
 
         directory.saveTenant(tenant);
 
@@ -436,7 +440,8 @@ public abstract class DirectoryContract {
     /** Settings with only switch {@code on} (0 to 5) on, none for -1, and none of the optional links. */
     private static TenantSettings switches(int on) {
         return new TenantSettings(on == 0, on == 1, on == 2, on == 3, on == 4, Duration.ofMinutes(10), 250, 9, Duration.ofHours(24),
-                Duration.ofDays(150), ONLINE, ON_PREMISES, TEAMS, Optional.empty(), Optional.empty(), Optional.empty(), on == 5);
+                Duration.ofDays(150), ONLINE, ON_PREMISES, TEAMS, Optional.empty(), Optional.empty(), Optional.empty(), on == 5,
+                Optional.empty());
     }
 
     /** Every field set, Unicode where people write it, each boolean of the audio settings unlike one of the others. */

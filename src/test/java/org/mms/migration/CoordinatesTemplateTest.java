@@ -13,7 +13,7 @@ class CoordinatesTemplateTest {
 
     private static CoordinatesTemplate template(MeetingType type, String joinUrl) {
         return new CoordinatesTemplate(type, joinUrl, Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Locale.US);
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Locale.US, Optional.empty());
     }
 
     private static CoordinatesTemplate.Meeting meeting(MeetingType type, String link) {

@@ -78,7 +78,7 @@ class OutlookExportInTheServiceTest {
     void with_require_add_in_properties_the_tenant_migrates_none_of_them() {
         service.admin.setMigrationConfiguration(ServiceHarness.TENANT, new Requests.MigrationConfigurationChange(Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.of(true)));
+                Optional.empty(), Optional.of(true), Optional.empty(), Optional.empty()));
 
         List<Views.MeetingResult> meetings = migrate();
 

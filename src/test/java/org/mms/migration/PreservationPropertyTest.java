@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.mms.block.CustomFooter;
 import org.mms.block.DialInNumber;
 import org.mms.block.MeetingType;
 import org.mms.ical.ContentLine;
@@ -21,9 +22,9 @@ import org.mms.testing.Seeds;
 
 /**
  * Generated invitations (seeded; replay with {@code -Dpbt.seed=N}) in every shape the generator knows,
- * migrated to Teams and to Skype: each must be migrated, pass the golden rule, keep the file's line
- * endings, fold what it writes within 75 octets without splitting a UTF-8 sequence, and come out of a
- * second migration unchanged.
+ * migrated to Teams and to Skype (with an organization's custom footer): each must be migrated, pass the
+ * golden rule, keep the file's line endings, fold what it writes within 75 octets without splitting a UTF-8
+ * sequence, and come out of a second migration unchanged.
  */
 class PreservationPropertyTest {
 
@@ -107,7 +108,7 @@ class PreservationPropertyTest {
                 List.of(new DialInNumber("+4969365301", DialInNumber.Kind.TOLL, "+49 69 365301", Optional.of("Deutschland, Frankfurt")),
                         new DialInNumber("+18005550199", DialInNumber.Kind.TOLL_FREE, "+1 800-555-0199", Optional.of("United States"))),
                 Optional.of(URI.create("https://dialin.teams.microsoft.com/x?id=582913407")), Optional.empty(),
-                Optional.of(URI.create("https://aka.ms/JoinTeamsMeeting")), Optional.empty(), Locale.GERMANY);
+                Optional.of(URI.create("https://aka.ms/JoinTeamsMeeting")), Optional.empty(), Locale.GERMANY, Optional.empty());
     }
 
     private static CoordinatesTemplate skypeTarget() {
@@ -115,6 +116,9 @@ class PreservationPropertyTest {
                 Optional.empty(), Optional.of("48213"),
                 List.of(new DialInNumber("+14255550142", DialInNumber.Kind.TOLL, "+1 (425) 555-0142", Optional.of("Redmond"))),
                 Optional.empty(), Optional.of(URI.create("https://dialin.lync.com/pin")), Optional.empty(), Optional.empty(),
-                Locale.forLanguageTag("sv-SE"));
+                Locale.forLanguageTag("sv-SE"), Optional.of(new CustomFooter(
+                        "Videosystem: ring anna.48213@video.contoso.se\nServicedesk: +46 8 555 012 34",
+                        "<p><img src=\"https://www.contoso.se/logo.png\" alt=\"Contoso\"></p><p>Videosystem: ring "
+                                + "<b>anna.48213@video.contoso.se</b><br>Servicedesk: <a href=\"tel:+46855501234\">+46 8 555 012 34</a></p>")));
     }
 }

@@ -113,7 +113,7 @@ public final class StubAdmin implements Admin {
     }
 
     private static Views.MigrationConfiguration defaults() {
-        return new Views.MigrationConfiguration(true, 600, 250, 9, 86_400, 150, false, false, false);
+        return new Views.MigrationConfiguration(true, 600, 250, 9, 86_400, 150, false, false, false, null, null);
     }
 
     @Override
@@ -130,7 +130,9 @@ public final class StubAdmin implements Admin {
                 change.settleWindowSeconds().orElse(d.SettleWindowSeconds()), change.attendeeLimit().orElse(d.AttendeeLimit()),
                 change.retryAttempts().orElse(d.RetryAttempts()), change.retryWindowSeconds().orElse(d.RetryWindowSeconds()),
                 change.retentionDays().orElse(d.RetentionDays()), change.migrateOnSipAddressChange().orElse(d.MigrateOnSipAddressChange()),
-                change.migrateOnMeetingUrlChange().orElse(d.MigrateOnMeetingUrlChange()), false);
+                change.migrateOnMeetingUrlChange().orElse(d.MigrateOnMeetingUrlChange()),
+                change.requireAddInProperties().orElse(d.RequireAddInProperties()), change.customFooterText().orElse(null),
+                change.customFooterHtml().orElse(null));
     }
 
     @Override
