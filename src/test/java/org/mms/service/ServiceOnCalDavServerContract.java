@@ -178,7 +178,10 @@ abstract class ServiceOnCalDavServerContract {
         return args.toArray(String[]::new);
     }
 
-    /** Alice (alias alice.smith@), the organizer of the fixtures, on Teams with a dial-in bridge. */
+    /**
+     * Alice (alias alice.smith@), the organizer of the fixtures, on Teams with a dial-in bridge; her object id is
+     * the one her Teams links in the fixtures name, which shows her meetings exported without the add-in's properties.
+     */
     static String directoryJson() {
         return """
                 {
@@ -192,7 +195,7 @@ abstract class ServiceOnCalDavServerContract {
                     {"number": "+14255550175", "kind": "toll", "display": "+1 425-555-0175", "city": "United States, Redmond"}]}],
                   "users": [
                     {"upn": "alice@contoso.com", "displayName": "Alice Smith", "aliases": ["alice.smith@contoso.com"],
-                     "hosting": "online", "meetingType": "teams", "mailbox": "reachable",
+                     "objectId": "b7d1c2e4-8f3a-4c6b-9e2d-1a5f7c3b9d80", "hosting": "online", "meetingType": "teams", "mailbox": "reachable",
                      "audioConferencing": {"licensed": true, "enabled": true, "provider": "microsoft", "bridge": "Contoso Bridge",
                        "serviceNumber": "+13238494874", "conferenceId": "241752659", "publicMeetings": true}}
                   ]
