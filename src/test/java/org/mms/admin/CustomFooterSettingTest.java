@@ -1,6 +1,5 @@
 package org.mms.admin;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,6 +22,7 @@ import org.mms.migration.MigrationType;
 import org.mms.sample.SampleOrganization;
 import org.mms.testing.GoldenRule;
 import org.mms.testing.ServiceHarness;
+import org.mms.testing.UnfoldedText;
 
 /**
  * The tenant's custom footer as admins set it ({@code Set-CsTenantMigrationConfiguration -CustomFooterText
@@ -80,7 +80,7 @@ class CustomFooterSettingTest {
         storedCalendar(alice).forEach((href, after) -> {
             if (!Arrays.equals(before.get(href), after)) {
                 GoldenRule.checkResource(before.get(href), after);
-                changed.add(unfolded(after));
+                changed.add(UnfoldedText.of(after));
             }
         });
         assertThat(changed).isNotEmpty().allSatisfy(ics -> assertThat(ics)
@@ -152,18 +152,5 @@ class CustomFooterSettingTest {
         service.store.forEachCandidate(new Mailbox(ServiceHarness.TENANT, user.id()), NOW, NOW.plus(Duration.ofDays(3650)), 50,
                 r -> resources.put(r.ref().href(), r.data()));
         return resources;
-    }
-
-    /** The calendar's text with its folds undone (in bytes: a fold may split a UTF-8 sequence) and commas and semicolons read back. */
-    private static String unfolded(byte[] calendar) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(calendar.length);
-        for (int i = 0; i < calendar.length; i++) {
-            if (calendar[i] == '\r' && i + 2 < calendar.length && calendar[i + 1] == '\n' && calendar[i + 2] == ' ') {
-                i += 2;
-            } else {
-                out.write(calendar[i]);
-            }
-        }
-        return out.toString(UTF_8).replace("\\,", ",").replace("\\;", ";");
     }
 }

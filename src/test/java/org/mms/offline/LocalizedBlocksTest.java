@@ -3,7 +3,6 @@ package org.mms.offline;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import org.mms.migration.ComponentPlan;
 import org.mms.migration.Outcome;
 import org.mms.migration.SelectionRules;
 import org.mms.testing.GoldenRule;
+import org.mms.testing.UnfoldedText;
 
 /**
  * An invitation written in another language, migrated for an organizer of that language: the engine finds
@@ -60,7 +60,7 @@ class LocalizedBlocksTest {
         assertThat(meeting.outcome()).as("the %s block is found and replaced", fixture).isInstanceOf(Outcome.Migrated.class);
         Outcome.Migrated migrated = (Outcome.Migrated) meeting.outcome();
         GoldenRule.check(meeting.original(), migrated.bytes(), migrated.edits());
-        String written = unfolded(first.output());
+        String written = UnfoldedText.of(first.output());
         assertThat(written).as("the new block is written in %s", locale).contains(expectedLine, otherExpectedLine);
 
         Path once = work.resolve("once-" + fixture + "-" + profile + ".ics");
@@ -75,21 +75,5 @@ class LocalizedBlocksTest {
         String json = Files.readString(Fixtures.path("profiles/" + profile), UTF_8);
         assertThat(json).contains("\"locale\": \"en-US\"");
         return ReadProfile.from(json.replace("\"locale\": \"en-US\"", "\"locale\": \"" + locale + "\""));
-    }
-
-    /**
-     * The calendar's text with folds undone (in bytes first: a fold may split a UTF-8 sequence) and the TEXT
-     * escapes of commas and semicolons read back.
-     */
-    private static String unfolded(byte[] calendar) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(calendar.length);
-        for (int i = 0; i < calendar.length; i++) {
-            if (calendar[i] == '\r' && i + 2 < calendar.length && calendar[i + 1] == '\n' && calendar[i + 2] == ' ') {
-                i += 2;
-            } else {
-                out.write(calendar[i]);
-            }
-        }
-        return out.toString(UTF_8).replace("\\,", ",").replace("\\;", ";");
     }
 }
