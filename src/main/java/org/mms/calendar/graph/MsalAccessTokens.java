@@ -8,6 +8,8 @@ import com.microsoft.aad.msal4j.IClientCredential;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -26,6 +28,11 @@ import org.mms.secret.Secret;
  * out is good for several minutes more. A token Graph refused is not handed out again: the next call
  * skips the cache once.
  *
+ * <p>The token last handed out is also held here and handed out again by the same five-minute rule.
+ * msal4j's cache misses for an authority written with a port (it files a token under the host alone and
+ * looks it up under host and port), which a proxy or a test authority may well be; without this, every
+ * call would be a sign-in.
+ *
  * <p>The authority is {@code authorityUrl/directoryTenantId}; instance discovery and authority
  * validation are off, because both ask {@code login.microsoftonline.com} about the host first, which a
  * national cloud's or a test authority's sign-in must not depend on (and which would carry nothing but
@@ -38,8 +45,13 @@ public final class MsalAccessTokens implements AccessTokens {
 
     private final ConfidentialClientApplication app;
     private final GraphSettings settings;
+    /** Renewed when less than this is left, as msal4j does. */
+    static final Duration RENEW_BEFORE = Duration.ofMinutes(5);
+
     /** The last token Graph refused; the cached token is skipped while it is this one. */
     private final AtomicReference<String> refused = new AtomicReference<>();
+    /** The token last handed out. */
+    private final AtomicReference<IAuthenticationResult> current = new AtomicReference<>();
 
     MsalAccessTokens(GraphSettings settings, IClientCredential credential, HttpClient http) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -84,13 +96,19 @@ public final class MsalAccessTokens implements AccessTokens {
 
     @Override
     public String token() {
+        IAuthenticationResult held = current.get();
+        if (held != null && !held.accessToken().equals(refused.get())
+                && held.expiresOnDate().toInstant().isAfter(Instant.now().plus(RENEW_BEFORE))) {
+            return held.accessToken();
+        }
         IAuthenticationResult result = acquire(false);
         String bad = refused.get();
         if (bad != null && bad.equals(result.accessToken())) {
-            // The cache still holds the token Graph refused: fetch a new one, which replaces it there.
+            // msal4j's cache still holds the token Graph refused: fetch a new one, which replaces it there.
             result = acquire(true);
             refused.compareAndSet(bad, null);
         }
+        current.set(result);
         return result.accessToken();
     }
 
