@@ -150,7 +150,8 @@ public final class GraphCalendarStore implements CalendarStore, AutoCloseable {
         Objects.requireNonNull(ifMatch, "ifMatch");
         List<IcalEvent> wanted = IcalEvent.readAll(data.clone());
         Target t = target(mailbox);
-        Optional<GraphMeeting> current = readMeeting(t, ref);
+        Optional<Map<String, String>> read = ifMatch.flatMap(MeetingEtag::read);
+        Optional<GraphMeeting> current = read.isPresent() ? readMembers(t, ref, read.get()) : readMeeting(t, ref);
         if (current.isEmpty()) {
             return ifMatch.isPresent() ? new WriteResult.NotFound() : create(mailbox, ref, data);
         }
@@ -236,6 +237,34 @@ public final class GraphCalendarStore implements CalendarStore, AutoCloseable {
         } catch (IllegalArgumentException notAName) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The meeting a name stands for, as the events an ETag lists are now: the master read by its name, each exception
+     * by its id, so a write compares exactly what its caller read. Empty when the master is gone; an exception gone
+     * since shows as an event without a version, so that the ETags differ.
+     */
+    private Optional<GraphMeeting> readMembers(Target t, ResourceRef ref, Map<String, String> members) {
+        Optional<GraphEvent> first = EventNames.eventId(ref).isPresent() ? t.event(EventNames.eventId(ref).get()) : t.eventNamed(ref);
+        if (first.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!members.keySet().iterator().next().equals(first.get().id())) {
+            // An ETag of another meeting: what is there now, whose ETag will not match it.
+            return readMeeting(t, ref);
+        }
+        List<GraphEvent> exceptions = new ArrayList<>();
+        for (String id : members.keySet()) {
+            if (!id.equals(first.get().id())) {
+                exceptions.add(t.event(id).orElseGet(() -> gone(id)));
+            }
+        }
+        return Optional.of(new GraphMeeting(first.get(), exceptions));
+    }
+
+    private static GraphEvent gone(String id) {
+        return new GraphEvent(id, "", "exception", Optional.empty(), id, true, true, false, "", "", Instant.EPOCH, Instant.EPOCH,
+                Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Map.of());
     }
 
     /** The meeting a name stands for, with the exceptions of the next {@link #READ_AHEAD}. */
