@@ -22,11 +22,8 @@ import org.mms.access.AuditEvent;
 import org.mms.api.Tls;
 import org.mms.db.JdbcAccessControl;
 import org.mms.calendar.CalendarStore;
-import org.mms.calendar.PermanentStoreException;
 import org.mms.calendar.RoutingCalendarStore;
-import org.mms.calendar.graph.AccessTokens;
-import org.mms.calendar.graph.GraphSettings;
-import org.mms.calendar.graph.MailboxAddresses;
+import org.mms.calendar.graph.GraphCalendarStore;
 import org.mms.db.JdbcCalendarFrames;
 import org.mms.db.JdbcCalendarStore;
 import org.mms.db.JdbcDecisionLog;
@@ -106,7 +103,7 @@ public final class MmsService implements AutoCloseable {
         this.outbox = new JdbcMessageOutbox(db);
         this.access = new JdbcAccessControl(db, clock);
         this.store = new JdbcCalendarStore(db, clock);
-        ChooseCalendarStore chooser = new ChooseCalendarStore(directory, store, MmsService::graphStore);
+        ChooseCalendarStore chooser = new ChooseCalendarStore(directory, store, GraphCalendarStore::new);
         closeables.add(chooser);
         CalendarStore calendars = new RoutingCalendarStore(chooser);
         this.admin = new AdminService(directory, queue, queue, journal, new JdbcDecisionLog(db), calendars,
@@ -348,12 +345,6 @@ public final class MmsService implements AutoCloseable {
     }
 
     /** The embedded calendar store (what the demo and tests read back). */
-    /** Exchange Online's calendar store, made for one tenant's Graph settings. */
-    private static CalendarStore graphStore(GraphSettings settings, AccessTokens tokens, MailboxAddresses addresses) {
-        throw new PermanentStoreException("this build of MMS has no Exchange Online calendar store; the settings are kept, "
-                + "and migrations of this tenant wait for a build that has one");
-    }
-
     public JdbcCalendarStore store() {
         return store;
     }
