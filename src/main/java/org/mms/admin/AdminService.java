@@ -25,6 +25,8 @@ import org.mms.directory.CalendarStoreSettings;
 import org.mms.directory.ChangeUser;
 import org.mms.directory.Directory;
 import org.mms.directory.DirectoryChange;
+import org.mms.directory.GraphStoreSettings;
+import org.mms.directory.MailboxLocation;
 import org.mms.directory.ServiceNumber;
 import org.mms.directory.Spelling;
 import org.mms.directory.Tenant;
@@ -39,6 +41,7 @@ import org.mms.queue.MigrationRequest;
 import org.mms.queue.MigrationState;
 import org.mms.queue.MigrationStatusQueries;
 import org.mms.queue.StatusFilter;
+import org.mms.secret.ClientCertificate;
 
 /**
  * The admin facade: each operation reads what it needs, applies the directory change as a pure
@@ -133,10 +136,34 @@ public final class AdminService implements Admin {
     @Override
     public Views.CalendarStore calendarStore(TenantId id) {
         CalendarStoreSettings s = directory.calendarStore(tenant(id).id());
-        return new Views.CalendarStore(s.kind() == CalendarStoreSettings.Kind.CALDAV ? "CalDav" : "Embedded",
-                s.baseUrl().map(URI::toString).orElse(null), s.kind() == CalendarStoreSettings.Kind.CALDAV
-                        ? s.calendarPath().orElse(CalendarStoreSettings.DEFAULT_CALENDAR_PATH) : null,
-                s.username().orElse(null), s.password().isPresent(), schedulingName(s.scheduling()), s.allowInsecureHttp());
+        Optional<GraphStoreSettings> g = s.graph();
+        Optional<GraphStoreSettings.Certificate> certificate = g.map(GraphStoreSettings::credential)
+                .flatMap(c -> c instanceof GraphStoreSettings.Certificate cert ? Optional.of(cert) : Optional.empty());
+        return new Views.CalendarStore(kindName(s.kind()), s.baseUrl().map(URI::toString).orElse(null),
+                s.kind() == CalendarStoreSettings.Kind.CALDAV ? s.calendarPath().orElse(CalendarStoreSettings.DEFAULT_CALENDAR_PATH) : null,
+                s.username().orElse(null), s.password().isPresent(), schedulingName(s.scheduling()), s.allowInsecureHttp(),
+                g.map(GraphStoreSettings::directoryTenantId).orElse(null), g.map(GraphStoreSettings::clientId).orElse(null),
+                g.map(x -> x.graphUrl().toString()).orElse(null), g.map(x -> x.authorityUrl().toString()).orElse(null),
+                g.map(x -> x.credential() instanceof GraphStoreSettings.ClientSecret).orElse(null),
+                g.map(x -> x.credential() instanceof GraphStoreSettings.Certificate).orElse(null),
+                certificate.flatMap(AdminService::thumbprint).orElse(null));
+    }
+
+    private static String kindName(CalendarStoreSettings.Kind kind) {
+        return switch (kind) {
+            case EMBEDDED -> "Embedded";
+            case CALDAV -> "CalDav";
+            case GRAPH -> "Graph";
+        };
+    }
+
+    /** Read when shown, not stored: the file is the one truth, and a thumbprint column could drift from it. */
+    private static Optional<String> thumbprint(GraphStoreSettings.Certificate c) {
+        try {
+            return Optional.of(ClientCertificate.read(c.bytes(), c.password()).thumbprint());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     @Override
@@ -145,8 +172,15 @@ public final class AdminService implements Admin {
         CalendarStoreSettings.Kind kind = c.kind().map(k -> switch (k.toLowerCase(java.util.Locale.ROOT)) {
             case "embedded" -> CalendarStoreSettings.Kind.EMBEDDED;
             case "caldav" -> CalendarStoreSettings.Kind.CALDAV;
-            default -> throw new AdminException.BadRequest("Kind must be Embedded or CalDav, not " + k);
+            case "graph" -> CalendarStoreSettings.Kind.GRAPH;
+            default -> throw new AdminException.BadRequest("Kind must be Embedded, CalDav or Graph, not " + k);
         }).orElse(s.kind());
+        if (kind == CalendarStoreSettings.Kind.GRAPH) {
+            return setGraphStore(id, s, c);
+        }
+        if (c.graph().any()) {
+            bad("DirectoryTenantId, ClientId, ClientSecret, Certificate, CertificatePassword, GraphUrl and AuthorityUrl are for -Kind Graph");
+        }
         CalendarStoreSettings.Scheduling scheduling = c.scheduling().map(v -> switch (v.toLowerCase(java.util.Locale.ROOT)) {
             case "auto" -> CalendarStoreSettings.Scheduling.AUTO;
             case "serverschedules", "server" -> CalendarStoreSettings.Scheduling.SERVER_SCHEDULES;
@@ -174,10 +208,83 @@ public final class AdminService implements Admin {
                 + CalendarStoreSettings.origin(updated.baseUrl().orElseThrow()) + " (MMS sends the store's credentials to no other server)"));
         if (updated.kind() == CalendarStoreSettings.Kind.CALDAV && !c.skipValidation()) {
             // Tried before it is saved, so that a wrong password or URL is said now, not at the next migration.
-            checkStore.problem(updated).ifPresent(problem -> bad(problem + "; nothing was saved (SkipValidation saves anyway)"));
+            checkStore.problem(updated, Optional.empty())
+                    .ifPresent(problem -> bad(problem + "; nothing was saved (SkipValidation saves anyway)"));
         }
         directory.saveCalendarStore(id, updated);
         return calendarStore(id);
+    }
+
+    /**
+     * {@code Set-CsCalendarStore -Kind Graph}: parameters not given stay as the tenant's Graph store has them
+     * (the credential too), so a secret rotation is {@code -ClientSecretFile} alone.
+     */
+    private Views.CalendarStore setGraphStore(TenantId id, CalendarStoreSettings s, Requests.CalendarStoreChange c) {
+        if (c.url().isPresent() || c.calendarPath().isPresent() || c.userName().isPresent() || c.password().isPresent()
+                || c.scheduling().isPresent() || c.allowInsecureHttp().orElse(false)) {
+            bad("Url, CalendarPath, UserName, Password, Scheduling and AllowInsecureHttp are for a CalDAV store, not -Kind Graph");
+        }
+        Requests.GraphChange g = c.graph();
+        Optional<GraphStoreSettings> before = s.graph();
+        String tenantId = g.directoryTenantId().or(() -> before.map(GraphStoreSettings::directoryTenantId))
+                .orElseThrow(() -> new AdminException.BadRequest("an Exchange Online store needs DirectoryTenantId, the organization's Entra ID tenant id"));
+        String clientId = g.clientId().or(() -> before.map(GraphStoreSettings::clientId))
+                .orElseThrow(() -> new AdminException.BadRequest("an Exchange Online store needs ClientId, the app registration's application id"));
+        GraphStoreSettings updated;
+        try {
+            updated = new GraphStoreSettings(tenantId.strip(), clientId.strip(), credential(g, before), graphUrl("GraphUrl", g.graphUrl())
+                    .or(() -> before.map(GraphStoreSettings::graphUrl)).orElse(GraphStoreSettings.GRAPH), graphUrl("AuthorityUrl",
+                    g.authorityUrl()).or(() -> before.map(GraphStoreSettings::authorityUrl)).orElse(GraphStoreSettings.AUTHORITY));
+        } catch (IllegalArgumentException e) {
+            throw new AdminException.BadRequest(e.getMessage());
+        }
+        CalendarStoreSettings settings = CalendarStoreSettings.graph(updated);
+        if (!c.skipValidation()) {
+            // A token and one mailbox's calendar, so that a wrong secret or a missing consent is said now.
+            checkStore.problem(settings, someMailbox(id))
+                    .ifPresent(problem -> bad(problem + "; nothing was saved (SkipValidation saves anyway)"));
+        }
+        directory.saveCalendarStore(id, settings);
+        return calendarStore(id);
+    }
+
+    /** The given client secret or certificate, exactly one of them; none given keeps the store's own. */
+    private static GraphStoreSettings.Credential credential(Requests.GraphChange g, Optional<GraphStoreSettings> before) {
+        if (g.clientSecret().isPresent() && g.certificate().isPresent()) {
+            bad("give a client secret (ClientSecretFile) or a certificate (CertificateFile), not both");
+        }
+        if (g.certificatePassword().isPresent() && g.certificate().isEmpty()) {
+            bad("CertificatePassword goes with the CertificateFile it opens; give both");
+        }
+        if (g.clientSecret().isPresent()) {
+            String secret = g.clientSecret().orElseThrow().reveal();
+            if (secret.isBlank() || secret.length() > FieldLimits.MOST_SECRET_CHARACTERS || secret.chars().anyMatch(Character::isISOControl)) {
+                bad("the client secret must be one line of at most " + FieldLimits.MOST_SECRET_CHARACTERS + " characters");
+            }
+            return new GraphStoreSettings.ClientSecret(g.clientSecret().orElseThrow());
+        }
+        if (g.certificate().isPresent()) {
+            byte[] file;
+            try {
+                file = java.util.Base64.getDecoder().decode(g.certificate().orElseThrow().reveal());
+            } catch (IllegalArgumentException e) {
+                throw new AdminException.BadRequest("Certificate must be the certificate file's bytes in base64");
+            }
+            // Read now, so that a wrong password or a file without its key is said at once, also with SkipValidation.
+            ClientCertificate.read(file, g.certificatePassword());
+            return GraphStoreSettings.Certificate.of(file, g.certificatePassword());
+        }
+        return before.map(GraphStoreSettings::credential).orElseThrow(() -> new AdminException.BadRequest(
+                "an Exchange Online store needs a client secret (ClientSecretFile) or a certificate (CertificateFile)"));
+    }
+
+    private static Optional<URI> graphUrl(String field, Optional<String> value) {
+        return value.map(v -> InputRules.serverUrl(field, v.strip()));
+    }
+
+    /** The UPN of one user whose calendar MMS reaches: whose mailbox the check reads. */
+    private Optional<String> someMailbox(TenantId tenant) {
+        return directory.users(tenant).stream().filter(u -> u.mailbox() == MailboxLocation.REACHABLE).map(User::upn).findFirst();
     }
 
     private static boolean caldavTemplateElsewhere(CalendarStoreSettings s, String template) {

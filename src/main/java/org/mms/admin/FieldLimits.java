@@ -14,6 +14,12 @@ public final class FieldLimits {
     private FieldLimits() {
     }
 
+    /** Longer than any password or client secret (Entra's are 40 characters). */
+    static final int MOST_SECRET_CHARACTERS = 1000;
+
+    /** A certificate file in base64: a PFX with a chain of a few certificates is well within this. */
+    static final int MOST_CERTIFICATE_CHARACTERS = 60_000;
+
     /** Characters, by the field names of the directory document and the API. */
     static final Map<String, Integer> LENGTH = Map.ofEntries(
             Map.entry("name", 200), Map.entry("domains", 2000), Map.entry("onlineMeetingUrl", 500),
@@ -27,7 +33,9 @@ public final class FieldLimits {
             Map.entry("acpNumbers", 4000), Map.entry("Url", 1000), Map.entry("CalendarPath", 1000), Map.entry("UserName", 320),
             Map.entry("Password", 1000), Map.entry("Attendees", 320), Map.entry("Identity", 320),
             Map.entry("UID", 1000), Map.entry("CustomFooterText", CustomFooter.MAX_LENGTH),
-            Map.entry("CustomFooterHtml", CustomFooter.MAX_LENGTH));
+            Map.entry("CustomFooterHtml", CustomFooter.MAX_LENGTH), Map.entry("DirectoryTenantId", 100), Map.entry("ClientId", 100),
+            Map.entry("GraphUrl", 1000), Map.entry("AuthorityUrl", 1000), Map.entry("ClientSecret", MOST_SECRET_CHARACTERS),
+            Map.entry("CertificatePassword", MOST_SECRET_CHARACTERS), Map.entry("Certificate", MOST_CERTIFICATE_CHARACTERS));
 
     /** Longer than a settle window or retry window makes sense, and short enough that adding it to a date cannot overflow. */
     static final Duration LONGEST_WINDOW = Duration.ofDays(365);

@@ -32,15 +32,40 @@ public final class Requests {
      *
      * @param allowInsecureHttp plain http to a host other than this machine, on purpose
      * @param skipValidation    save without trying the settings on the server first
+     * @param graph             the Exchange Online parameters, for {@code -Kind Graph}
      */
     public record CalendarStoreChange(Optional<String> kind, Optional<String> url, Optional<String> calendarPath,
             Optional<String> userName, Optional<Secret> password, Optional<String> scheduling, Optional<Boolean> allowInsecureHttp,
-            boolean skipValidation) {
+            boolean skipValidation, GraphChange graph) {
+
+        /** Not about Exchange Online. */
+        public CalendarStoreChange(Optional<String> kind, Optional<String> url, Optional<String> calendarPath, Optional<String> userName,
+                Optional<Secret> password, Optional<String> scheduling, Optional<Boolean> allowInsecureHttp, boolean skipValidation) {
+            this(kind, url, calendarPath, userName, password, scheduling, allowInsecureHttp, skipValidation, GraphChange.NONE);
+        }
 
         /** Tried on the server before it is saved, plain http only to this machine. */
         public CalendarStoreChange(Optional<String> kind, Optional<String> url, Optional<String> calendarPath, Optional<String> userName,
                 Optional<Secret> password, Optional<String> scheduling) {
             this(kind, url, calendarPath, userName, password, scheduling, Optional.empty(), false);
+        }
+    }
+
+    /**
+     * {@code Set-CsCalendarStore -Kind Graph} parameters.
+     *
+     * @param certificate         the certificate file's bytes as base64 (PEM with its private key, or PFX)
+     * @param certificatePassword a PFX's password
+     */
+    public record GraphChange(Optional<String> directoryTenantId, Optional<String> clientId, Optional<Secret> clientSecret,
+            Optional<Secret> certificate, Optional<Secret> certificatePassword, Optional<String> graphUrl, Optional<String> authorityUrl) {
+
+        public static final GraphChange NONE = new GraphChange(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty());
+
+        /** Whether any Exchange Online parameter is given. */
+        public boolean any() {
+            return !equals(NONE);
         }
     }
 

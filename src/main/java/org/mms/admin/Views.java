@@ -23,11 +23,13 @@ public final class Views {
     }
 
     /**
-     * {@code Get-CsCalendarStore}: where the tenant's calendars live. The password is never shown, only
-     * whether one is set.
+     * {@code Get-CsCalendarStore}: where the tenant's calendars live. The password, the client secret and the
+     * certificate are never shown, only whether one is set (and the certificate's thumbprint, which Entra
+     * lists beside it). The Graph fields are empty for the other kinds.
      */
     public record CalendarStore(String Kind, String Url, String CalendarPath, String UserName, boolean PasswordSet,
-            String Scheduling, boolean AllowInsecureHttp) {
+            String Scheduling, boolean AllowInsecureHttp, String DirectoryTenantId, String ClientId, String GraphUrl, String AuthorityUrl,
+            Boolean ClientSecretSet, Boolean CertificateSet, String CertificateThumbprint) {
     }
 
     /** {@code Get-CsOnlineDialInConferencingTenantSettings}: the switches MMS honours. */

@@ -20,14 +20,23 @@ final class Bodies {
             Optional<Boolean> RequireAddInProperties, Optional<String> CustomFooterText, Optional<String> CustomFooterHtml) {
     }
 
+    /**
+     * {@code Set-CsCalendarStore}. For {@code -Kind Graph}: {@code Certificate} is the certificate file's bytes in
+     * base64 (PEM with its private key, or PFX), {@code CertificatePassword} a PFX's password.
+     */
     record CalendarStorePatch(Optional<String> Kind, Optional<String> Url, Optional<String> CalendarPath, Optional<String> UserName,
-            Optional<String> Password, Optional<String> Scheduling, Optional<Boolean> AllowInsecureHttp, Optional<Boolean> SkipValidation) {
-        /** Never the password, should anything ever print the body. */
+            Optional<String> Password, Optional<String> Scheduling, Optional<Boolean> AllowInsecureHttp, Optional<Boolean> SkipValidation,
+            Optional<String> DirectoryTenantId, Optional<String> ClientId, Optional<String> ClientSecret, Optional<String> Certificate,
+            Optional<String> CertificatePassword, Optional<String> GraphUrl, Optional<String> AuthorityUrl) {
+        /** Never the password, the client secret, the certificate or its password, should anything ever print the body. */
         @Override
         public String toString() {
             return "CalendarStorePatch[Kind=" + Kind + ", Url=" + Url + ", CalendarPath=" + CalendarPath + ", UserName=" + UserName
                     + ", Password=" + Password.map(p -> "****") + ", Scheduling=" + Scheduling + ", AllowInsecureHttp=" + AllowInsecureHttp
-                    + ", SkipValidation=" + SkipValidation + "]";
+                    + ", SkipValidation=" + SkipValidation + ", DirectoryTenantId=" + DirectoryTenantId + ", ClientId=" + ClientId
+                    + ", ClientSecret=" + ClientSecret.map(p -> "****") + ", Certificate=" + Certificate.map(p -> "****")
+                    + ", CertificatePassword=" + CertificatePassword.map(p -> "****") + ", GraphUrl=" + GraphUrl + ", AuthorityUrl="
+                    + AuthorityUrl + "]";
         }
     }
 

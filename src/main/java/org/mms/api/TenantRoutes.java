@@ -56,7 +56,9 @@ final class TenantRoutes {
         Bodies.CalendarStorePatch p = body.read(ctx, Bodies.CalendarStorePatch.class);
         ctx.json(admin.setCalendarStore(BearerAuthentication.tenant(ctx), new Requests.CalendarStoreChange(p.Kind(), p.Url(),
                 p.CalendarPath(), p.UserName(), p.Password().map(Secret::new), p.Scheduling(), p.AllowInsecureHttp(),
-                p.SkipValidation().orElse(false))));
+                p.SkipValidation().orElse(false), new Requests.GraphChange(p.DirectoryTenantId(), p.ClientId(),
+                        p.ClientSecret().map(Secret::new), p.Certificate().map(Secret::new), p.CertificatePassword().map(Secret::new),
+                        p.GraphUrl(), p.AuthorityUrl()))));
     }
 
     /** {@code Get-CsOnlineDialInConferencingTenantSettings}. */

@@ -11,8 +11,8 @@ final class TenantCmdlets {
     }
 
     @Command(name = "Get-CsCalendarStore",
-            description = {"Shows where the tenant's calendars live: the embedded store or a CalDAV server.", "",
-                "The password is never shown, only whether one is set."})
+            description = {"Shows where the tenant's calendars live: the embedded store, a CalDAV server or Exchange Online.", "",
+                "The password, client secret and certificate are never shown, only whether one is set."})
     static final class GetCsCalendarStore extends Cmdlet {
         @Override
         Answer call(MmsClient server) {
@@ -25,6 +25,10 @@ final class TenantCmdlets {
                 "-Kind CalDav with -Url (the server), -CalendarPath (each user's calendar; {user} is the UPN's local part, "
                     + "{upn} the whole UPN; default /{user}/calendar/), -UserName and the password (the service account), "
                     + "-Scheduling Auto|ServerSchedules|MmsSends (whether the server sends attendees the updates itself). "
+                    + "-Kind Graph puts them on Exchange Online, through Microsoft Graph as an Entra ID application: "
+                    + "-DirectoryTenantId and -ClientId (GUIDs from the app registration's Overview), and -ClientSecretFile or "
+                    + "-CertificateFile (PEM with the private key, or PFX with -CertificatePasswordFile); -GraphUrl and -AuthorityUrl "
+                    + "for a national cloud. "
                     + "-Kind Embedded keeps them in MMS's own database.", "",
                 "The password, best kept off the command line: -PasswordFile FILE, -Password - (read from standard input), "
                     + "or the environment variable " + SetCsCalendarStore.PASSWORD_ENV + "; -Password VALUE works too. "
@@ -62,15 +66,67 @@ final class TenantCmdlets {
         @Option(names = "-SkipValidation", description = "Save without trying the settings on the server first.")
         boolean skipValidation;
 
+        @Option(names = "-DirectoryTenantId", paramLabel = "<guid>", description = "Graph: the organization's Entra ID tenant id.")
+        String directoryTenantId;
+
+        @Option(names = "-ClientId", paramLabel = "<guid>", description = "Graph: the app registration's application (client) id.")
+        String clientId;
+
+        @Option(names = "-ClientSecretFile", paramLabel = "<file>", description = "Graph: a file holding the client secret (its first line).")
+        java.nio.file.Path clientSecretFile;
+
+        @Option(names = "-CertificateFile", paramLabel = "<file>",
+                description = "Graph: the certificate with its private key, PEM or PFX (instead of a client secret).")
+        java.nio.file.Path certificateFile;
+
+        @Option(names = "-CertificatePasswordFile", paramLabel = "<file>", description = "Graph: a file holding the PFX's password (its first line).")
+        java.nio.file.Path certificatePasswordFile;
+
+        @Option(names = "-GraphUrl", paramLabel = "<url>", description = "Graph: Microsoft Graph's root, default https://graph.microsoft.com/v1.0.")
+        String graphUrl;
+
+        @Option(names = "-AuthorityUrl", paramLabel = "<url>", description = "Graph: Entra ID's sign-in host, default https://login.microsoftonline.com.")
+        String authorityUrl;
+
         @Override
         Answer call(MmsClient server) {
+            if (clientSecretFile != null && certificateFile != null) {
+                throw usage("give -ClientSecretFile or -CertificateFile, not both");
+            }
+            if (certificatePasswordFile != null && certificateFile == null) {
+                throw usage("-CertificatePasswordFile goes with the -CertificateFile it opens");
+            }
             Map<String, Object> change = given("Kind", kind, "Url", url, "CalendarPath", calendarPath, "UserName", userName,
                     "Password", password(), "Scheduling", scheduling, "AllowInsecureHttp", allowInsecureHttp ? true : null,
-                    "SkipValidation", skipValidation ? true : null);
+                    "SkipValidation", skipValidation ? true : null, "DirectoryTenantId", directoryTenantId, "ClientId", clientId,
+                    "ClientSecret", clientSecretFile == null ? null : firstLine(read(clientSecretFile, "-ClientSecretFile"), "-ClientSecretFile", "client secret"),
+                    "Certificate", certificateFile == null ? null
+                            : java.util.Base64.getEncoder().encodeToString(readBytes(certificateFile, "-CertificateFile")),
+                    "CertificatePassword", certificatePasswordFile == null ? null
+                            : firstLine(read(certificatePasswordFile, "-CertificatePasswordFile"), "-CertificatePasswordFile",
+                            "certificate password"),
+                    "GraphUrl", graphUrl, "AuthorityUrl", authorityUrl);
             return new Answer(server.send("PATCH", MmsClient.path("tenant", "calendar-store"), change), PsFormat.list());
         }
 
-        /** From -PasswordFile, -Password - (standard input), -Password, or the environment, in that order; none leaves it as it is. */
+        /** The file's bytes, or a usage error naming the parameter and the file (never its content). */
+        private byte[] readBytes(java.nio.file.Path file, String parameter) {
+            try {
+                return java.nio.file.Files.readAllBytes(file);
+            } catch (java.io.IOException e) {
+                throw usage("cannot read the " + parameter + " " + file + ": " + (e instanceof java.nio.file.NoSuchFileException
+                        ? "no such file" : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage()));
+            }
+        }
+
+        private String read(java.nio.file.Path file, String parameter) {
+            return new String(readBytes(file, parameter), java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        /**
+         * From -PasswordFile, -Password - (standard input), -Password, or the environment, in that order; none leaves it
+         * as it is. The environment is not asked for an Exchange Online store, which has no password.
+         */
         private String password() {
             if (passwordFile != null && password != null) {
                 throw usage("give the password one way: -PasswordFile or -Password");
@@ -85,14 +141,18 @@ final class TenantCmdlets {
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            return password != null ? password : mms.env.get(PASSWORD_ENV);
+            return password != null ? password : "graph".equalsIgnoreCase(kind) ? null : mms.env.get(PASSWORD_ENV);
         }
 
         /** The first line without its line break: what {@code echo secret > file} or a pipe gives. */
         private String firstLine(String text, String where) {
+            return firstLine(text, where, "password");
+        }
+
+        private String firstLine(String text, String where, String what) {
             String line = text.lines().findFirst().orElse("");
             if (line.isEmpty()) {
-                throw usage("no password in " + where);
+                throw usage("no " + what + " in " + where);
             }
             return line;
         }

@@ -25,6 +25,7 @@ import org.mms.directory.AudioProvider;
 import org.mms.directory.Bridge;
 import org.mms.directory.CalendarStoreSettings;
 import org.mms.directory.Directory;
+import org.mms.directory.GraphStoreSettings;
 import org.mms.directory.Hosting;
 import org.mms.directory.MailboxLocation;
 import org.mms.directory.ServiceNumber;
@@ -318,8 +319,44 @@ public final class JdbcDirectory implements Directory {
                 .map((rs, ctx) -> new CalendarStoreSettings(CalendarStoreSettings.Kind.valueOf(rs.getString("kind")),
                         uri(rs.getString("base_url")), Optional.ofNullable(rs.getString("calendar_path")),
                         Optional.ofNullable(rs.getString("username")), password(tenant, rs),
-                        CalendarStoreSettings.Scheduling.valueOf(rs.getString("scheduling")), rs.getBoolean("allow_insecure_http")))
+                        CalendarStoreSettings.Scheduling.valueOf(rs.getString("scheduling")), rs.getBoolean("allow_insecure_http"),
+                        graph(tenant, rs)))
                 .findOne().orElse(CalendarStoreSettings.embedded()));
+    }
+
+    /** The Exchange Online application of a GRAPH row, its credential opened; empty for the other kinds. */
+    private Optional<GraphStoreSettings> graph(TenantId tenant, ResultSet rs) throws SQLException {
+        if (!rs.getString("kind").equals(CalendarStoreSettings.Kind.GRAPH.name())) {
+            return Optional.empty();
+        }
+        String secret = rs.getString("client_secret_sealed");
+        GraphStoreSettings.Credential credential = secret != null
+                ? new GraphStoreSettings.ClientSecret(open(tenant, secret, GRAPH_CLIENT_SECRET, "client secret"))
+                : new GraphStoreSettings.Certificate(open(tenant, rs.getString("certificate_sealed"), GRAPH_CERTIFICATE, "certificate"),
+                        Optional.ofNullable(rs.getString("certificate_password_sealed"))
+                                .map(sealed -> open(tenant, sealed, GRAPH_CERTIFICATE_PASSWORD, "certificate password")));
+        return Optional.of(new GraphStoreSettings(rs.getString("directory_tenant_id"), rs.getString("client_id"), credential,
+                URI.create(rs.getString("graph_url")), URI.create(rs.getString("authority_url"))));
+    }
+
+    /** The columns the Graph credential is sealed in; each name is part of the place it is sealed for. */
+    static final String GRAPH_CLIENT_SECRET = "client_secret";
+    static final String GRAPH_CERTIFICATE = "certificate";
+    static final String GRAPH_CERTIFICATE_PASSWORD = "certificate_password";
+
+    /** Where a tenant's Graph credential of {@code column} is sealed for: not another tenant's row, not another column. */
+    static String graphContext(String column, String tenant) {
+        return "tenant_calendar_store." + column + ":" + tenant;
+    }
+
+    private Secret open(TenantId tenant, String sealed, String column, String what) {
+        try {
+            return secrets.open(sealed, graphContext(column, tenant.value()));
+        } catch (SecretBox.SealedSecretException e) {
+            throw new IllegalStateException("the Exchange Online " + what + " of tenant " + tenant.value() + " does not open with this "
+                    + "process's key (DATA/secret.key or MMS_SECRET_KEY): every process sharing the database needs the same key, "
+                    + "or set it again with Set-CsCalendarStore");
+        }
     }
 
     /** Where a tenant's store password is sealed for: a sealed value copied to another tenant's row does not open. */
@@ -344,16 +381,34 @@ public final class JdbcDirectory implements Directory {
 
     @Override
     public void saveCalendarStore(TenantId tenant, CalendarStoreSettings s) {
+        Optional<GraphStoreSettings> graph = s.graph();
+        Optional<GraphStoreSettings.Credential> credential = graph.map(GraphStoreSettings::credential);
+        Optional<GraphStoreSettings.ClientSecret> clientSecret = credential
+                .flatMap(c -> c instanceof GraphStoreSettings.ClientSecret secret ? Optional.of(secret) : Optional.empty());
+        Optional<GraphStoreSettings.Certificate> certificate = credential
+                .flatMap(c -> c instanceof GraphStoreSettings.Certificate cert ? Optional.of(cert) : Optional.empty());
+        String t = tenant.value();
         jdbi.useTransaction(h -> {
-            h.createUpdate("DELETE FROM tenant_calendar_store WHERE tenant_id = :t").bind("t", tenant.value()).execute();
+            h.createUpdate("DELETE FROM tenant_calendar_store WHERE tenant_id = :t").bind("t", t).execute();
             h.createUpdate("""
                     INSERT INTO tenant_calendar_store (tenant_id, kind, base_url, calendar_path, username, password_sealed, scheduling,
-                      allow_insecure_http)
-                    VALUES (:t, :kind, :url, :path, :user, :sealed, :scheduling, :insecure)""")
-                    .bind("t", tenant.value()).bind("kind", s.kind().name()).bind("url", s.baseUrl().map(URI::toString).orElse(null))
+                      allow_insecure_http, directory_tenant_id, client_id, graph_url, authority_url, client_secret_sealed,
+                      certificate_sealed, certificate_password_sealed)
+                    VALUES (:t, :kind, :url, :path, :user, :sealed, :scheduling, :insecure, :directoryTenant, :client, :graphUrl,
+                      :authorityUrl, :clientSecret, :certificate, :certificatePassword)""")
+                    .bind("t", t).bind("kind", s.kind().name()).bind("url", s.baseUrl().map(URI::toString).orElse(null))
                     .bind("path", s.calendarPath().orElse(null)).bind("user", s.username().orElse(null))
-                    .bind("sealed", s.password().map(p -> secrets.seal(p, passwordContext(tenant.value()))).orElse(null))
-                    .bind("scheduling", s.scheduling().name()).bind("insecure", s.allowInsecureHttp()).execute();
+                    .bind("sealed", s.password().map(p -> secrets.seal(p, passwordContext(t))).orElse(null))
+                    .bind("scheduling", s.scheduling().name()).bind("insecure", s.allowInsecureHttp())
+                    .bind("directoryTenant", graph.map(GraphStoreSettings::directoryTenantId).orElse(null))
+                    .bind("client", graph.map(GraphStoreSettings::clientId).orElse(null))
+                    .bind("graphUrl", graph.map(g -> g.graphUrl().toString()).orElse(null))
+                    .bind("authorityUrl", graph.map(g -> g.authorityUrl().toString()).orElse(null))
+                    .bind("clientSecret", clientSecret.map(c -> secrets.seal(c.secret(), graphContext(GRAPH_CLIENT_SECRET, t))).orElse(null))
+                    .bind("certificate", certificate.map(c -> secrets.seal(c.base64(), graphContext(GRAPH_CERTIFICATE, t))).orElse(null))
+                    .bind("certificatePassword", certificate.flatMap(GraphStoreSettings.Certificate::password)
+                            .map(p -> secrets.seal(p, graphContext(GRAPH_CERTIFICATE_PASSWORD, t))).orElse(null))
+                    .execute();
         });
     }
 

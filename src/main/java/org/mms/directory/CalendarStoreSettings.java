@@ -10,7 +10,8 @@ import org.mms.secret.Secret;
  * Where a tenant's calendars live. {@link Kind#EMBEDDED}: in MMS's own database (the default).
  * {@link Kind#CALDAV}: on a CalDAV server at {@code baseUrl}, each user's calendar at
  * {@code calendarPath} ({@code {user}} is the local part of the UPN, {@code {upn}} the whole UPN) unless
- * the user has an explicit calendar URL; MMS signs in as {@code username}.
+ * the user has an explicit calendar URL; MMS signs in as {@code username}. {@link Kind#GRAPH}: on
+ * Exchange Online through Microsoft Graph, as {@code graph} says (the CalDAV fields are empty then).
  *
  * <p>The credentials go to the store's own origin (scheme, host and port of {@code baseUrl}) and nowhere
  * else: see {@link #sameOrigin(URI)}.
@@ -18,17 +19,23 @@ import org.mms.secret.Secret;
  * @param scheduling        whether the server sends attendees the updates itself (RFC 6638), or MMS does; AUTO asks the server
  * @param allowInsecureHttp whether plain {@code http} to a host other than this machine was set up on purpose
  *                          ({@code -AllowInsecureHttp}); without it such a store gets no credentials
+ * @param graph             the Exchange Online application, present exactly when the kind is GRAPH
  */
 public record CalendarStoreSettings(Kind kind, Optional<URI> baseUrl, Optional<String> calendarPath, Optional<String> username,
-        Optional<Secret> password, Scheduling scheduling, boolean allowInsecureHttp) {
+        Optional<Secret> password, Scheduling scheduling, boolean allowInsecureHttp, Optional<GraphStoreSettings> graph) {
 
-    public enum Kind { EMBEDDED, CALDAV }
+    public enum Kind { EMBEDDED, CALDAV, GRAPH }
 
     public enum Scheduling { AUTO, SERVER_SCHEDULES, MMS_SENDS }
 
     public CalendarStoreSettings {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(scheduling, "scheduling");
+        Objects.requireNonNull(graph, "graph");
+        if ((kind == Kind.GRAPH) != graph.isPresent()) {
+            throw new IllegalArgumentException(kind == Kind.GRAPH ? "an Exchange Online store needs its tenant id, client id and credential"
+                    : "only an Exchange Online store has Graph settings");
+        }
         if (kind == Kind.CALDAV) {
             URI base = baseUrl.orElseThrow(() -> new IllegalArgumentException("a CalDAV store needs a URL"));
             if (base.getRawUserInfo() != null) {
@@ -45,6 +52,12 @@ public record CalendarStoreSettings(Kind kind, Optional<URI> baseUrl, Optional<S
                 });
     }
 
+    /** A store that is not on Exchange Online. */
+    public CalendarStoreSettings(Kind kind, Optional<URI> baseUrl, Optional<String> calendarPath, Optional<String> username,
+            Optional<Secret> password, Scheduling scheduling, boolean allowInsecureHttp) {
+        this(kind, baseUrl, calendarPath, username, password, scheduling, allowInsecureHttp, Optional.empty());
+    }
+
     /** Without {@code allowInsecureHttp}. */
     public CalendarStoreSettings(Kind kind, Optional<URI> baseUrl, Optional<String> calendarPath, Optional<String> username,
             Optional<Secret> password, Scheduling scheduling) {
@@ -54,6 +67,15 @@ public record CalendarStoreSettings(Kind kind, Optional<URI> baseUrl, Optional<S
     public static CalendarStoreSettings embedded() {
         return new CalendarStoreSettings(Kind.EMBEDDED, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Scheduling.MMS_SENDS);
+    }
+
+    /**
+     * Exchange Online. Exchange sends attendees the update itself when the organizer's copy changes, as an
+     * RFC 6638 server does, so the scheduling is the server's.
+     */
+    public static CalendarStoreSettings graph(GraphStoreSettings graph) {
+        return new CalendarStoreSettings(Kind.GRAPH, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Scheduling.SERVER_SCHEDULES, false, Optional.of(graph));
     }
 
     /**
@@ -111,6 +133,6 @@ public record CalendarStoreSettings(Kind kind, Optional<URI> baseUrl, Optional<S
     public String toString() {
         return "CalendarStoreSettings[" + kind + baseUrl.map(u -> " " + u).orElse("") + calendarPath.map(p -> " path " + p).orElse("")
                 + username.map(u -> " as " + u).orElse("") + (password.isPresent() ? " (password set)" : "") + " scheduling " + scheduling
-                + (allowInsecureHttp ? " insecure http allowed" : "") + "]";
+                + (allowInsecureHttp ? " insecure http allowed" : "") + graph.map(g -> " " + g).orElse("") + "]";
     }
 }

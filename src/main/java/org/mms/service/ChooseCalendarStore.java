@@ -11,28 +11,43 @@ import org.mms.calendar.PermanentStoreException;
 import org.mms.calendar.caldav.CalDavCalendarStore;
 import org.mms.calendar.caldav.CalDavSettings;
 import org.mms.calendar.caldav.MailboxLocator;
+import org.mms.calendar.graph.AccessTokens;
+import org.mms.calendar.graph.GraphSettings;
+import org.mms.calendar.graph.MailboxAddresses;
+import org.mms.calendar.graph.MsalAccessTokens;
 import org.mms.directory.CalendarStoreSettings;
 import org.mms.directory.Directory;
+import org.mms.directory.GraphStoreSettings;
 import org.mms.directory.User;
+import org.mms.secret.ClientCertificate;
 import org.mms.secret.Secret;
 
 /**
  * The store that holds a mailbox's calendar, as its tenant's settings say ({@code Set-CsCalendarStore}):
- * the embedded one, or a CalDAV server. The settings are read on every call, so a change applies to the
- * next migration without a restart; one CalDAV client (and its connections) is kept per distinct
- * settings and closed with the service.
+ * the embedded one, a CalDAV server, or Exchange Online. The settings are read on every call, so a change
+ * applies to the next migration without a restart; one CalDAV client (and its connections), or one Graph
+ * store with its token cache, is kept per distinct settings and closed with the service.
  */
 final class ChooseCalendarStore implements Function<Mailbox, CalendarStore>, AutoCloseable {
 
     private static final Duration CALDAV_TIMEOUT = Duration.ofSeconds(30);
 
+    /** How a Graph store is made from its settings, its tokens and the directory's UPNs. */
+    @FunctionalInterface
+    interface OpenGraphStore {
+        CalendarStore open(GraphSettings settings, AccessTokens tokens, MailboxAddresses addresses);
+    }
+
     private final Directory directory;
     private final CalendarStore embedded;
+    private final OpenGraphStore openGraph;
     private final Map<CalendarStoreSettings, CalDavCalendarStore> servers = new ConcurrentHashMap<>();
+    private final Map<CalendarStoreSettings, CalendarStore> graphs = new ConcurrentHashMap<>();
 
-    ChooseCalendarStore(Directory directory, CalendarStore embedded) {
+    ChooseCalendarStore(Directory directory, CalendarStore embedded, OpenGraphStore openGraph) {
         this.directory = directory;
         this.embedded = embedded;
+        this.openGraph = openGraph;
     }
 
     @Override
@@ -41,6 +56,29 @@ final class ChooseCalendarStore implements Function<Mailbox, CalendarStore>, Aut
         return switch (settings.kind()) {
             case EMBEDDED -> embedded;
             case CALDAV -> servers.computeIfAbsent(settings, this::connect);
+            case GRAPH -> graphs.computeIfAbsent(settings, this::connectGraph);
+        };
+    }
+
+    private CalendarStore connectGraph(CalendarStoreSettings settings) {
+        GraphStoreSettings g = settings.graph().orElseThrow();
+        GraphSettings graph = graph(g, GraphSettings.TIMEOUT);
+        // Mailboxes are addressed by UPN, read from the directory at each call: a renamed user is found under the new name.
+        return openGraph.open(graph, tokens(g, graph), mailbox -> userOf(mailbox).upn());
+    }
+
+    /** How the Graph adapter reaches the Exchange Online of these settings, with Graph's documented limits. */
+    static GraphSettings graph(GraphStoreSettings g, Duration timeout) {
+        return new GraphSettings(g.directoryTenantId(), g.clientId(), g.graphUrl(), g.authorityUrl(), GraphSettings.MAILBOX_IN_FLIGHT,
+                GraphSettings.PROCESS_IN_FLIGHT, timeout);
+    }
+
+    /** Tokens signed for with the settings' client secret or certificate. */
+    static AccessTokens tokens(GraphStoreSettings g, GraphSettings graph) {
+        return switch (g.credential()) {
+            case GraphStoreSettings.ClientSecret secret -> MsalAccessTokens.withSecret(graph, secret.secret());
+            case GraphStoreSettings.Certificate certificate ->
+                    MsalAccessTokens.withCertificate(graph, ClientCertificate.read(certificate.bytes(), certificate.password()));
         };
     }
 
@@ -83,5 +121,15 @@ final class ChooseCalendarStore implements Function<Mailbox, CalendarStore>, Aut
     public void close() {
         servers.values().forEach(CalDavCalendarStore::close);
         servers.clear();
+        for (CalendarStore graph : graphs.values()) {
+            if (graph instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    // Closing frees connections only; nothing is lost when one fails.
+                }
+            }
+        }
+        graphs.clear();
     }
 }

@@ -23,6 +23,7 @@ import org.mms.api.Tls;
 import org.mms.db.JdbcAccessControl;
 import org.mms.calendar.CalendarStore;
 import org.mms.calendar.RoutingCalendarStore;
+import org.mms.calendar.graph.GraphCalendarStore;
 import org.mms.db.JdbcCalendarFrames;
 import org.mms.db.JdbcCalendarStore;
 import org.mms.db.JdbcDecisionLog;
@@ -102,7 +103,7 @@ public final class MmsService implements AutoCloseable {
         this.outbox = new JdbcMessageOutbox(db);
         this.access = new JdbcAccessControl(db, clock);
         this.store = new JdbcCalendarStore(db, clock);
-        ChooseCalendarStore chooser = new ChooseCalendarStore(directory, store);
+        ChooseCalendarStore chooser = new ChooseCalendarStore(directory, store, GraphCalendarStore::new);
         closeables.add(chooser);
         CalendarStore calendars = new RoutingCalendarStore(chooser);
         this.admin = new AdminService(directory, queue, queue, journal, new JdbcDecisionLog(db), calendars,

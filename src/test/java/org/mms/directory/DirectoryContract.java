@@ -407,6 +407,33 @@ public abstract class DirectoryContract {
     }
 
     @Test
+    void an_exchange_online_store_reads_back_with_its_client_secret_or_its_certificate_and_password() {
+        Tenant contoso = saveTenant("Contoso");
+        Tenant fabrikam = saveTenant("Fabrikam");
+        CalendarStoreSettings withSecret = CalendarStoreSettings.graph(new GraphStoreSettings("5c1e3a9d-2b7f-4e61-9d0a-3f4b8c6e2a17",
+                "0b6f2c4e-8a1d-4f3b-9c7e-2d5a6b8c9e01", new GraphStoreSettings.ClientSecret(new Secret("Zq8~client.secret-🔑")),
+                GraphStoreSettings.GRAPH, GraphStoreSettings.AUTHORITY));
+        byte[] certificateFile = new byte[9000];
+        new java.util.Random(15).nextBytes(certificateFile);
+        CalendarStoreSettings withCertificate = CalendarStoreSettings.graph(new GraphStoreSettings("11111111-2222-3333-4444-555555555555",
+                "99999999-2222-3333-4444-555555555555", GraphStoreSettings.Certificate.of(certificateFile, Optional.of(new Secret("pfx pässword"))),
+                URI.create("https://graph.microsoft.us/v1.0"), URI.create("https://login.microsoftonline.us")));
+
+        directory.saveCalendarStore(contoso.id(), withSecret);
+        directory.saveCalendarStore(fabrikam.id(), withCertificate);
+
+        assertThat(directory.calendarStore(contoso.id())).isEqualTo(withSecret);
+        assertThat(directory.calendarStore(fabrikam.id())).isEqualTo(withCertificate);
+        assertThat(((GraphStoreSettings.Certificate) directory.calendarStore(fabrikam.id()).graph().orElseThrow().credential()).bytes())
+                .isEqualTo(certificateFile);
+
+        directory.saveCalendarStore(contoso.id(), CalendarStoreSettings.embedded());
+
+        assertThat(directory.calendarStore(contoso.id())).isEqualTo(CalendarStoreSettings.embedded());
+        assertThat(directory.calendarStore(fabrikam.id())).isEqualTo(withCertificate);
+    }
+
+    @Test
     void a_users_calendar_url_reads_back_is_replaced_and_cleared_for_that_user_only() {
         Tenant contoso = saveTenant("Contoso");
         Tenant fabrikam = saveTenant("Fabrikam");

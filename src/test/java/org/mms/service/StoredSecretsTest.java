@@ -62,6 +62,23 @@ class StoredSecretsTest {
     }
 
     @Test
+    void a_copied_database_holds_neither_the_graph_client_secret_nor_the_certificate_password_in_its_files() throws Exception {
+        Path secret = Files.writeString(dir.resolve("client-secret"), CANARY + "\n");
+        try (MmsService service = MmsService.start(config(), Clock.systemUTC())) {
+            new AdminShell(service, config().dataDir()).run("Set-CsCalendarStore", "-Kind", "Graph", "-DirectoryTenantId",
+                    "5c1e3a9d-2b7f-4e61-9d0a-3f4b8c6e2a17", "-ClientId", "0b6f2c4e-8a1d-4f3b-9c7e-2d5a6b8c9e01", "-ClientSecretFile",
+                    secret.toString(), "-SkipValidation");
+        }
+
+        for (Path file : databaseFiles()) {
+            byte[] bytes = Files.readAllBytes(file);
+            assertThat(contains(bytes, CANARY.getBytes(UTF_8))).as("the client secret in %s (UTF-8)", file).isFalse();
+            assertThat(contains(bytes, CANARY.getBytes(UTF_16LE))).as("the client secret in %s (UTF-16)", file).isFalse();
+            assertThat(contains(bytes, "canary-Pw".getBytes(UTF_8))).as("part of the client secret in %s", file).isFalse();
+        }
+    }
+
+    @Test
     void the_sealed_password_opens_with_the_installations_key_after_a_restart_and_with_no_other() throws Exception {
         try (MmsService service = MmsService.start(config(), Clock.systemUTC())) {
             new AdminShell(service, config().dataDir()).run("Set-CsCalendarStore", "-Kind", "CalDav", "-Url", "https://dav.contoso.invalid/",

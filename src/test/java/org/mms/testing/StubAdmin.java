@@ -275,7 +275,8 @@ public final class StubAdmin implements Admin {
     @Override
     public Views.CalendarStore calendarStore(TenantId tenant) {
         record("calendarStore", tenant);
-        return new Views.CalendarStore("CalDav", "https://dav." + tenant.value() + ".example/", "/{user}/calendar/", "mms", true, "Auto", false);
+        return new Views.CalendarStore("CalDav", "https://dav." + tenant.value() + ".example/", "/{user}/calendar/", "mms", true, "Auto", false,
+                null, null, null, null, null, null, null);
     }
 
     @Override
