@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mms.secret.Pkcs8;
 
 /**
  * Reads a PEM certificate chain and private key into an in-memory key store, with the JDK alone.
@@ -28,9 +29,6 @@ final class PemKeyStore {
     static final char[] PASSWORD = "mms".toCharArray();
 
     private static final Pattern BLOCK = Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
-    /** DER of the PKCS#8 AlgorithmIdentifier for rsaEncryption (1.2.840.113549.1.1.1, NULL parameters). */
-    private static final byte[] RSA_ALGORITHM = {0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01,
-        0x01, 0x05, 0x00};
 
     private PemKeyStore() {
     }
@@ -77,7 +75,7 @@ final class PemKeyStore {
                 continue;
             }
             byte[] der = Base64.getMimeDecoder().decode(m.group(2));
-            byte[] pkcs8 = type.equals("RSA PRIVATE KEY") ? wrapRsa(der) : der;
+            byte[] pkcs8 = type.equals("RSA PRIVATE KEY") ? Pkcs8.fromPkcs1Rsa(der) : der;
             try {
                 return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
             } catch (GeneralSecurityException e) {
@@ -86,35 +84,5 @@ final class PemKeyStore {
             }
         }
         throw new IllegalArgumentException("the TLS private key " + tls.privateKey() + " holds no PEM private key (BEGIN PRIVATE KEY)");
-    }
-
-    /** PKCS#1 RSAPrivateKey into PKCS#8: SEQUENCE { INTEGER 0, AlgorithmIdentifier, OCTET STRING { key } }. */
-    private static byte[] wrapRsa(byte[] pkcs1) {
-        byte[] octets = der(0x04, pkcs1);
-        byte[] body = concat(new byte[] {0x02, 0x01, 0x00}, RSA_ALGORITHM, octets);
-        return der(0x30, body);
-    }
-
-    private static byte[] der(int tag, byte[] content) {
-        int n = content.length;
-        byte[] length = n < 0x80 ? new byte[] {(byte) n}
-                : n < 0x100 ? new byte[] {(byte) 0x81, (byte) n}
-                : n < 0x10000 ? new byte[] {(byte) 0x82, (byte) (n >> 8), (byte) n}
-                : new byte[] {(byte) 0x83, (byte) (n >> 16), (byte) (n >> 8), (byte) n};
-        return concat(new byte[] {(byte) tag}, length, content);
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        int size = 0;
-        for (byte[] p : parts) {
-            size += p.length;
-        }
-        byte[] out = new byte[size];
-        int at = 0;
-        for (byte[] p : parts) {
-            System.arraycopy(p, 0, out, at, p.length);
-            at += p.length;
-        }
-        return out;
     }
 }

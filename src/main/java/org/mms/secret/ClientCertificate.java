@@ -32,9 +32,6 @@ import java.util.regex.Pattern;
 public record ClientCertificate(PrivateKey key, List<X509Certificate> chain) {
 
     private static final Pattern BLOCK = Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
-    /** DER of the PKCS#8 AlgorithmIdentifier for rsaEncryption (1.2.840.113549.1.1.1, NULL parameters). */
-    private static final byte[] RSA_ALGORITHM = {0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01,
-        0x01, 0x05, 0x00};
 
     public ClientCertificate {
         chain = List.copyOf(chain);
@@ -97,7 +94,7 @@ public record ClientCertificate(PrivateKey key, List<X509Certificate> chain) {
         byte[] pkcs8 = key.orElseThrow(() -> new IllegalArgumentException(
                 "the PEM file holds no private key (BEGIN PRIVATE KEY): MMS signs in with the key, so both go in the file"));
         if (keyType.equals("RSA PRIVATE KEY")) {
-            pkcs8 = wrapRsa(pkcs8);
+            pkcs8 = Pkcs8.fromPkcs1Rsa(pkcs8);
         }
         String algorithm = chain.getFirst().getPublicKey().getAlgorithm();
         try {
@@ -150,34 +147,6 @@ public record ClientCertificate(PrivateKey key, List<X509Certificate> chain) {
             throw new IllegalArgumentException("the PFX file's private key does not open with the certificate password");
         }
         throw new IllegalArgumentException("the PFX file holds no private key with its certificate: export it with the private key");
-    }
-
-    /** PKCS#1 RSAPrivateKey into PKCS#8: SEQUENCE { INTEGER 0, AlgorithmIdentifier, OCTET STRING { key } }. */
-    private static byte[] wrapRsa(byte[] pkcs1) {
-        return der(0x30, concat(new byte[] {0x02, 0x01, 0x00}, RSA_ALGORITHM, der(0x04, pkcs1)));
-    }
-
-    private static byte[] der(int tag, byte[] content) {
-        int n = content.length;
-        byte[] length = n < 0x80 ? new byte[] {(byte) n}
-                : n < 0x100 ? new byte[] {(byte) 0x81, (byte) n}
-                : n < 0x10000 ? new byte[] {(byte) 0x82, (byte) (n >> 8), (byte) n}
-                : new byte[] {(byte) 0x83, (byte) (n >> 16), (byte) (n >> 8), (byte) n};
-        return concat(new byte[] {(byte) tag}, length, content);
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        int size = 0;
-        for (byte[] p : parts) {
-            size += p.length;
-        }
-        byte[] out = new byte[size];
-        int at = 0;
-        for (byte[] p : parts) {
-            System.arraycopy(p, 0, out, at, p.length);
-            at += p.length;
-        }
-        return out;
     }
 
     /** Never the key. */
