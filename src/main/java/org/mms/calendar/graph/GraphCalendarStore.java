@@ -179,6 +179,12 @@ public final class GraphCalendarStore implements CalendarStore, AutoCloseable {
         return new WriteResult.Written(MeetingEtag.of(etags));
     }
 
+    /**
+     * Creates the meeting under the name given, remembered in an extended property ({@link ImportedNames}). Graph
+     * has no conditional create for a name of the client's (If-None-Match names nothing here), so the name is looked
+     * up first and the event created after: two creates of one name at the same moment can both write. Only imports
+     * and the admin's "add online meeting" create; migrations write with If-Match.
+     */
     @Override
     public WriteResult create(Mailbox mailbox, ResourceRef ref, byte[] data) {
         if (EventNames.isEventName(ref)) {
