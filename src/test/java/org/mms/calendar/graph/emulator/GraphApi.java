@@ -27,9 +27,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Graph v1.0's calendar endpoints under {@code /v1.0/users/{upn}}: {@code calendarView} (also under
  * {@code calendar/}), {@code events} (GET, POST), {@code events/{id}} (GET, PATCH, DELETE) and
- * {@code events/{id}/instances} (GET). Every request passes, in this
- * order: the bearer token (401), the failures a test injected (429/503), the mailbox's in-flight limit (429
- * {@code ApplicationThrottled}, "MailboxConcurrency"), the mailbox itself (404/403), and only then the calendar.
+ * {@code events/{id}/instances} (GET). Every request passes, in this order: the bearer token (401), the failures a
+ * test injected (429/503), the mailbox's in-flight limit (429 {@code ApplicationThrottled}, "MailboxConcurrency"), the
+ * mailbox itself (404/403), and only then the calendar.
  */
 final class GraphApi {
 
