@@ -179,6 +179,12 @@ public final class GraphCalendarStore implements CalendarStore, AutoCloseable {
         return new WriteResult.Written(MeetingEtag.of(etags));
     }
 
+    /**
+     * Creates the meeting under the name given, remembered in an extended property ({@link ImportedNames}). Graph
+     * has no conditional create for a name of the client's (If-None-Match names nothing here), so the name is looked
+     * up first and the event created after: two creates of one name at the same moment can both write. Only imports
+     * and the admin's "add online meeting" create; migrations write with If-Match.
+     */
     @Override
     public WriteResult create(Mailbox mailbox, ResourceRef ref, byte[] data) {
         if (EventNames.isEventName(ref)) {
@@ -377,14 +383,24 @@ public final class GraphCalendarStore implements CalendarStore, AutoCloseable {
             return Optional.of(GraphEvent.of(answer.json()));
         }
 
-        /** The event MMS created under a caller's name, found by its {@link ImportedNames#RESOURCE_NAME}. */
+        /**
+         * The event MMS created under a caller's name, found by its {@link ImportedNames#RESOURCE_NAME}. Graph compares
+         * an extended property's value in any case, so {@code Team.ics} also finds {@code team.ics}; names are exact,
+         * so the one whose value is the name itself is picked from what Graph finds.
+         */
         Optional<GraphEvent> eventNamed(ResourceRef ref) {
             String filter = "singleValueExtendedProperties/any(ep: ep/id eq '" + ImportedNames.RESOURCE_NAME + "' and ep/value eq '"
                     + ref.href().replace("'", "''") + "')";
-            JsonNode answer = read("GET", uri("/events", Map.of("$filter", filter, "$select", SELECT, "$expand", EXPAND, "$top", "2")),
-                    "GET /users/" + upn + "/events");
-            for (JsonNode item : answer.path("value")) {
-                return Optional.of(GraphEvent.of(item));
+            URI page = uri("/events", Map.of("$filter", filter, "$select", SELECT, "$expand", EXPAND, "$top", "10"));
+            while (page != null) {
+                JsonNode answer = read("GET", page, "GET /users/" + upn + "/events");
+                for (JsonNode item : answer.path("value")) {
+                    GraphEvent event = GraphEvent.of(item);
+                    if (event.property(ImportedNames.RESOURCE_NAME).filter(ref.href()::equals).isPresent()) {
+                        return Optional.of(event);
+                    }
+                }
+                page = GraphEvent.text(answer, "@odata.nextLink").map(URI::create).orElse(null);
             }
             return Optional.empty();
         }

@@ -26,9 +26,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Graph v1.0's calendar endpoints under {@code /v1.0/users/{upn}}: {@code calendarView} (also under
- * {@code calendar/}), {@code events} (POST) and {@code events/{id}} (GET, PATCH, DELETE). Every request passes, in this
- * order: the bearer token (401), the failures a test injected (429/503), the mailbox's in-flight limit (429
- * {@code ApplicationThrottled}, "MailboxConcurrency"), the mailbox itself (404/403), and only then the calendar.
+ * {@code calendar/}), {@code events} (GET, POST), {@code events/{id}} (GET, PATCH, DELETE) and
+ * {@code events/{id}/instances} (GET). Every request passes, in this order: the bearer token (401), the failures a
+ * test injected (429/503), the mailbox's in-flight limit (429 {@code ApplicationThrottled}, "MailboxConcurrency"), the
+ * mailbox itself (404/403), and only then the calendar.
  */
 final class GraphApi {
 
@@ -120,7 +121,18 @@ final class GraphApi {
         Preferences preferences = Preferences.of(exchange.getRequestHeaders().get("Prefer"));
         ODataQuery query = ODataQuery.of(parameters);
         if (path.equals(List.of("calendarView")) && method.equals("GET")) {
-            return calendarView(calendar, exchange.getRequestURI(), parameters, query, preferences);
+            return calendarView(calendar, exchange.getRequestURI(), parameters, query.withoutFilter("calendarView"), preferences);
+        }
+        if (path.equals(List.of("events")) && method.equals("GET")) {
+            List<ObjectNode> events = calendar.list(event -> query.filter().map(f -> f.matches(event)).orElse(true));
+            return page(exchange.getRequestURI(), parameters, query, preferences, events, "users('" + upn + "')/events");
+        }
+        if (path.size() == 3 && path.getFirst().equals("events") && path.get(2).equals("instances") && method.equals("GET")) {
+            Window window = window(parameters);
+            return calendar.instances(path.get(1), window.from(), window.to())
+                    .map(instances -> page(exchange.getRequestURI(), parameters, query.withoutFilter("instances"), preferences, instances,
+                            "users('" + upn + "')/events('" + path.get(1) + "')/instances"))
+                    .orElseGet(GraphApi::itemNotFound);
         }
         if (path.equals(List.of("events")) && method.equals("POST")) {
             ObjectNode created = calendar.create(body(exchange), Optional.empty());
@@ -142,24 +154,39 @@ final class GraphApi {
     }
 
     private GraphReply calendarView(MailboxCalendar calendar, URI uri, Map<String, String> parameters, ODataQuery query, Preferences preferences) {
+        Window window = window(parameters);
+        return page(uri, parameters, query, preferences, calendar.view(window.from(), window.to()), "users('" + calendar.upn() + "')/calendarView");
+    }
+
+    /** The time window calendarView and instances require: both bounds, or 400 as Graph answers. */
+    private record Window(Instant from, Instant to) {
+    }
+
+    private static Window window(Map<String, String> parameters) {
         String start = parameters.get("startDateTime");
         String end = parameters.get("endDateTime");
         if (start == null || end == null) {
-            return GraphReply.error(400, "ErrorInvalidParameter",
+            throw new BadRequest("ErrorInvalidParameter",
                     "This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.");
         }
-        Instant from = GraphTime.bound(start);
-        Instant to = GraphTime.bound(end);
-        List<ObjectNode> instances = calendar.view(from, to);
+        return new Window(GraphTime.bound(start), GraphTime.bound(end));
+    }
+
+    /**
+     * One page of a collection: {@code $top} of them from where the skip token says ({@code 10} by default, at most
+     * {@code 1000}), shaped as asked, with an {@code @odata.nextLink} while more remain.
+     */
+    private GraphReply page(URI uri, Map<String, String> parameters, ODataQuery query, Preferences preferences, List<ObjectNode> items,
+            String context) {
         int offset = query.skipToken().map(GraphApi::offset).orElse(0);
         int size = query.pageSize();
         ObjectNode page = JsonNodeFactory.instance.objectNode();
-        page.put("@odata.context", graphUrl.get() + "/$metadata#users('" + calendar.upn() + "')/calendarView");
+        page.put("@odata.context", graphUrl.get() + "/$metadata#" + context);
         ArrayNode value = page.putArray("value");
-        for (ObjectNode instance : instances.subList(Math.min(offset, instances.size()), Math.min(offset + size, instances.size()))) {
-            value.add(ShapeEvent.shape(instance, query, preferences));
+        for (ObjectNode item : items.subList(Math.min(offset, items.size()), Math.min(offset + size, items.size()))) {
+            value.add(ShapeEvent.shape(item, query, preferences));
         }
-        if (offset + size < instances.size()) {
+        if (offset + size < items.size()) {
             page.put("@odata.nextLink", nextLink(uri, parameters, offset + size));
         }
         return GraphReply.json(200, page).withHeader("Preference-Applied", preferences.applied());
@@ -185,7 +212,7 @@ final class GraphApi {
             }
             return Integer.parseInt(decoded.substring(5));
         } catch (IllegalArgumentException e) {
-            throw new BadRequest("ErrorInvalidUrlQuery", "The skip token is not one this calendar view handed out.");
+            throw new BadRequest("ErrorInvalidUrlQuery", "The skip token is not one this collection handed out.");
         }
     }
 

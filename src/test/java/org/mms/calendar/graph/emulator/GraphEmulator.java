@@ -26,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A stateful Microsoft Graph for Exchange Online calendars, started in the test's JVM on a loopback port, built from
  * Graph v1.0's published contract: Entra's client-credentials token endpoint (with the discovery documents MSAL reads),
  * and under {@link #graphUrl()} a tenant's mailboxes with calendarView (series expanded into occurrences and
- * exceptions, paged by {@code @odata.nextLink}), events read, created, patched with {@code If-Match} and deleted,
+ * exceptions, paged by {@code @odata.nextLink}), the list of events (filtered by an extended property's value) and the
+ * instances of a series, events read, created, patched with {@code If-Match} and deleted,
  * change keys renewed on every write, Graph's error shapes, the per-mailbox limit of four requests in flight, and a
  * record of the meeting updates Exchange would send to attendees.
  *

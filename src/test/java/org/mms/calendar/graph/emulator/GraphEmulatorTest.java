@@ -288,6 +288,132 @@ class GraphEmulatorTest {
         assertThat(graph.requests()).hasSize(3).allSatisfy(r -> assertThat(r.header("Authorization")).isEmpty());
     }
 
+    @Test
+    void the_list_of_events_holds_single_events_and_series_masters_paged_and_never_their_instances() throws Exception {
+        graph.addMailbox(ALICE);
+        for (int day = 1; day <= 11; day++) {
+            graph.createEvent(ALICE, single("Meeting " + day, String.format("2030-01-%02dT09:00:00", day), "[]"));
+        }
+        String master = graph.createEvent(ALICE, weeklySeries("[]"));
+        String exception = graph.addException(ALICE, master, Instant.parse("2030-01-14T10:00:00Z"), "{\"subject\":\"Moved\"}");
+
+        List<JsonNode> listed = new ArrayList<>();
+        List<Integer> pageSizes = new ArrayList<>();
+        URI next = URI.create(graph.graphUrl() + "/users/" + ALICE + "/events?$top=5&$select=subject,type");
+        while (next != null) {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(next).header("Authorization", "Bearer " + graph.accessToken()).GET());
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonNode page = JSON.readTree(response.body());
+            pageSizes.add(page.path("value").size());
+            page.path("value").forEach(listed::add);
+            next = page.hasNonNull("@odata.nextLink") ? URI.create(page.path("@odata.nextLink").asString()) : null;
+        }
+
+        assertThat(pageSizes).containsExactly(5, 5, 2);
+        assertThat(listed).extracting(e -> e.path("type").asString()).containsOnly("singleInstance", "seriesMaster");
+        assertThat(listed).extracting(e -> e.path("id").asString()).doesNotHaveDuplicates().contains(master).doesNotContain(exception);
+        assertThat(listed.getFirst().propertyNames()).containsExactlyInAnyOrder("@odata.etag", "id", "subject", "type");
+        JsonNode unpaged = JSON.readTree(get("/users/" + ALICE + "/calendar/events").body());
+        assertThat(unpaged.path("value")).hasSize(10);
+        assertThat(unpaged.path("@odata.nextLink").asString()).contains("$skiptoken=");
+    }
+
+    @Test
+    void a_filter_on_an_extended_propertys_value_finds_the_events_that_carry_it_the_value_in_any_case() throws Exception {
+        graph.addMailbox(ALICE);
+        String named = "String {6b1f3c2e-9a47-4d5b-8e0c-2f7a9d4b1c63} Name MmsResourceName";
+        String teams = graph.createEvent(ALICE, withProperty(named, "Team Sync.ics"));
+        String quoted = graph.createEvent(ALICE, withProperty(named, "O'Brien.ics"));
+        graph.createEvent(ALICE, withProperty(named, "other.ics"));
+        graph.createEvent(ALICE, withProperty("String {6b1f3c2e-9a47-4d5b-8e0c-2f7a9d4b1c63} Name Unrelated", "Team Sync.ics"));
+
+        assertThat(ids(filtered(named, "Team Sync.ics"))).containsExactly(teams);
+        assertThat(ids(filtered(named, "team sync.ICS"))).as("the value in any case").containsExactly(teams);
+        assertThat(ids(filtered(named.replace("{6b1f", "{6B1F").replace("String", "string"), "Team Sync.ics"))).containsExactly(teams);
+        assertThat(ids(filtered(named.replace("MmsResourceName", "mmsresourcename"), "Team Sync.ics"))).as("the name exactly").isEmpty();
+        assertThat(ids(filtered(named, "O''Brien.ics"))).containsExactly(quoted);
+        assertThat(ids(filtered(named, "Team"))).isEmpty();
+        JsonNode event = JSON.readTree(filtered(named, "Team Sync.ics").body()).path("value").get(0);
+        assertThat(event.has("singleValueExtendedProperties")).as("a filter does not expand").isFalse();
+    }
+
+    @Test
+    void options_and_filters_the_emulator_does_not_apply_are_refused_rather_than_ignored() throws Exception {
+        graph.addMailbox(ALICE);
+        String contains = "singleValueExtendedProperties/any(ep: ep/id eq 'String 0x0037' and contains(ep/value, 'x'))";
+
+        assertThat(get("/users/" + ALICE + "/events?$filter=" + encode(contains)).statusCode()).isEqualTo(400);
+        assertThat(get("/users/" + ALICE + "/events?$filter=" + encode("subject eq 'x'")).statusCode()).isEqualTo(400);
+        assertThat(get("/users/" + ALICE + "/events?$orderby=start").statusCode()).isEqualTo(400);
+        assertThat(get("/users/" + ALICE + "/events?$count=true").statusCode()).isEqualTo(400);
+        assertThat(errorCode(get("/users/" + ALICE + "/calendarView?" + WINDOW + "&$filter="
+                + encode("singleValueExtendedProperties/any(ep: ep/id eq 'String 0x0037' and ep/value eq 'x')")))).isEqualTo("ErrorInvalidUrlQuery");
+    }
+
+    @Test
+    void the_instances_of_a_series_are_its_exceptions_and_occurrences_in_the_window_without_the_cancelled() throws Exception {
+        graph.addMailbox(ALICE);
+        String master = graph.createEvent(ALICE, weeklySeries("[]"));
+        String exception = graph.addException(ALICE, master, Instant.parse("2030-01-21T10:00:00Z"), "{\"subject\":\"Special\"}");
+        graph.cancelOccurrence(ALICE, master, Instant.parse("2030-01-28T10:00:00Z"));
+        String window = "startDateTime=2030-01-10T00:00:00.0000000&endDateTime=2030-02-10T00:00:00.0000000";
+
+        JsonNode instances = JSON.readTree(get("/users/" + ALICE + "/events/" + master + "/instances?" + window).body()).path("value");
+        List<String> pages = new ArrayList<>();
+        URI next = URI.create(graph.graphUrl() + "/users/" + ALICE + "/events/" + master + "/instances?" + window + "&$top=1&$select=start");
+        while (next != null) {
+            JsonNode page = JSON.readTree(send(HttpRequest.newBuilder(next).header("Authorization", "Bearer " + graph.accessToken()).GET()).body());
+            page.path("value").forEach(i -> pages.add(i.path("start").path("dateTime").asString()));
+            next = page.hasNonNull("@odata.nextLink") ? URI.create(page.path("@odata.nextLink").asString()) : null;
+        }
+
+        List<String> summary = new ArrayList<>();
+        instances.forEach(i -> summary.add(i.path("type").asString() + " " + i.path("start").path("dateTime").asString()));
+        assertThat(summary).containsExactly(
+                "exception 2030-01-21T10:00:00.0000000",
+                "occurrence 2030-01-14T10:00:00.0000000",
+                "occurrence 2030-02-04T10:00:00.0000000");
+        assertThat(instances.get(0).path("id").asString()).isEqualTo(exception);
+        instances.forEach(i -> assertThat(i.path("seriesMasterId").asString()).isEqualTo(master));
+        assertThat(pages).containsExactly("2030-01-21T10:00:00.0000000", "2030-01-14T10:00:00.0000000", "2030-02-04T10:00:00.0000000");
+    }
+
+    @Test
+    void instances_need_both_bounds_and_a_series_master_that_exists() throws Exception {
+        graph.addMailbox(ALICE);
+        String master = graph.createEvent(ALICE, weeklySeries("[]"));
+        String alone = graph.createEvent(ALICE, single("Focus time", "2030-01-10T09:00:00", "[]"));
+
+        assertThat(errorCode(get("/users/" + ALICE + "/events/" + master + "/instances?startDateTime=2030-01-01T00:00:00Z")))
+                .isEqualTo("ErrorInvalidParameter");
+        assertThat(errorCode(get("/users/" + ALICE + "/events/AAMkADunknown/instances?" + WINDOW))).isEqualTo("ErrorItemNotFound");
+        assertThat(get("/users/" + ALICE + "/events/" + alone + "/instances?" + WINDOW).statusCode()).as("not documented, so refused").isEqualTo(400);
+    }
+
+    private static String withProperty(String id, String value) {
+        return """
+                {"subject":"Named","start":{"dateTime":"2030-01-10T09:00:00","timeZone":"UTC"},
+                 "end":{"dateTime":"2030-01-10T09:30:00","timeZone":"UTC"},
+                 "singleValueExtendedProperties":[{"id":"%s","value":"%s"}]}
+                """.formatted(id, value);
+    }
+
+    private HttpResponse<String> filtered(String id, String literal) throws IOException, InterruptedException {
+        return get("/users/" + ALICE + "/events?$filter=" + encode("singleValueExtendedProperties/any(ep: ep/id eq '" + id
+                + "' and ep/value eq '" + literal + "')"));
+    }
+
+    private static List<String> ids(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        JSON.readTree(response.body()).path("value").forEach(e -> ids.add(e.path("id").asString()));
+        return ids;
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     private static String single(String subject, String start, String attendees) {
         String end = start.substring(0, 11) + String.format("%02d", Integer.parseInt(start.substring(11, 13)) + 1) + start.substring(13);
         return """

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -35,6 +36,9 @@ final class MailboxCalendar {
     private static final String GLOBAL_OBJECT_ID_CLASS = "040000008200E00074C5B7101A82E008";
     private static final Set<String> READ_ONLY = Set.of("id", "changeKey", "createdDateTime", "lastModifiedDateTime", "type",
             "seriesMasterId", "iCalUId", "originalStart");
+
+    private static final Comparator<ObjectNode> BY_START = Comparator.comparing((ObjectNode e) -> GraphTime.instant(e.path("start")))
+            .thenComparing(e -> e.path("id").asString());
 
     private final String upn;
     private final Clock clock;
@@ -102,25 +106,60 @@ final class MailboxCalendar {
         List<ObjectNode> instances = new ArrayList<>();
         for (ObjectNode event : events.values()) {
             switch (event.path("type").asString()) {
-                case "seriesMaster" -> {
-                    String masterId = event.path("id").asString();
-                    Set<Instant> skipped = new HashSet<>(cancelled.getOrDefault(masterId, Set.of()));
-                    skipped.addAll(exceptionStarts(masterId));
-                    for (Instant start : ExpandRecurrence.originalStarts(event, from, to)) {
-                        if (!skipped.contains(start)) {
-                            instances.add(occurrence(new OccurrenceId(masterId, start)));
-                        }
-                    }
-                }
+                case "seriesMaster" -> instances.addAll(occurrences(event, from, to));
                 default -> {
-                    if (GraphTime.instant(event.path("start")).isBefore(to) && GraphTime.instant(event.path("end")).isAfter(from)) {
+                    if (overlaps(event, from, to)) {
                         instances.add(event.deepCopy());
                     }
                 }
             }
         }
-        instances.sort(Comparator.comparing((ObjectNode e) -> GraphTime.instant(e.path("start"))).thenComparing(e -> e.path("id").asString()));
+        instances.sort(BY_START);
         return instances;
+    }
+
+    /**
+     * The events {@code GET /events} lists: single events and series masters, never occurrences or exceptions, in the
+     * order they were created, those {@code filter} accepts.
+     */
+    synchronized List<ObjectNode> list(Predicate<JsonNode> filter) {
+        List<ObjectNode> listed = new ArrayList<>();
+        for (ObjectNode event : events.values()) {
+            if (!event.path("type").asString().equals("exception") && filter.test(event)) {
+                listed.add(event.deepCopy());
+            }
+        }
+        return listed;
+    }
+
+    /**
+     * {@code GET /events/{id}/instances}: the exceptions and occurrences of a series master that overlap the window,
+     * cancelled occurrences left out; empty when there is no event of that id. Exceptions come first, then the
+     * occurrences, each by start, as in the example Graph documents (which lists an exception before an earlier
+     * occurrence); a client must not rely on the order. What Graph answers for an event that is not a series master is
+     * not documented, so it is refused rather than guessed.
+     */
+    synchronized Optional<List<ObjectNode>> instances(String id, Instant from, Instant to) {
+        Optional<ObjectNode> event = find(id);
+        if (event.isEmpty()) {
+            return Optional.empty();
+        }
+        String type = event.get().path("type").asString();
+        if (!type.equals("seriesMaster")) {
+            throw new BadRequest("ErrorInvalidRequest", "The emulator lists the instances of series masters only, not of a " + type + ".");
+        }
+        List<ObjectNode> exceptions = new ArrayList<>();
+        for (ObjectNode stored : events.values()) {
+            if (id.equals(text(stored.path("seriesMasterId"))) && overlaps(stored, from, to)) {
+                exceptions.add(stored.deepCopy());
+            }
+        }
+        exceptions.sort(BY_START);
+        List<ObjectNode> occurrences = occurrences(event.get(), from, to);
+        occurrences.sort(BY_START);
+        List<ObjectNode> instances = new ArrayList<>(exceptions);
+        instances.addAll(occurrences);
+        return Optional.of(instances);
     }
 
     /**
@@ -219,6 +258,27 @@ final class MailboxCalendar {
         }
         Instant start = id.originalStart();
         return ExpandRecurrence.originalStarts(master, start, start.plusSeconds(1)).contains(start);
+    }
+
+    /** The occurrences of a master in the window that are neither cancelled nor made exceptions. */
+    private List<ObjectNode> occurrences(ObjectNode master, Instant from, Instant to) {
+        String masterId = master.path("id").asString();
+        Set<Instant> skipped = new HashSet<>(cancelled.getOrDefault(masterId, Set.of()));
+        skipped.addAll(exceptionStarts(masterId));
+        List<ObjectNode> occurrences = new ArrayList<>();
+        for (Instant start : ExpandRecurrence.originalStarts(master, from, to)) {
+            if (!skipped.contains(start)) {
+                occurrences.add(occurrence(new OccurrenceId(masterId, start)));
+            }
+        }
+        return occurrences;
+    }
+
+    /** Whether an event meets the window; one without duration does when it starts in it, as ExpandRecurrence counts them. */
+    private static boolean overlaps(ObjectNode event, Instant from, Instant to) {
+        Instant start = GraphTime.instant(event.path("start"));
+        Instant end = GraphTime.instant(event.path("end"));
+        return start.isBefore(to) && (end.isAfter(from) || (end.equals(start) && !start.isBefore(from)));
     }
 
     private Set<Instant> exceptionStarts(String masterId) {

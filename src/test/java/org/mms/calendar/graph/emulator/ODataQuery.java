@@ -10,12 +10,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The OData options a calendar client sends: {@code $select}, {@code $top}, {@code $skiptoken} and
+ * The OData options a calendar client sends: {@code $select}, {@code $top}, {@code $skiptoken},
  * {@code $expand=singleValueExtendedProperties($filter=id eq '…' or id eq '…')}, the one expansion Graph documents for
- * reading named MAPI properties with an event. Other expansions and filters are refused with 400 rather than ignored,
- * so a client never believes the emulator applied what it did not.
+ * reading named MAPI properties with an event, and on the list of events the {@link PropertyValueFilter}. Other
+ * expansions, filters and options ({@code $orderby}, {@code $count}, {@code $skip}, {@code $search}…) are refused with
+ * 400 rather than ignored, so a client never believes the emulator applied what it did not.
  */
-record ODataQuery(Optional<Set<String>> select, Optional<List<String>> extendedPropertyIds, Optional<Integer> top, Optional<String> skipToken) {
+record ODataQuery(Optional<Set<String>> select, Optional<List<String>> extendedPropertyIds, Optional<Integer> top, Optional<String> skipToken,
+        Optional<PropertyValueFilter> filter) {
 
     /** Graph's page size for calendarView when no {@code $top} is given. */
     static final int DEFAULT_PAGE = 10;
@@ -25,11 +27,27 @@ record ODataQuery(Optional<Set<String>> select, Optional<List<String>> extendedP
     private static final Pattern EXPAND = Pattern.compile("(?i)\\s*singleValueExtendedProperties\\s*(\\(\\s*\\$filter\\s*=(.*)\\))?\\s*");
     private static final Pattern ID_EQ = Pattern.compile("(?i)\\s*id\\s+eq\\s+'((?:[^']|'')*)'\\s*");
 
+    private static final Set<String> UNDERSTOOD = Set.of("$select", "$expand", "$top", "$skiptoken", "$filter");
+
     static ODataQuery of(Map<String, String> parameters) {
+        for (String name : parameters.keySet()) {
+            if (name.startsWith("$") && !UNDERSTOOD.contains(name)) {
+                throw new BadRequest("ErrorInvalidUrlQuery", "The emulator does not apply the query option '" + name + "'.");
+            }
+        }
         Optional<Set<String>> select = Optional.ofNullable(parameters.get("$select")).map(ODataQuery::names);
         Optional<List<String>> ids = Optional.ofNullable(parameters.get("$expand")).map(ODataQuery::extendedPropertyIds);
         Optional<Integer> top = Optional.ofNullable(parameters.get("$top")).map(ODataQuery::top);
-        return new ODataQuery(select, ids, top, Optional.ofNullable(parameters.get("$skiptoken")));
+        Optional<PropertyValueFilter> filter = Optional.ofNullable(parameters.get("$filter")).map(PropertyValueFilter::parse);
+        return new ODataQuery(select, ids, top, Optional.ofNullable(parameters.get("$skiptoken")), filter);
+    }
+
+    /** For the endpoints that apply no {@code $filter}: refuses one rather than ignore it. */
+    ODataQuery withoutFilter(String endpoint) {
+        if (filter.isPresent()) {
+            throw new BadRequest("ErrorInvalidUrlQuery", "The emulator applies no $filter to " + endpoint + ".");
+        }
+        return this;
     }
 
     int pageSize() {

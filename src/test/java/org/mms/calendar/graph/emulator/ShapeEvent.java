@@ -43,7 +43,7 @@ final class ShapeEvent {
             ArrayNode chosen = event.arrayNode();
             for (JsonNode property : properties) {
                 String id = property.path("id").asString("");
-                if (query.extendedPropertyIds().get().stream().anyMatch(id::equalsIgnoreCase)) {
+                if (query.extendedPropertyIds().get().stream().anyMatch(wanted -> ExtendedPropertyId.same(id, wanted))) {
                     chosen.add(property.deepCopy());
                 }
             }

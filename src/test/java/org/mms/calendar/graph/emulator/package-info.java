@@ -15,6 +15,16 @@
  *       {@code ErrorInvalidParameter}), {@code $select}, {@code $top} (10 by default, at most 1000), paging by
  *       {@code @odata.nextLink} with an opaque skip token, and
  *       {@code $expand=singleValueExtendedProperties($filter=id eq '…' or …)}.</li>
+ *   <li>{@code GET /users/{upn}/events} (also under {@code /calendar}): single events and series masters only, never
+ *       occurrences or exceptions, in the order they were created, with {@code $select}, {@code $expand} as above,
+ *       {@code $top} and {@code @odata.nextLink} paging as for calendarView, and the {@code $filter} Graph documents
+ *       for finding events by a string extended property,
+ *       {@code singleValueExtendedProperties/any(ep: ep/id eq '…' and ep/value eq '…')}: the value compared in any
+ *       case, the name in the property's id exactly, as Graph documents; a filter does not expand the property.</li>
+ *   <li>{@code GET /users/{upn}/events/{id}/instances} with both bounds required (400 {@code ErrorInvalidParameter}):
+ *       the exceptions and occurrences of a series master that meet the window, cancelled occurrences left out,
+ *       exceptions first and then occurrences (as in Graph's documented example), paged as above; 404
+ *       {@code ErrorItemNotFound} for an unknown id.</li>
  *   <li>Series: a master's daily, weekly, absolute/relative monthly and yearly patterns with endDate, noEnd and
  *       numbered ranges, expanded into {@code occurrence}s and {@code exception}s with {@code seriesMasterId} and
  *       {@code originalStart}; cancelled occurrences left out; the master itself never in calendarView; an occurrence
@@ -37,8 +47,12 @@
  * <p>Not emulated, so only a live tenant proves it: what Exchange's HTML sanitizer and its HTML/RTF conversions really
  * do to a body beyond the wrapper; the text rendering of {@code outlook.body-content-type="text"}; time zones other
  * than IANA names and a few Windows names; the request-rate limit (10,000 requests per 10 minutes) and other
- * throttling than the in-flight limit; {@code $filter}, {@code $orderby} and other expansions (refused with 400);
- * {@code $batch}; delta queries; attendee responses, other calendars than the default one, meeting messages
- * themselves; signature checks on tokens and assertions; admin consent and RBAC for Applications beyond the 403.
+ * throttling than the in-flight limit; other filters ({@code contains}, {@code startswith}, {@code ne}, filters on
+ * other properties, any filter on calendarView or instances), {@code $orderby}, {@code $count}, {@code $skip},
+ * {@code $search} and other expansions (all refused with 400 rather than ignored); the order Graph really lists
+ * events and instances in (not documented; clients must not rely on it); what instances answers for an event that is
+ * not a series master (not documented; refused with 400); {@code $batch}; delta queries; attendee responses, other
+ * calendars than the default one, meeting messages themselves; signature checks on tokens and assertions; admin
+ * consent and RBAC for Applications beyond the 403.
  */
 package org.mms.calendar.graph.emulator;
