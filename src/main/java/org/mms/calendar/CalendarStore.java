@@ -88,4 +88,23 @@ public interface CalendarStore {
     default boolean schedulesForAttendees(Mailbox mailbox) {
         return false;
     }
+
+    /**
+     * For a store that {@linkplain #schedulesForAttendees schedules}: whether it sends a series' master and each of
+     * its changed occurrences as updates of their own (Exchange does: each is an item of its own), rather than one
+     * update for the whole resource (an RFC 6638 server sends one per attendee for each PUT). It decides how many
+     * updates a write asked the store to send.
+     */
+    default boolean sendsEachEventApart(Mailbox mailbox) {
+        return false;
+    }
+
+    /**
+     * Whether the resource holds what a write of bytes with this {@link ResourceHash} stored: how a migration that
+     * stopped between a write and its confirmation learns whether the write happened. A store that gives back the
+     * bytes it was given compares them; one that gives back its own rendering (Graph) must remember the write.
+     */
+    default boolean holds(Mailbox mailbox, ResourceRef ref, String resourceHash) {
+        return get(mailbox, ref).map(r -> ResourceHash.of(r.data()).equals(resourceHash)).orElse(false);
+    }
 }

@@ -52,4 +52,14 @@ public final class RoutingCalendarStore implements CalendarStore {
     public boolean schedulesForAttendees(Mailbox mailbox) {
         return storeFor.apply(mailbox).schedulesForAttendees(mailbox);
     }
+
+    @Override
+    public boolean sendsEachEventApart(Mailbox mailbox) {
+        return storeFor.apply(mailbox).sendsEachEventApart(mailbox);
+    }
+
+    @Override
+    public boolean holds(Mailbox mailbox, ResourceRef ref, String resourceHash) {
+        return storeFor.apply(mailbox).holds(mailbox, ref, resourceHash);
+    }
 }

@@ -108,7 +108,12 @@ final class Bodies {
 
     /** Whether the plain-text body shows something fenced like a block (to explain a skip). */
     static boolean hasFence(Component event) {
-        return description(event).map(t -> !(FindTextBlock.in(t.text(), Optional.empty()) instanceof Location.Absent))
+        Optional<TextValue> text = description(event).filter(t -> !t.text().isBlank());
+        if (text.isPresent()) {
+            return !(FindTextBlock.in(text.get().text(), Optional.empty()) instanceof Location.Absent);
+        }
+        // An HTML-only invitation (Exchange keeps no plain text) shows its block in HTML alone.
+        return htmlDescription(event).map(h -> !(FindHtmlBlock.in(h.text(), Optional.empty()) instanceof FindHtmlBlock.Absent))
                 .orElse(false);
     }
 
@@ -156,9 +161,14 @@ final class Bodies {
         return TeamsMeetingDetails.of(shown(), textSpan == null ? htmlBlock.links() : List.of());
     }
 
-    /** Every link the old block shows. */
+    /** Every link the old block shows; an HTML-only block shows its links behind labels, so its hrefs count too. */
     List<String> links() {
-        return shown().links();
+        if (textSpan != null || htmlBlock == null) {
+            return shown().links();
+        }
+        List<String> links = new ArrayList<>(shown().links());
+        htmlBlock.links().stream().filter(link -> !links.contains(link)).forEach(links::add);
+        return links;
     }
 
     /** The digit groups (numbers and IDs) the old block shows. */

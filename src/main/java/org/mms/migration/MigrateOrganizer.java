@@ -62,7 +62,7 @@ public final class MigrateOrganizer {
      * @param total     the organizer's online meetings that have not started (the ones to bring up to date)
      * @param succeeded of those, migrated or already current
      * @param failed    of those, not migrated (the reason is in the message and the journal)
-     * @param invites   update messages queued for attendees
+     * @param invites   updates for attendees: messages queued, or those the store was asked to send when it schedules
      */
     public record Result(int total, int succeeded, int failed, int invites, String message) {
     }
@@ -97,7 +97,8 @@ public final class MigrateOrganizer {
         Tally tally = new Tally();
         // A server that schedules (RFC 6638) tells the attendees itself when the organizer's copy changes.
         boolean serverSends = store.schedulesForAttendees(mailbox);
-        Context context = new Context(mailbox, rules, targets, run, tally, serverSends, heartbeat);
+        Context context = new Context(mailbox, rules, targets, run, tally, serverSends, serverSends && store.sendsEachEventApart(mailbox),
+                heartbeat);
         List<StoredResource> chunk = new ArrayList<>(BATCH);
         store.forEachCandidate(mailbox, now, now.plus(HORIZON), BATCH, resource -> {
             chunk.add(resource);
@@ -112,7 +113,7 @@ public final class MigrateOrganizer {
 
     /** What every meeting of one run is planned and journaled with. */
     private record Context(Mailbox mailbox, SelectionRules rules, Targets targets, MigrationJournal.Run run, Tally tally,
-            boolean serverSends, Heartbeat heartbeat) {
+            boolean serverSends, boolean eachEventApart, Heartbeat heartbeat) {
     }
 
     /** A changed meeting of a chunk, between its plan and its write. */
@@ -165,7 +166,7 @@ public final class MigrateOrganizer {
                 case WriteResult.Written w -> {
                     written.add(p.intent());
                     c.tally().count(p.plan(), true);
-                    c.tally().invites += c.serverSends() ? 0 : p.plan().updates().size();
+                    c.tally().invites += updatesSent(c, p.plan());
                 }
                 // Deleted while we planned: nothing left to migrate.
                 case WriteResult.NotFound n -> notWritten.add(p.intent());
@@ -226,7 +227,7 @@ public final class MigrateOrganizer {
                 case WriteResult.Written w -> {
                     journal.complete(intent);
                     c.tally().count(plan.get(), true);
-                    c.tally().invites += updates.size();
+                    c.tally().invites += updatesSent(c, plan.get());
                     return;
                 }
                 case WriteResult.NotFound n -> {
@@ -255,6 +256,26 @@ public final class MigrateOrganizer {
         }
     }
 
+    /**
+     * The updates attendees get for a written resource: MMS's own messages (one per changed meeting with attendees),
+     * or, when the store schedules, those it was asked to send: as many, or one per changed event when it sends a
+     * series' occurrences apart (Exchange).
+     */
+    private static int updatesSent(Context c, ResourcePlan plan) {
+        if (!c.serverSends() || !c.eachEventApart()) {
+            return plan.updates().size();
+        }
+        int events = 0;
+        for (ItipRequest update : plan.updates()) {
+            for (MeetingPlan meeting : plan.meetings()) {
+                if (meeting.uid().equals(update.uid())) {
+                    events += (int) meeting.components().stream().filter(ComponentPlan::migrated).count();
+                }
+            }
+        }
+        return events;
+    }
+
     /** The store would not take the new version: each meeting that was to change is journaled as failed, with what the store said. */
     private void recordRefused(Context c, Pending p, String reason) {
         List<MeetingPlan> failed = p.plan().meetings().stream()
@@ -269,12 +290,11 @@ public final class MigrateOrganizer {
 
     /**
      * An earlier run that stopped between announcing a write and confirming it: if the calendar holds
-     * the bytes it meant to write, the write happened and its message may go; otherwise it did not.
+     * what it meant to write, the write happened and its message may go; otherwise it did not.
      */
     private void settleOpenIntents(Request request, Mailbox mailbox) {
         for (MigrationJournal.Intent intent : journal.openIntents(request.tenant().id(), request.user().id())) {
-            Optional<StoredResource> stored = store.get(mailbox, new ResourceRef(intent.href()));
-            if (stored.isPresent() && ResourcePlan.hash(stored.get().data()).equals(intent.newResourceHash())) {
+            if (store.holds(mailbox, new ResourceRef(intent.href()), intent.newResourceHash())) {
                 journal.complete(intent);
             } else {
                 journal.abandon(intent);

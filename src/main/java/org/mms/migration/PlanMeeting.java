@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -215,7 +216,7 @@ public final class PlanMeeting {
             return refused.get();
         }
         OnlineMeetingProperties.update(editor, p.event, bodies.type(), coordinates, rules.organizer().address(), bodies.links());
-        if (editor.edits().isEmpty()) {
+        if (editor.edits().isEmpty() || sameContentLines(p.bytes, editor.apply())) {
             return new Outcome.Unchanged("already up to date", evidence);
         }
         Optional<Outcome> bad = bumpSequenceAndStamps(editor, p.event);
@@ -224,6 +225,26 @@ public final class PlanMeeting {
         }
         return new Outcome.Migrated(editor.apply(), editor.edits(), bodies.oldBlockText(), rendered.text(), bodies.type(),
                 coordinates.type(), evidence);
+    }
+
+    /**
+     * Whether two versions of a component say the same thing line by line, folding aside: edits that set each value
+     * to what it was and put back the lines they took out (the CONFERENCE lines are always replaced whole) change
+     * nothing, and no update is owed. It matters where the old block cannot show that it already is the target's,
+     * as an HTML-only block, whose join link hides behind a label.
+     */
+    private static boolean sameContentLines(byte[] before, byte[] after) {
+        List<ContentLine> was = ContentLines.scan(before);
+        List<ContentLine> now = ContentLines.scan(after);
+        if (was.size() != now.size()) {
+            return false;
+        }
+        for (int i = 0; i < was.size(); i++) {
+            if (!Arrays.equals(was.get(i).unfolded(), now.get(i).unfolded())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

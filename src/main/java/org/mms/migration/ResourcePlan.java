@@ -1,14 +1,12 @@
 package org.mms.migration;
 
 import java.io.ByteArrayOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mms.calendar.ResourceHash;
 import org.mms.ical.CalendarReader;
 import org.mms.ical.Component;
 import org.mms.ical.ContentLine;
@@ -101,10 +99,6 @@ public record ResourcePlan(List<MeetingPlan> meetings, byte[] newBytes, List<Iti
 
     /** A SHA-256 of resource bytes, to recognize later whether a write happened. */
     public static String hash(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return ResourceHash.of(bytes);
     }
 }

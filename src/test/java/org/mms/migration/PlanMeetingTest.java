@@ -254,6 +254,40 @@ class PlanMeetingTest {
         assertThat(plans).allMatch(ComponentPlan::migrated);
     }
 
+    @Test
+    void an_html_only_meeting_planned_again_after_its_migration_is_unchanged_though_its_join_link_hides_behind_a_label() {
+        byte[] htmlOnly = without(firstEvent("ics/teams-t2-en-dialin.ics"), "DESCRIPTION");
+        Outcome.Migrated first = (Outcome.Migrated) plan(List.of(htmlOnly), "teams-conference-id-reset.json", RULES).getFirst().outcome();
+
+        Outcome again = plan(List.of(first.bytes()), "teams-conference-id-reset.json", RULES).getFirst().outcome();
+
+        assertThat(again).isInstanceOf(Outcome.Unchanged.class);
+    }
+
+    @Test
+    void an_html_only_meeting_without_the_add_ins_properties_is_migrated_when_its_block_links_show_it_is_the_organizers() {
+        byte[] bare = without(firstEvent("ics/teams-t2-en-dialin.ics"), "DESCRIPTION", "X-MICROSOFT-SKYPETEAMSMEETINGURL",
+                "X-MICROSOFT-SKYPETEAMSPROPERTIES", "X-MICROSOFT-SCHEDULINGSERVICEUPDATEURL",
+                "X-MICROSOFT-SCHEDULINGSERVICEMEETINGOPTIONSURL", "X-MICROSOFT-ONLINEMEETINGCONFLINK",
+                "X-MICROSOFT-ONLINEMEETINGINFORMATION", "X-MICROSOFT-ONLINEMEETINGEXTERNALLINK", "X-MICROSOFT-CONFERENCETELURI");
+        SelectionRules alice = SelectionRules.of(new Organizer("alice@contoso.com", java.util.Set.of("alice@contoso.com"),
+                java.util.Set.of("b7d1c2e4-8f3a-4c6b-9e2d-1a5f7c3b9d80"), java.util.Set.of()), NOW);
+
+        Outcome outcome = plan(List.of(bare), "teams-conference-id-reset.json", alice).getFirst().outcome();
+
+        assertThat(outcome).as("the HTML block's hrefs name Alice's object id").isInstanceOf(Outcome.Migrated.class);
+    }
+
+    /** The event without the properties named, as an HTML-only export or Exchange would give it. */
+    private static byte[] without(byte[] event, String... names) {
+        Component parsed = Component.parse(event);
+        org.mms.ical.ComponentEditor editor = new org.mms.ical.ComponentEditor(parsed);
+        for (String name : names) {
+            parsed.all(name).forEach(editor::deleteLine);
+        }
+        return editor.apply();
+    }
+
     private static Outcome planOnly(String fixture, String profile, SelectionRules rules) {
         List<ComponentPlan> plans = plan(List.of(firstEvent(fixture)), profile, rules);
         assertThat(plans).hasSize(1);

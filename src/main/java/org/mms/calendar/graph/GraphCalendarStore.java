@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.mms.calendar.CalendarStore;
 import org.mms.calendar.Mailbox;
+import org.mms.calendar.ResourceHash;
 import org.mms.calendar.ResourceRef;
 import org.mms.calendar.StoredResource;
 import org.mms.calendar.WriteResult;
@@ -43,8 +44,22 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Writing sends, per member event whose HTML body or add-in properties changed, one PATCH conditional on that
  * event's own ETag; anything else a write would change is refused ({@link PlanPatches}). Exchange sends the update
- * to the attendees itself, so {@link #schedulesForAttendees} is true. Requests stay within Graph's in-flight limits,
- * wait out throttling, and renew a refused token once ({@link GraphHttp}). Thread-safe.
+ * to the attendees itself, so {@link #schedulesForAttendees} is true, one per event written. Requests stay within
+ * Graph's in-flight limits, wait out throttling, and renew a refused token once ({@link GraphHttp}). Thread-safe.
+ *
+ * <p>What Exchange has no place for. The engine's block also has RFC 7986 {@code CONFERENCE} lines, which no Graph
+ * field holds. Dropping them made every migrated meeting read back without them, so each later run planned it as
+ * changed again: no PATCH followed (the body and the properties were already right), but the journal and the status
+ * counted it migrated every time. They are kept instead in one named property of MMS's own on the event, written in
+ * the same PATCH as the block and shown again on read ({@link KeptLines}), so a meeting reads back as it was written
+ * and a second run finds nothing to do. The alternative, leaving them out of the plan for this store, would have
+ * made the engine's output depend on where a calendar lives; keeping them costs one property per event, which
+ * Outlook neither shows nor sends to attendees.
+ *
+ * <p>Recognizing a write after a crash. Exchange gives back its own rendering of what it was given (its HTML
+ * wrapper, no SEQUENCE or DTSTAMP of ours), so the bytes read back never hash to the bytes written, and comparing
+ * them would take every interrupted write for one that never happened. Each PATCH therefore also records the hash of
+ * the resource it belongs to ({@link PlanPatches#WRITTEN_HASH}), and {@link #holds} looks for it.
  */
 public final class GraphCalendarStore implements CalendarStore, AutoCloseable {
 
@@ -55,7 +70,8 @@ public final class GraphCalendarStore implements CalendarStore, AutoCloseable {
 
     private static final String SELECT = "id,type,seriesMasterId,iCalUId,isOrganizer,isCancelled,isAllDay,subject,body,start,end,"
             + "attendees,organizer,recurrence,originalStart";
-    private static final String EXPAND = AddInProperties.expandFilter(List.of(ImportedNames.RESOURCE_NAME, ImportedNames.UID));
+    private static final String EXPAND = AddInProperties.expandFilter(
+            List.of(ImportedNames.RESOURCE_NAME, ImportedNames.UID, KeptLines.PROPERTY, PlanPatches.WRITTEN_HASH));
     private static final DateTimeFormatter GRAPH_TIME = DateTimeFormatter.ISO_INSTANT;
 
     private final GraphSettings settings;
@@ -143,6 +159,24 @@ public final class GraphCalendarStore implements CalendarStore, AutoCloseable {
         return true;
     }
 
+    /** A series' master and each of its exceptions are items of their own, each PATCH one update. */
+    @Override
+    public boolean sendsEachEventApart(Mailbox mailbox) {
+        return true;
+    }
+
+    /**
+     * Whether an event of the meeting carries this hash in {@link PlanPatches#WRITTEN_HASH}: then a PATCH of that
+     * write reached Exchange, and Exchange sent its update. A write interrupted between the master's PATCH and an
+     * exception's counts as made; the next run finds the exception still to do and writes it alone.
+     */
+    @Override
+    public boolean holds(Mailbox mailbox, ResourceRef ref, String resourceHash) {
+        Optional<GraphMeeting> meeting = readMeeting(target(mailbox), ref);
+        return meeting.isPresent() && meeting.get().members().stream()
+                .anyMatch(e -> e.property(PlanPatches.WRITTEN_HASH).filter(resourceHash::equals).isPresent());
+    }
+
     // ---- writing ----
 
     @Override
@@ -161,7 +195,7 @@ public final class GraphCalendarStore implements CalendarStore, AutoCloseable {
         }
         Map<String, String> etags = new LinkedHashMap<>();
         current.get().members().forEach(e -> etags.put(e.id(), e.etag()));
-        for (PlanPatches.Patch patch : PlanPatches.of(current.get(), wanted, json)) {
+        for (PlanPatches.Patch patch : PlanPatches.of(current.get(), wanted, ResourceHash.of(data), json)) {
             GraphResponse answer = t.send("PATCH", t.uri("/events/" + segment(patch.event().id()), Map.of()),
                     "PATCH /users/" + t.upn + "/events/…", bytes(patch.body()), Map.of("If-Match", patch.event().etag()));
             if (answer.status() == 412) {

@@ -37,10 +37,12 @@ import org.mms.ical.TimeZones;
  * @param textBody     DESCRIPTION, unescaped
  * @param attendees    addresses (lower case, without {@code mailto:}) with CN and ROLE
  * @param addIn        the add-in's properties present, by iCalendar name, unescaped
+ * @param keptLines    the lines Exchange has no place for that the store keeps ({@link KeptLines}), unfolded
  */
 record IcalEvent(String uid, Optional<Instant> recurrenceId, Instant start, Instant end, boolean allDay, ZoneId zone,
         String zoneName, String summary, Optional<String> rrule, boolean cancelled, Optional<String> htmlBody,
-        Optional<String> textBody, Map<String, Attendee> attendees, Map<String, String> addIn, List<String> unsupported) {
+        Optional<String> textBody, Map<String, Attendee> attendees, Map<String, String> addIn, List<String> keptLines,
+        List<String> unsupported) {
 
     record Attendee(String name, String role) {
     }
@@ -118,7 +120,8 @@ record IcalEvent(String uid, Optional<Instant> recurrenceId, Instant start, Inst
         }
         return new IcalEvent(e.value("UID").orElse(""), e.property("RECURRENCE-ID").map(p -> value(p).instant(time)), startAt, endAt,
                 start.isDate(), zone, zoneName, e.value("SUMMARY").map(TextEscaping::unescape).orElse(""), e.value("RRULE"),
-                e.value("STATUS").filter(s -> s.equalsIgnoreCase("CANCELLED")).isPresent(), html, text, attendees, addIn, unsupported);
+                e.value("STATUS").filter(s -> s.equalsIgnoreCase("CANCELLED")).isPresent(), html, text, attendees, addIn,
+                KeptLines.of(e), unsupported);
     }
 
     private static DateTimeValue value(Property p) {

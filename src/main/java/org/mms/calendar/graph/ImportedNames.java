@@ -9,7 +9,8 @@ package org.mms.calendar.graph;
  */
 final class ImportedNames {
 
-    private static final String MMS_SET = "{6b1f3c2e-9a47-4d5b-8e0c-2f7a9d4b1c63}";
+    /** MMS's own property set: a GUID of its own, so its names never meet another application's. */
+    static final String MMS_SET = "{6b1f3c2e-9a47-4d5b-8e0c-2f7a9d4b1c63}";
     static final String RESOURCE_NAME = "String " + MMS_SET + " Name MmsResourceName";
     static final String UID = "String " + MMS_SET + " Name MmsUid";
 

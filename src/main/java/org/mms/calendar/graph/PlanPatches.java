@@ -21,8 +21,10 @@ import tools.jackson.databind.node.ObjectNode;
  * the add-in's properties to what the resource says, or none when they already are. MMS edits the online-meeting
  * block and nothing else, so a resource that changes anything else Exchange keeps (times, recurrence, subject,
  * attendees, cancellation) is refused: Exchange would keep the old values and the caller would believe otherwise.
- * SEQUENCE, DTSTAMP and LAST-MODIFIED are Exchange's own and ignored, as are lines Graph has no place for (RFC 7986
- * CONFERENCE, LOCATION, DESCRIPTION). Pure.
+ * SEQUENCE, DTSTAMP and LAST-MODIFIED are Exchange's own and ignored. Of the lines Graph has no place for, those of
+ * the block (RFC 7986 CONFERENCE) go into a property of MMS's own on the event ({@link KeptLines}); the others
+ * (LOCATION, DESCRIPTION) are ignored. Each PATCH also records the hash of the resource it is part of
+ * ({@link #WRITTEN_HASH}), so that a write whose answer was lost can be recognized. Pure.
  */
 final class PlanPatches {
 
@@ -30,13 +32,21 @@ final class PlanPatches {
     record Patch(GraphEvent event, ObjectNode body) {
     }
 
+    /**
+     * The {@link org.mms.calendar.ResourceHash} of the last resource MMS wrote to the event: written with every PATCH,
+     * read by {@link GraphCalendarStore#holds}. Exchange renders a meeting its own way (its HTML, no SEQUENCE of
+     * ours), so the bytes read back never hash to what was written; the event remembers instead.
+     */
+    static final String WRITTEN_HASH = "String " + ImportedNames.MMS_SET + " Name MmsWrittenHash";
+
     private PlanPatches() {
     }
 
     /**
+     * @param writtenHash the hash of the resource {@code wanted} was read from
      * @throws IllegalArgumentException naming the first change Graph cannot be given
      */
-    static List<Patch> of(GraphMeeting current, List<IcalEvent> wanted, JsonMapper json) {
+    static List<Patch> of(GraphMeeting current, List<IcalEvent> wanted, String writtenHash, JsonMapper json) {
         List<Patch> patches = new ArrayList<>();
         Set<String> matched = new HashSet<>();
         for (IcalEvent w : wanted) {
@@ -45,7 +55,7 @@ final class PlanPatches {
                 throw new IllegalArgumentException("the resource holds two events for the same " + describe(w));
             }
             refuseOtherChanges(event, w, current.first().recurrence().flatMap(TranslateRecurrence::zoneOf));
-            patchFor(event, w, json).ifPresent(body -> patches.add(new Patch(event, body)));
+            patchFor(event, w, writtenHash, json).ifPresent(body -> patches.add(new Patch(event, body)));
         }
         for (GraphEvent member : current.members()) {
             if (!matched.contains(member.id())) {
@@ -137,7 +147,7 @@ final class PlanPatches {
         return parts;
     }
 
-    private static Optional<ObjectNode> patchFor(GraphEvent e, IcalEvent w, JsonMapper json) {
+    private static Optional<ObjectNode> patchFor(GraphEvent e, IcalEvent w, String writtenHash, JsonMapper json) {
         ObjectNode body = json.createObjectNode();
         if (w.htmlBody().isPresent()) {
             String content = KeepLineBreaks.splice(e.body(), w.htmlBody().get());
@@ -158,10 +168,20 @@ final class PlanPatches {
                 property.put("value", then.orElse(""));
             }
         }
-        if (!properties.isEmpty()) {
-            body.set("singleValueExtendedProperties", properties);
+        String kept = KeptLines.value(w.keptLines());
+        if (!e.property(KeptLines.PROPERTY).orElse("").equals(kept)) {
+            ObjectNode property = properties.addObject();
+            property.put("id", KeptLines.PROPERTY);
+            property.put("value", kept);
         }
-        return body.isEmpty() ? Optional.empty() : Optional.of(body);
+        if (properties.isEmpty() && body.isEmpty()) {
+            return Optional.empty();
+        }
+        ObjectNode stamp = properties.addObject();
+        stamp.put("id", WRITTEN_HASH);
+        stamp.put("value", writtenHash);
+        body.set("singleValueExtendedProperties", properties);
+        return Optional.of(body);
     }
 
     private static String describe(IcalEvent w) {

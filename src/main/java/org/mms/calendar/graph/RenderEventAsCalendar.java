@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.mms.ical.Folding;
@@ -18,9 +19,10 @@ import org.mms.ical.TextEscaping;
  *
  * <p>Graph gives one body, in HTML; it becomes X-ALT-DESC with {@code FMTTYPE=text/html}, and there is no
  * DESCRIPTION, since there is no plain text to show. The add-in's named properties become their {@code X-MICROSOFT-*}
- * lines ({@link AddInProperties}). Times are UTC, except a series master's: RRULE is expanded in its DTSTART's zone, so
- * a series is written in the zone its range names (an IANA id, which needs no VTIMEZONE, RFC 7809), or in UTC when
- * that zone is unknown. Exceptions carry the master's UID (Graph gives each occurrence an iCalUId of its own) and a
+ * lines ({@link AddInProperties}); the lines MMS keeps on the event because Exchange has no place for them follow
+ * ({@link KeptLines}). Times are UTC, except a series master's: RRULE is expanded in its DTSTART's zone, so a series
+ * is written in the zone its range names (an IANA id, which needs no VTIMEZONE, RFC 7809), or in UTC when that zone
+ * is unknown. Exceptions carry the master's UID (Graph gives each occurrence an iCalUId of its own) and a
  * RECURRENCE-ID from their {@code originalStart}.
  */
 final class RenderEventAsCalendar {
@@ -75,6 +77,7 @@ final class RenderEventAsCalendar {
         for (AddInProperties p : AddInProperties.ALL) {
             e.property(p.graphId()).ifPresent(v -> line(out, p.icalName() + ":" + TextEscaping.escape(v)));
         }
+        e.property(KeptLines.PROPERTY).map(KeptLines::shown).orElse(List.of()).forEach(kept -> line(out, kept));
         line(out, "END:VEVENT");
     }
 

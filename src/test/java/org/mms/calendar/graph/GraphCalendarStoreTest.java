@@ -169,12 +169,34 @@ class GraphCalendarStoreTest {
         assertThat(graph.notifications()).singleElement().satisfies(n -> assertThat(n.eventId()).isEqualTo(id));
         assertThat(store.schedulesForAttendees(mailbox)).isTrue();
 
-        // Migrating again sends nothing: the block and the properties already are what the plan writes. (The plan
-        // still adds the RFC 7986 CONFERENCE lines, which Exchange has no place for; they are not written.)
+        // The RFC 7986 CONFERENCE lines, which Exchange has no place for, read back from MMS's own property: the
+        // meeting reads back as it was written, and migrating again plans nothing and sends nothing.
+        StoredResource again = candidates().getFirst();
+        assertThat(new String(again.data(), java.nio.charset.StandardCharsets.UTF_8).replace("\r\n ", ""))
+                .contains("CONFERENCE;VALUE=URI;FEATURE=PHONE").contains("tel:+4969365301");
+        assertThat(plan(again).changed()).as("a second run finds the meeting unchanged").isFalse();
         long patches = graph.requests().stream().filter(r -> r.method().equals("PATCH")).count();
-        assertThat(migrate(candidates().getFirst())).isInstanceOf(WriteResult.Written.class);
+        assertThat(migrate(again)).isInstanceOf(WriteResult.Written.class);
         assertThat(graph.requests().stream().filter(r -> r.method().equals("PATCH")).count()).isEqualTo(patches);
         assertThat(graph.notifications()).hasSize(1);
+    }
+
+    @Test
+    void a_write_that_reached_exchange_is_recognized_by_the_hash_it_left_on_the_event_and_one_that_did_not_is_not() {
+        graph.addMailbox(ALICE);
+        aTeamsMeeting("Q1 planning", "2026-12-08");
+        aTeamsMeeting("Q2 planning", "2026-12-09");
+        List<StoredResource> read = candidates();
+        byte[] written = plan(read.get(0)).newBytes();
+        byte[] neverSent = plan(read.get(1)).newBytes();
+
+        assertThat(store.put(mailbox, read.get(0).ref(), written, Optional.of(read.get(0).etag()))).isInstanceOf(WriteResult.Written.class);
+
+        // What Exchange gives back is its own rendering, never the bytes written; the event remembers the write.
+        assertThat(ResourcePlan.hash(store.get(mailbox, read.get(0).ref()).orElseThrow().data())).isNotEqualTo(ResourcePlan.hash(written));
+        assertThat(store.holds(mailbox, read.get(0).ref(), ResourcePlan.hash(written))).isTrue();
+        assertThat(store.holds(mailbox, read.get(1).ref(), ResourcePlan.hash(neverSent))).isFalse();
+        assertThat(store.holds(mailbox, read.get(0).ref(), ResourcePlan.hash(neverSent))).isFalse();
     }
 
     @Test

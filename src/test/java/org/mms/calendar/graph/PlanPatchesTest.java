@@ -50,7 +50,7 @@ class PlanPatchesTest {
         GraphMeeting meeting = GraphFixtures.teamsMeeting();
         byte[] edited = editedAsTheEngineWould(RenderEventAsCalendar.render(meeting));
 
-        List<PlanPatches.Patch> patches = PlanPatches.of(meeting, IcalEvent.readAll(edited), GraphFixtures.JSON);
+        List<PlanPatches.Patch> patches = PlanPatches.of(meeting, IcalEvent.readAll(edited), "a-hash", GraphFixtures.JSON);
 
         assertThat(patches).singleElement().satisfies(p -> {
             assertThat(p.event().etag()).isEqualTo(meeting.first().etag());
@@ -63,12 +63,17 @@ class PlanPatchesTest {
             String inserted = "Meeting ID: <span>111 222 333 444</span><br>\r\n";
             assertThat(sent).isEqualTo(stored.substring(0, from) + inserted + stored.substring(to));
             JsonNode properties = p.body().path("singleValueExtendedProperties");
-            assertThat(properties).hasSize(2);
+            assertThat(properties).hasSize(4);
             assertThat(properties.get(0).path("id").asString()).isEqualTo(
                     "String {00020329-0000-0000-C000-000000000046} Name SkypeTeamsMeetingUrl");
             assertThat(properties.get(0).path("value").asString()).contains(NEW_LINK_PART).doesNotContain(OLD_LINK_PART);
             assertThat(properties.get(1).path("id").asString()).endsWith("Name OnlineMeetingTollNumber");
             assertThat(properties.get(1).path("value").asString()).isEmpty();
+            // The CONFERENCE line Exchange has no place for is kept in MMS's own property; the write's hash comes last.
+            assertThat(properties.get(2).path("id").asString()).isEqualTo(KeptLines.PROPERTY);
+            assertThat(properties.get(2).path("value").asString()).isEqualTo("CONFERENCE;VALUE=URI;FEATURE=VIDEO:https://teams.example/x");
+            assertThat(properties.get(3).path("id").asString()).isEqualTo(PlanPatches.WRITTEN_HASH);
+            assertThat(properties.get(3).path("value").asString()).isEqualTo("a-hash");
             assertThat(p.body().properties()).extracting(java.util.Map.Entry::getKey)
                     .containsExactly("body", "singleValueExtendedProperties");
         });
@@ -79,7 +84,7 @@ class PlanPatchesTest {
         GraphMeeting series = GraphFixtures.weeklySeries();
         byte[] edited = editedAsTheEngineWould(RenderEventAsCalendar.render(series));
 
-        List<PlanPatches.Patch> patches = PlanPatches.of(series, IcalEvent.readAll(edited), GraphFixtures.JSON);
+        List<PlanPatches.Patch> patches = PlanPatches.of(series, IcalEvent.readAll(edited), "a-hash", GraphFixtures.JSON);
 
         assertThat(patches).extracting(p -> p.event().id()).containsExactly(series.first().id(), series.exceptions().getFirst().id());
         assertThat(patches.get(1).body().path("body").path("content").asString()).contains("moved by an hour this week")
@@ -91,7 +96,7 @@ class PlanPatchesTest {
     void a_resource_written_back_unchanged_needs_no_patch() {
         GraphMeeting series = GraphFixtures.weeklySeries();
 
-        assertThat(PlanPatches.of(series, IcalEvent.readAll(RenderEventAsCalendar.render(series)), GraphFixtures.JSON)).isEmpty();
+        assertThat(PlanPatches.of(series, IcalEvent.readAll(RenderEventAsCalendar.render(series)), "a-hash", GraphFixtures.JSON)).isEmpty();
     }
 
     @Test
@@ -105,7 +110,7 @@ class PlanPatchesTest {
                 {"mailto:bob@contoso.com", "mailto:carol@contoso.com", "ATTENDEE"},
                 {"END:VEVENT", "STATUS:CANCELLED\r\nEND:VEVENT", "STATUS"}}) {
             byte[] changed = calendar.replace(change[0], change[1]).getBytes(StandardCharsets.UTF_8);
-            assertThatThrownBy(() -> PlanPatches.of(meeting, IcalEvent.readAll(changed), GraphFixtures.JSON))
+            assertThatThrownBy(() -> PlanPatches.of(meeting, IcalEvent.readAll(changed), "a-hash", GraphFixtures.JSON))
                     .as(change[2]).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(change[2])
                     .hasMessageContaining("only the online-meeting block");
         }
@@ -117,7 +122,7 @@ class PlanPatchesTest {
         String calendar = new String(RenderEventAsCalendar.render(series), StandardCharsets.UTF_8);
         byte[] moved = calendar.replace("RECURRENCE-ID:20261215T130000Z", "RECURRENCE-ID:20261222T130000Z").getBytes(StandardCharsets.UTF_8);
 
-        assertThatThrownBy(() -> PlanPatches.of(series, IcalEvent.readAll(moved), GraphFixtures.JSON))
+        assertThatThrownBy(() -> PlanPatches.of(series, IcalEvent.readAll(moved), "a-hash", GraphFixtures.JSON))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not make exceptions");
     }
 }

@@ -102,4 +102,23 @@ class RenderEventAsCalendarTest {
 
         assertThat(CalendarObject.uidOf(RenderEventAsCalendar.render(new GraphMeeting(imported, List.of())))).isEqualTo("uid-from-the-file");
     }
+
+    @Test
+    void the_conference_lines_mms_kept_on_the_event_read_back_after_the_add_in_properties_and_nothing_else_from_that_property() {
+        GraphEvent event = GraphFixtures.event("teams-meeting-single.json");
+        java.util.Map<String, String> properties = new java.util.HashMap<>(event.properties());
+        String video = "CONFERENCE;VALUE=URI;FEATURE=VIDEO;LABEL=\"Microsoft Teams\":https://teams.microsoft.com/l/meetup-join/19%3ameeting_x";
+        String phone = "CONFERENCE;VALUE=URI;FEATURE=PHONE;LABEL=\"+1 425-555-0175 (United States, Redmond)\":tel:+14255550175%2c%2c241752659%23";
+        properties.put(KeptLines.PROPERTY, video + "\r\n" + phone + "\r\nEND:VEVENT\r\nLOCATION:Room 1\r\nnot a line");
+        GraphEvent kept = new GraphEvent(event.id(), event.etag(), event.type(), event.seriesMasterId(), event.iCalUId(),
+                event.isOrganizer(), event.isCancelled(), event.isAllDay(), event.subject(), event.body(), event.start(), event.end(),
+                event.organizer(), event.attendees(), event.recurrence(), event.originalStart(), properties);
+
+        byte[] rendered = RenderEventAsCalendar.render(new GraphMeeting(kept, List.of()));
+
+        Component read = events(rendered).getFirst();
+        assertThat(read.all("CONFERENCE")).extracting(ContentLine::text).containsExactly(video, phone);
+        assertThat(read.has("LOCATION")).isFalse();
+        assertThat(IcalEvent.readAll(rendered).getFirst().keptLines()).containsExactly(video, phone);
+    }
 }
