@@ -42,7 +42,7 @@ import org.mms.service.MmsService;
 public final class GraphBenchmark {
 
     private static final Duration POLL = Duration.ofMillis(100);
-    private static final Duration PROGRESS = Duration.ofSeconds(10);
+    static final Duration PROGRESS = Duration.ofSeconds(10);
 
     private GraphBenchmark() {
     }
@@ -97,13 +97,15 @@ public final class GraphBenchmark {
             List<Views.MigrationStatus> all;
             Instant changedAt = Instant.now();
             try (WatchHeap heap = new WatchHeap()) {
+                heap.sampleHeld();
                 int queued = 0;
                 for (SampleOrganization.Organizer o : org.organizers()) {
                     queued += queued(change(admin, o));
                 }
-                all = waitUntilEnded(admin, queued, graph);
+                all = waitUntilEnded(admin, queued, graph, heap);
                 double seconds = all.stream().mapToDouble(s -> Duration.between(changedAt, s.ModifiedDate()).toMillis() / 1000.0).max()
                         .orElse(0);
+                heap.sampleHeld();
                 BenchSetup.Cpu cpu = process.cpu().minus(cpuBefore);
                 ThreadCpu threads = ThreadCpu.now();
                 List<RecordedRequest> requests = graph.requests().subList(requestsBefore, graph.requests().size());
@@ -199,7 +201,8 @@ public final class GraphBenchmark {
     }
 
     /** Once there are {@code expected} migrations and all of them have ended. */
-    private static List<Views.MigrationStatus> waitUntilEnded(Admin admin, int expected, GraphEmulator graph) throws InterruptedException {
+    private static List<Views.MigrationStatus> waitUntilEnded(Admin admin, int expected, GraphEmulator graph, WatchHeap heap)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofHours(1));
         Instant nextProgress = Instant.now().plus(PROGRESS);
         while (true) {
@@ -209,6 +212,7 @@ public final class GraphBenchmark {
             }
             if (Instant.now().isAfter(nextProgress)) {
                 nextProgress = nextProgress.plus(PROGRESS);
+                heap.sampleHeld();
                 List<RecordedRequest> requests = graph.requests();
                 System.out.printf(Locale.ROOT, "  … %d of %d migrations ended, %,d requests so far, the last: %s%n",
                         rows.stream().filter(r -> r.State().equals("Succeeded") || r.State().equals("Failed")).count(), expected,

@@ -18,16 +18,16 @@ import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 
 /**
- * The heap in use after each garbage collection while it watches, and the most in use before one. What is left after
- * a collection is what the program holds; if that stays level over a run, memory is flat, whatever the peaks
- * before collections (garbage not yet collected) were.
+ * The heap the program holds (what a full collection leaves) at the moments it is asked, and the most in use before any
+ * collection while it watches. A young collection leaves dead objects of the old generation in place, so only a full
+ * one shows what is held; if that stays level over a run, memory is flat, whatever the peaks of garbage were.
  */
 final class WatchHeap implements AutoCloseable {
 
     private static final Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(p -> p.getType() == MemoryType.HEAP).map(java.lang.management.MemoryPoolMXBean::getName).collect(Collectors.toSet());
 
-    private final List<Long> afterCollections = new ArrayList<>();
+    private final List<Long> held = new ArrayList<>();
     private long mostBefore;
     private final NotificationListener listener = this::collected;
 
@@ -42,11 +42,6 @@ final class WatchHeap implements AutoCloseable {
             return;
         }
         var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData()).getGcInfo();
-        long after = heapUsed(info.getMemoryUsageAfterGc());
-        // A concurrent cycle's end (G1's "Remark", "Cleanup") reports the heap as it happens to be, not what survived.
-        if (after > 0) {
-            afterCollections.add(after);
-        }
         mostBefore = Math.max(mostBefore, heapUsed(info.getMemoryUsageBeforeGc()));
     }
 
@@ -54,15 +49,19 @@ final class WatchHeap implements AutoCloseable {
         return pools.entrySet().stream().filter(e -> HEAP_POOLS.contains(e.getKey())).mapToLong(e -> e.getValue().getUsed()).sum();
     }
 
-    /** Heap after the collections, first, in the middle, at most and last, and the most in use before one; in MB. */
-    synchronized String describe() {
-        if (afterCollections.isEmpty()) {
-            return "no garbage collection while watched";
+    /** A full collection (a pause of a fraction of a second), then the heap it left. */
+    void sampleHeld() {
+        System.gc();
+        long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        synchronized (this) {
+            held.add(used);
         }
-        long max = afterCollections.stream().mapToLong(Long::longValue).max().orElse(0);
-        return String.format(Locale.ROOT, "heap after collections (%d of them): first %d MB, middle %d MB, last %d MB, at most %d MB; "
-                + "at most %d MB in use before one", afterCollections.size(), mb(afterCollections.getFirst()),
-                mb(afterCollections.get(afterCollections.size() / 2)), mb(afterCollections.getLast()), mb(max), mb(mostBefore));
+    }
+
+    /** The heap held at each sample and the most in use before a collection, in MB. */
+    synchronized String describe() {
+        return String.format(Locale.ROOT, "heap held (after a full collection) every %s: %s MB; at most %d MB in use before a collection",
+                GraphBenchmark.PROGRESS, held.stream().map(b -> Long.toString(mb(b))).collect(Collectors.joining(", ")), mb(mostBefore));
     }
 
     private static long mb(long bytes) {
