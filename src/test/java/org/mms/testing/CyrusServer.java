@@ -65,10 +65,23 @@ public final class CyrusServer implements CalDavServer {
     }
 
     /**
-     * Starts one with the account {@code user}; skips the test (or fails under CI) when Cyrus is not
-     * installed.
+     * Starts one with the account {@code user}, scheduling as Cyrus does out of the box; skips the test
+     * (or fails under CI) when Cyrus is not installed.
      */
     public static CyrusServer start(String user) {
+        return start(user, true);
+    }
+
+    /**
+     * The same with server-side scheduling off ({@code caldav_allowscheduling: off}): Cyrus then only
+     * stores, and no longer holds an account to one scheduled meeting per UID across all its calendars
+     * (RFC 6638 §3.2.4.1), which a test that keeps many mailboxes as calendars of one account needs.
+     */
+    public static CyrusServer startWithoutScheduling(String user) {
+        return start(user, false);
+    }
+
+    private static CyrusServer start(String user, boolean schedules) {
         Path master = RequiredServer.assumeInstalled(BIN.resolve("master"), "cyrus-common");
         RequiredServer.assumeInstalled(BIN.resolve("imapd"), "cyrus-imapd");
         RequiredServer.assumeInstalled(BIN.resolve("httpd"), "cyrus-caldav");
@@ -85,7 +98,7 @@ public final class CyrusServer implements CalDavServer {
             addAccount(saslpasswd, directory, user, password);
             addAccount(saslpasswd, directory, ADMIN, adminPassword);
             ServerProcess process = ServerProcess.startOnFreePort("cyrus", directory, port -> {
-                writeConfig(directory, port, smtp.getSmtp().getPort());
+                writeConfig(directory, port, smtp.getSmtp().getPort(), schedules);
                 handOverToServiceUser(directory);
                 return List.of(master.toString(), "-C", directory.resolve("imapd.conf").toString(),
                         "-M", directory.resolve("cyrus.conf").toString(), "-p", directory.resolve("master.pid").toString(),
@@ -126,7 +139,7 @@ public final class CyrusServer implements CalDavServer {
         }
     }
 
-    private static void writeConfig(Path directory, int httpPort, int smtpPort) {
+    private static void writeConfig(Path directory, int httpPort, int smtpPort, boolean schedules) {
         String conf = directory.resolve("imapd.conf").toString();
         try {
             Files.writeString(directory.resolve("imapd.conf"), String.join("\n",
@@ -151,6 +164,7 @@ public final class CyrusServer implements CalDavServer {
                     "sasl_sasldb_path: " + directory.resolve("sasldb2"),
                     "sasl_mech_list: PLAIN",
                     "httpmodules: caldav",
+                    "caldav_allowscheduling: " + (schedules ? "on" : "off"),
                     "calendar_user_address_set: " + DOMAIN,
                     "smtp_backend: host",
                     "smtp_host: 127.0.0.1:" + smtpPort,
