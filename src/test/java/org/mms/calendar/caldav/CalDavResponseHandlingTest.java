@@ -279,6 +279,28 @@ class CalDavResponseHandlingTest {
         assertThat(server.requests()).hasSize(1);
     }
 
+    /**
+     * Cyrus answers a meeting it will not take with 403 and a {@code DAV:error} naming why (here: the
+     * account holds a scheduled meeting of that UID elsewhere, RFC 6638 §3.2.4.1), plus a
+     * {@code responsedescription}. That is about the meeting, not the account's rights on the calendar.
+     */
+    @Test
+    void a_403_naming_a_precondition_is_reported_as_a_refusal_of_the_meeting_not_of_the_accounts_rights() {
+        server.answer(request -> new TinyHttpServer.Answer(403, Map.of("Content-Type", "application/xml; charset=utf-8"),
+                "<?xml version=\"1.0\" encoding=\"utf-8\"?><D:error xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\">"
+                        + "<C:unique-scheduling-object-resource/><D:responsedescription>uid-1</D:responsedescription></D:error>"));
+
+        try (CalDavCalendarStore store = store()) {
+            assertThat(store.put(MAILBOX, REF, aMeeting("uid-1"), Optional.of("\"e1\"")))
+                    .isInstanceOfSatisfying(WriteResult.Refused.class, refused -> assertThat(refused.reason())
+                            .contains("HTTP 403 Forbidden: the server refused this meeting")
+                            .contains("[unique-scheduling-object-resource: the account holds a scheduled meeting with this UID "
+                                    + "in another calendar]")
+                            .doesNotContain("check its rights")
+                            .doesNotContain("[responsedescription]"));
+        }
+    }
+
     @Test
     void a_server_too_slow_to_answer_is_a_transient_timeout() {
         server.answer(request -> {
