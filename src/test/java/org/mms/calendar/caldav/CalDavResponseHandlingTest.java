@@ -411,6 +411,38 @@ class CalDavResponseHandlingTest {
         assertThat(server.requests()).isEmpty();
     }
 
+    @Test
+    void when_mms_sends_the_updates_its_writes_mark_every_attendee_client_scheduled() {
+        server.answer(request -> TinyHttpServer.Answer.of(204, Map.of("ETag", "\"e2\"")));
+        CalDavSettings settings = new CalDavSettings(server.baseUrl(), Optional.empty(), Optional.empty(),
+                CalDavSettings.Scheduling.MMS_SENDS, Duration.ofSeconds(5));
+        byte[] meeting = new String(aMeeting("uid-1"), StandardCharsets.UTF_8)
+                .replace("END:VEVENT", "ATTENDEE;CN=Bob:mailto:bob@fabrikam.com\r\nEND:VEVENT").getBytes(StandardCharsets.UTF_8);
+
+        try (CalDavCalendarStore store = new CalDavCalendarStore(settings, MailboxLocator.template(server.baseUrl(), "/{user}/"))) {
+            assertThat(store.put(MAILBOX, REF, meeting, Optional.of("\"e1\""))).isEqualTo(new WriteResult.Written("\"e2\""));
+            assertThat(store.create(MAILBOX, new ResourceRef("meeting-2.ics"), meeting)).isEqualTo(new WriteResult.Written("\"e2\""));
+        }
+        assertThat(server.requests()).hasSize(2).allSatisfy(put -> assertThat(put.body())
+                .contains("ATTENDEE;SCHEDULE-AGENT=CLIENT;CN=Bob:mailto:bob@fabrikam.com"));
+    }
+
+    @Test
+    void when_the_server_schedules_the_attendees_are_written_as_they_are() {
+        server.answer(request -> request.method().equals("OPTIONS")
+                ? TinyHttpServer.Answer.of(200, Map.of("DAV", "1, calendar-access, calendar-auto-schedule"))
+                : TinyHttpServer.Answer.of(204, Map.of("ETag", "\"e2\"")));
+        byte[] meeting = new String(aMeeting("uid-1"), StandardCharsets.UTF_8)
+                .replace("END:VEVENT", "ATTENDEE;CN=Bob:mailto:bob@fabrikam.com\r\nEND:VEVENT").getBytes(StandardCharsets.UTF_8);
+
+        try (CalDavCalendarStore store = store()) {
+            assertThat(store.schedulesForAttendees(MAILBOX)).isTrue();
+            assertThat(store.put(MAILBOX, REF, meeting, Optional.of("\"e1\""))).isEqualTo(new WriteResult.Written("\"e2\""));
+        }
+        assertThat(server.requests()).filteredOn(r -> r.method().equals("PUT")).singleElement()
+                .satisfies(put -> assertThat(put.body()).contains("ATTENDEE;CN=Bob:mailto:bob@fabrikam.com"));
+    }
+
     // ---- connections closed before an answer ----
 
     @Test
