@@ -82,6 +82,15 @@ public abstract class CalendarStoreContract {
     }
 
     /**
+     * Why this store refuses {@code data} as a meeting, if it does: a server may be stricter than
+     * RFC 5545 (Cyrus refuses an X- property without a value and an event without an end). Tests
+     * of such data are skipped; the subclass pins the refusal.
+     */
+    protected Optional<String> refusal(byte[] data) {
+        return Optional.empty();
+    }
+
+    /**
      * Whether mailboxes that are calendars of one server account may each hold a meeting of the same
      * UID. They may wherever a mailbox is a store of its own; Cyrus, though, holds an account to one
      * meeting with an ORGANIZER per UID across all its calendars (RFC 6638 §3.2.4.1), and its subclass
@@ -151,6 +160,7 @@ public abstract class CalendarStoreContract {
     @ParameterizedTest(name = "{0}")
     @MethodSource("tricky_resources")
     void a_resource_reads_back_with_the_same_content(String what, byte[] data) {
+        assumeTrue(refusal(data).isEmpty(), () -> "this store refuses it: " + refusal(data).orElseThrow());
         Mailbox mailbox = newMailbox();
         ResourceRef ref = new ResourceRef("tricky.ics");
         String etag = written(store().create(mailbox, ref, data));
