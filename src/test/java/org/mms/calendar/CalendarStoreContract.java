@@ -92,6 +92,25 @@ public abstract class CalendarStoreContract {
     }
 
     /**
+     * Why this store refuses {@code data} as a meeting, if it does: a server may be stricter than
+     * RFC 5545 (Cyrus refuses an X- property without a value and an event without an end). Tests
+     * of such data are skipped; the subclass pins the refusal.
+     */
+    protected Optional<String> refusal(byte[] data) {
+        return Optional.empty();
+    }
+
+    /**
+     * Whether mailboxes that are calendars of one server account may each hold a meeting of the same
+     * UID. They may wherever a mailbox is a store of its own; Cyrus, though, holds an account to one
+     * meeting with an ORGANIZER per UID across all its calendars (RFC 6638 §3.2.4.1), and its subclass
+     * keeps its mailboxes as calendars of one account.
+     */
+    protected boolean holdsOneUidInSeveralMailboxes() {
+        return true;
+    }
+
+    /**
      * Asserts that the store gave back what was written: the same bytes from a store that
      * {@linkplain #keepsBytesExactly() keeps them}, the same content (every property, parameter and
      * value; see {@link CalendarContent}) from one that rewrites them.
@@ -151,6 +170,7 @@ public abstract class CalendarStoreContract {
     @ParameterizedTest(name = "{0}")
     @MethodSource("tricky_resources")
     void a_resource_reads_back_with_the_same_content(String what, byte[] data) {
+        assumeTrue(refusal(data).isEmpty(), () -> "this store refuses it: " + refusal(data).orElseThrow());
         Mailbox mailbox = newMailbox();
         ResourceRef ref = new ResourceRef("tricky.ics");
         String etag = written(store().create(mailbox, ref, data));
@@ -438,6 +458,7 @@ public abstract class CalendarStoreContract {
 
     @Test
     void mailboxes_of_different_users_and_tenants_never_see_each_others_resources() {
+        assumeTrue(holdsOneUidInSeveralMailboxes(), "this store's mailboxes share an account, which holds a UID once");
         List<Mailbox> mailboxes = threeNeighbours();
         ResourceRef shared = ResourceRef.forUid("shared-uid");
         for (int m = 0; m < mailboxes.size(); m++) {
@@ -471,6 +492,7 @@ public abstract class CalendarStoreContract {
 
     @Test
     void a_write_in_one_mailbox_leaves_the_same_resource_of_its_neighbours_alone() {
+        assumeTrue(holdsOneUidInSeveralMailboxes(), "this store's mailboxes share an account, which holds a UID once");
         List<Mailbox> mailboxes = threeNeighbours();
         ResourceRef ref = ResourceRef.forUid("same-uid");
         // The same bytes under the same name everywhere, so a store may well give the same ETags.

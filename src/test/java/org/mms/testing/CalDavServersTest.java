@@ -49,6 +49,23 @@ class CalDavServersTest {
         assertStopped(process, base, directory);
     }
 
+    @Test
+    void cyrus_starts_in_a_private_directory_with_the_accounts_calendars_and_leaves_nothing_behind() throws Exception {
+        Path directory;
+        ProcessHandle process;
+        URI base;
+        try (CyrusServer server = CyrusServer.start("alice")) {
+            directory = server.directory();
+            process = server.processHandle();
+            base = server.baseUrl();
+            assertThat(Files.readString(directory.resolve("cyrus.conf"))).contains("listen=\"127.0.0.1:" + base.getPort() + "\"");
+            assertThat(statusOf("PROPFIND", base.resolve("/dav/calendars/user/alice/"))).isEqualTo(401);
+            assertThat(server.makeCalendar("harness")).isEqualTo(base.resolve("/dav/calendars/user/alice/harness/"));
+            assertThat(server.mailSent()).isEmpty();
+        }
+        assertStopped(process, base, directory);
+    }
+
     private static void assertStopped(ProcessHandle process, URI base, Path directory) throws InterruptedException {
         assertThat(process.isAlive()).isFalse();
         assertThat(process.descendants()).isEmpty();

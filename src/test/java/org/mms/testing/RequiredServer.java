@@ -30,7 +30,26 @@ public final class RequiredServer {
         if (found.isPresent()) {
             return found.get();
         }
-        String message = "'" + binary + "' is not on the PATH: install the Debian package '" + debianPackage
+        return absent("'" + binary + "' is not on the PATH", debianPackage, ci);
+    }
+
+    /**
+     * The same for an executable at a fixed place outside the PATH (Cyrus keeps its daemons in
+     * {@code /usr/lib/cyrus/bin}).
+     */
+    public static Path assumeInstalled(Path executable, String debianPackage) {
+        return assumeInstalled(executable, debianPackage, onCi());
+    }
+
+    static Path assumeInstalled(Path executable, String debianPackage, boolean ci) {
+        if (Files.isRegularFile(executable) && Files.isExecutable(executable)) {
+            return executable;
+        }
+        return absent("'" + executable + "' is not installed", debianPackage, ci);
+    }
+
+    private static Path absent(String what, String debianPackage, boolean ci) {
+        String message = what + ": install the Debian package '" + debianPackage
                 + "' (apt-get install " + debianPackage + ") to run the tests against it";
         if (ci) {
             fail("CI=true and " + message);

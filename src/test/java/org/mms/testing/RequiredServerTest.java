@@ -34,4 +34,17 @@ class RequiredServerTest {
         assertThat(sh).isExecutable();
         assertThat(sh.getFileName()).hasToString("sh");
     }
+
+    @Test
+    void an_absent_executable_outside_the_path_skips_or_fails_the_same_way() {
+        Path absent = Path.of("/usr/lib/mms-no-such-server/bin/master");
+
+        assertThatThrownBy(() -> RequiredServer.assumeInstalled(absent, "mms-no-such-package", false))
+                .isInstanceOf(TestAbortedException.class)
+                .hasMessageContaining("'" + absent + "' is not installed")
+                .hasMessageContaining("apt-get install mms-no-such-package");
+        assertThatThrownBy(() -> RequiredServer.assumeInstalled(absent, "mms-no-such-package", true))
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessageStartingWith("CI=true and '" + absent + "' is not installed");
+    }
 }

@@ -95,6 +95,18 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** The same in {@code parent} when it is a writable directory, else in the usual place. */
+    static Path privateDirectory(String name, Path parent) {
+        if (!Files.isDirectory(parent) || !Files.isWritable(parent)) {
+            return privateDirectory(name);
+        }
+        try {
+            return Files.createTempDirectory(parent, "mms-" + name + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     int port() {
         return port;
     }

@@ -31,8 +31,9 @@ import org.mms.calendar.WriteResult;
  * every write is conditional on them exactly as the port describes.
  *
  * <p>Writes send the caller's bytes, except that folds splitting a UTF-8 sequence are moved to a
- * character boundary (see {@link WholeCharacterFolds}: Radicale would otherwise store mojibake); the
- * unfolded content is unchanged.
+ * character boundary (see {@link WholeCharacterFolds}: Radicale would otherwise store mojibake), and,
+ * when the settings say MMS sends the updates, attendees are marked {@code SCHEDULE-AGENT=CLIENT}
+ * (see {@link MarkAttendeesClientScheduled}); nothing else changes.
  *
  * <p>Reading a mailbox costs a few calendar-query REPORTs that return hrefs and ETags only, then one
  * calendar-multiget per batch: the data of one batch at a time is in memory, never the calendar's.
@@ -124,7 +125,7 @@ public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
             // It cannot match any ETag, so the answer is the one a 412 would get.
             return refused(url);
         }
-        DavResponse response = http.send(DavRequest.put(url, WholeCharacterFolds.of(bytes), ifMatch, false));
+        DavResponse response = http.send(DavRequest.put(url, asSent(bytes), ifMatch, false));
         if (response.isSuccess()) {
             return new WriteResult.Written(etagAfterWrite(response, url));
         }
@@ -154,7 +155,7 @@ public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
         byte[] bytes = data.clone();
         CalendarObject.uidOf(bytes);
         URI url = resourceUrl(mailbox, ref);
-        DavResponse response = http.send(DavRequest.put(url, WholeCharacterFolds.of(bytes), Optional.empty(), true));
+        DavResponse response = http.send(DavRequest.put(url, asSent(bytes), Optional.empty(), true));
         if (response.isSuccess()) {
             return new WriteResult.Written(etagAfterWrite(response, url));
         }
@@ -218,6 +219,16 @@ public final class CalDavCalendarStore implements CalendarStore, AutoCloseable {
     }
 
     // ---- pieces ----
+
+    /**
+     * What goes to the server for {@code bytes}: folds on character boundaries, and, when MMS sends the
+     * updates itself, every attendee marked for client scheduling, so that a server that schedules
+     * sends them nothing of its own (a server that does not ignores the mark).
+     */
+    private byte[] asSent(byte[] bytes) {
+        byte[] marked = settings.scheduling() == CalDavSettings.Scheduling.MMS_SENDS ? MarkAttendeesClientScheduled.of(bytes) : bytes;
+        return WholeCharacterFolds.of(marked);
+    }
 
     private URI calendarUrl(Mailbox mailbox) {
         URI url = Objects.requireNonNull(locator.calendarOf(mailbox), "the locator gave no calendar URL");

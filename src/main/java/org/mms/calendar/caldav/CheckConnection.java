@@ -1,13 +1,15 @@
 package org.mms.calendar.caldav;
 
+import java.net.URI;
 import java.util.Objects;
+import java.util.Optional;
 import org.mms.calendar.CalendarStoreException;
 
 /**
  * Whether a CalDAV server works with the given settings, asked before they are saved
  * ({@code Set-CsCalendarStore}): a PROPFIND of the base URL with the credentials (a wrong password is
  * refused there), then OPTIONS, whose {@code DAV} header must list {@code calendar-access} (RFC 4791
- * §5.1). Redirects are not followed: the answer says where the server points instead.
+ * §5.1), there or at the account's principal. Redirects are not followed: the answer says where the server points instead.
  */
 public final class CheckConnection {
 
@@ -52,6 +54,17 @@ public final class CheckConnection {
     private CheckConnection() {
     }
 
+    /** Whether OPTIONS of {@code url} lists {@code calendar-access} in the {@code DAV} header. */
+    private static boolean offersCalDav(DavHttp http, URI url) {
+        DavResponse options = http.send(DavRequest.options(url));
+        for (String token : String.join(",", options.headers().allValues("DAV")).split(",")) {
+            if (token.strip().equalsIgnoreCase("calendar-access")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Asks the server at the settings' base URL. */
     public static Outcome check(CalDavSettings settings) {
         Objects.requireNonNull(settings, "settings");
@@ -77,12 +90,19 @@ public final class CheckConnection {
             if (status != 207) {
                 return new NotCalDav("PROPFIND " + shown + " answered HTTP " + status + " instead of 207 Multi-Status");
             }
-            DavResponse options = http.send(DavRequest.options(settings.baseUrl()));
-            String dav = String.join(",", options.headers().allValues("DAV"));
-            for (String token : dav.split(",")) {
-                if (token.strip().equalsIgnoreCase("calendar-access")) {
-                    return new Works();
-                }
+            if (offersCalDav(http, settings.baseUrl())) {
+                return new Works();
+            }
+            // Cyrus offers CalDAV under /dav/ only, not at its root: ask the account's principal, which
+            // the PROPFIND named, if it is on the same origin (the credentials go nowhere else).
+            Optional<URI> principal = found.multistatus().responses().stream()
+                    .flatMap(r -> r.property(Multistatus.CURRENT_USER_PRINCIPAL).stream())
+                    .flatMap(p -> p.hrefs().stream())
+                    .map(href -> DavUris.resolve(settings.baseUrl(), href))
+                    .filter(http::mayAuthenticate)
+                    .findFirst();
+            if (principal.isPresent() && offersCalDav(http, principal.get())) {
+                return new Works();
             }
             return new NotCalDav(shown + " does not offer calendar-access in its DAV header (a WebDAV server without CalDAV?)");
         } catch (CalendarStoreException e) {

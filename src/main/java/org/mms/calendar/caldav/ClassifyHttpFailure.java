@@ -60,7 +60,15 @@ final class ClassifyHttpFailure {
             "valid-calendar-object-resource", "the server does not accept the resource as one calendar object",
             "supported-calendar-component", "the calendar does not take this kind of component",
             "supported-calendar-data", "the server does not take this media type",
-            "max-resource-size", "the resource is larger than the server takes");
+            "max-resource-size", "the resource is larger than the server takes",
+            "unique-scheduling-object-resource", "the account holds a scheduled meeting with this UID in another calendar");
+
+    /**
+     * A 403 that names a precondition refuses what was sent, not the account: Cyrus answers a meeting
+     * it will not store with 403 and the condition, where the plain 403 hint would send an admin to
+     * check rights that are fine.
+     */
+    private static final String REFUSED_WITH_CONDITION = "Forbidden: the server refused this meeting";
 
     static CalendarStoreException ofStatus(String method, URI uri, int status, Optional<String> location) {
         return ofStatus(method, uri, status, location, List.of());
@@ -73,7 +81,7 @@ final class ClassifyHttpFailure {
      */
     static CalendarStoreException ofStatus(String method, URI uri, int status, Optional<String> location, List<String> conditions) {
         StringBuilder message = new StringBuilder(what(method, uri)).append(": HTTP ").append(status);
-        String hint = HINTS.get(status);
+        String hint = status == 403 && !conditions.isEmpty() ? REFUSED_WITH_CONDITION : HINTS.get(status);
         if (hint != null) {
             message.append(' ').append(hint);
         }

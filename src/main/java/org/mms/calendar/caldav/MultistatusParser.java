@@ -175,7 +175,8 @@ final class MultistatusParser {
                         depth++;
                         if (errorDepth < 0 && is(xml.getName(), "error")) {
                             errorDepth = depth;
-                        } else if (errorDepth >= 0 && depth == errorDepth + 1) {
+                        } else if (errorDepth >= 0 && depth == errorDepth + 1 && !is(xml.getName(), "responsedescription")) {
+                            // Cyrus puts a responsedescription (free text) beside the conditions: not one.
                             conditions.add(xml.getLocalName());
                         }
                     } else if (event == XMLStreamConstants.END_ELEMENT) {

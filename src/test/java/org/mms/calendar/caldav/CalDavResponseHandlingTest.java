@@ -279,6 +279,28 @@ class CalDavResponseHandlingTest {
         assertThat(server.requests()).hasSize(1);
     }
 
+    /**
+     * Cyrus answers a meeting it will not take with 403 and a {@code DAV:error} naming why (here: the
+     * account holds a scheduled meeting of that UID elsewhere, RFC 6638 §3.2.4.1), plus a
+     * {@code responsedescription}. That is about the meeting, not the account's rights on the calendar.
+     */
+    @Test
+    void a_403_naming_a_precondition_is_reported_as_a_refusal_of_the_meeting_not_of_the_accounts_rights() {
+        server.answer(request -> new TinyHttpServer.Answer(403, Map.of("Content-Type", "application/xml; charset=utf-8"),
+                "<?xml version=\"1.0\" encoding=\"utf-8\"?><D:error xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\">"
+                        + "<C:unique-scheduling-object-resource/><D:responsedescription>uid-1</D:responsedescription></D:error>"));
+
+        try (CalDavCalendarStore store = store()) {
+            assertThat(store.put(MAILBOX, REF, aMeeting("uid-1"), Optional.of("\"e1\"")))
+                    .isInstanceOfSatisfying(WriteResult.Refused.class, refused -> assertThat(refused.reason())
+                            .contains("HTTP 403 Forbidden: the server refused this meeting")
+                            .contains("[unique-scheduling-object-resource: the account holds a scheduled meeting with this UID "
+                                    + "in another calendar]")
+                            .doesNotContain("check its rights")
+                            .doesNotContain("[responsedescription]"));
+        }
+    }
+
     @Test
     void a_server_too_slow_to_answer_is_a_transient_timeout() {
         server.answer(request -> {
@@ -387,6 +409,38 @@ class CalDavResponseHandlingTest {
             assertThat(store.schedulesForAttendees(MAILBOX)).isFalse();
         }
         assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void when_mms_sends_the_updates_its_writes_mark_every_attendee_client_scheduled() {
+        server.answer(request -> TinyHttpServer.Answer.of(204, Map.of("ETag", "\"e2\"")));
+        CalDavSettings settings = new CalDavSettings(server.baseUrl(), Optional.empty(), Optional.empty(),
+                CalDavSettings.Scheduling.MMS_SENDS, Duration.ofSeconds(5));
+        byte[] meeting = new String(aMeeting("uid-1"), StandardCharsets.UTF_8)
+                .replace("END:VEVENT", "ATTENDEE;CN=Bob:mailto:bob@fabrikam.com\r\nEND:VEVENT").getBytes(StandardCharsets.UTF_8);
+
+        try (CalDavCalendarStore store = new CalDavCalendarStore(settings, MailboxLocator.template(server.baseUrl(), "/{user}/"))) {
+            assertThat(store.put(MAILBOX, REF, meeting, Optional.of("\"e1\""))).isEqualTo(new WriteResult.Written("\"e2\""));
+            assertThat(store.create(MAILBOX, new ResourceRef("meeting-2.ics"), meeting)).isEqualTo(new WriteResult.Written("\"e2\""));
+        }
+        assertThat(server.requests()).hasSize(2).allSatisfy(put -> assertThat(put.body())
+                .contains("ATTENDEE;SCHEDULE-AGENT=CLIENT;CN=Bob:mailto:bob@fabrikam.com"));
+    }
+
+    @Test
+    void when_the_server_schedules_the_attendees_are_written_as_they_are() {
+        server.answer(request -> request.method().equals("OPTIONS")
+                ? TinyHttpServer.Answer.of(200, Map.of("DAV", "1, calendar-access, calendar-auto-schedule"))
+                : TinyHttpServer.Answer.of(204, Map.of("ETag", "\"e2\"")));
+        byte[] meeting = new String(aMeeting("uid-1"), StandardCharsets.UTF_8)
+                .replace("END:VEVENT", "ATTENDEE;CN=Bob:mailto:bob@fabrikam.com\r\nEND:VEVENT").getBytes(StandardCharsets.UTF_8);
+
+        try (CalDavCalendarStore store = store()) {
+            assertThat(store.schedulesForAttendees(MAILBOX)).isTrue();
+            assertThat(store.put(MAILBOX, REF, meeting, Optional.of("\"e1\""))).isEqualTo(new WriteResult.Written("\"e2\""));
+        }
+        assertThat(server.requests()).filteredOn(r -> r.method().equals("PUT")).singleElement()
+                .satisfies(put -> assertThat(put.body()).contains("ATTENDEE;CN=Bob:mailto:bob@fabrikam.com"));
     }
 
     // ---- connections closed before an answer ----

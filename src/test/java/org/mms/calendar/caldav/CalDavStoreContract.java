@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -155,10 +156,13 @@ abstract class CalDavStoreContract extends CalendarStoreContract {
         assertSameContent(caldav().get(mailbox, ref).orElseThrow().data(), aMeeting("uid-1", "First"));
     }
 
+    /** The conditions servers name for a UID that is taken: RFC 4791's, or RFC 6638's (Cyrus, which checks the account). */
+    private static final String UID_CONFLICT = "(?s).*(no-uid-conflict|unique-scheduling-object-resource).*";
+
     /**
      * A calendar holds a UID once (RFC 4791 §5.3.2.1). Radicale refuses a second resource with a UID it
-     * holds with a 409, Xandikos with a 207 holding a 412: both are a permanent failure naming the
-     * condition, never a success and never a lost race.
+     * holds with a 409, Xandikos with a 207 holding a 412, Cyrus with a 403: each is a permanent failure
+     * naming the condition, never a success and never a lost race.
      */
     @Test
     void a_second_resource_with_a_uid_the_calendar_holds_is_refused_naming_the_conflict() {
@@ -168,9 +172,9 @@ abstract class CalDavStoreContract extends CalendarStoreContract {
         assertThatThrownBy(() -> caldav().create(mailbox, new ResourceRef("second.ics"), aMeeting("uid-1", "Second")))
                 .isInstanceOf(PermanentStoreException.class)
                 .hasMessageContaining("CalDAV PUT " + locatorFor(server()).calendarOf(mailbox) + "second.ics")
-                .hasMessageContaining("no-uid-conflict");
+                .hasMessageMatching(UID_CONFLICT);
         assertThat(caldav().put(mailbox, new ResourceRef("second.ics"), aMeeting("uid-1", "Second"), Optional.empty()))
-                .isInstanceOfSatisfying(WriteResult.Refused.class, refused -> assertThat(refused.reason()).contains("no-uid-conflict"));
+                .isInstanceOfSatisfying(WriteResult.Refused.class, refused -> assertThat(refused.reason()).matches(UID_CONFLICT));
         assertThat(caldav().count(mailbox)).isEqualTo(1);
         assertThat(caldav().get(mailbox, new ResourceRef("first.ics")).orElseThrow().etag()).isEqualTo(etag);
     }
@@ -276,6 +280,7 @@ abstract class CalDavStoreContract extends CalendarStoreContract {
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void a_real_export_comes_back_with_the_same_content_through_get_and_through_the_multiget(String fixture) {
+        refusal(icsFixture(fixture)).ifPresent(why -> Assumptions.abort("this server refuses " + fixture + ": " + why));
         Mailbox mailbox = newMailbox();
         Map<ResourceRef, byte[]> written = new HashMap<>();
         SplitCalendar.of(icsFixture(fixture)).forEachResource(r -> {
@@ -306,6 +311,7 @@ abstract class CalDavStoreContract extends CalendarStoreContract {
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void writing_back_what_the_server_gave_changes_nothing(String fixture) {
+        refusal(icsFixture(fixture)).ifPresent(why -> Assumptions.abort("this server refuses " + fixture + ": " + why));
         Mailbox mailbox = newMailbox();
         SplitCalendar.of(icsFixture(fixture)).forEachResource(r -> {
             written(caldav().create(mailbox, r.ref(), r.data()));

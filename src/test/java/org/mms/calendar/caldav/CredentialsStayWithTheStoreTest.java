@@ -121,6 +121,35 @@ class CredentialsStayWithTheStoreTest {
                 n -> assertThat(n.describe()).contains("HTTP 200 instead of 207"));
     }
 
+    /**
+     * Cyrus serves CalDAV under {@code /dav/}: its root answers PROPFIND, naming the account's principal,
+     * but OPTIONS there lists no {@code calendar-access}; the principal's OPTIONS does. A principal on
+     * another origin is not asked (the credentials would go along).
+     */
+    @Test
+    void the_check_before_saving_asks_the_accounts_principal_when_the_root_does_not_offer_caldav() {
+        String principalHere = "<?xml version=\"1.0\"?><d:multistatus xmlns:d=\"DAV:\"><d:response><d:href>/</d:href><d:propstat>"
+                + "<d:prop><d:current-user-principal><d:href>/dav/principals/user/mms/</d:href></d:current-user-principal></d:prop>"
+                + "<d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response></d:multistatus>";
+        store.answer(request -> !request.method().equals("OPTIONS") ? TinyHttpServer.Answer.multistatus(principalHere)
+                : request.path().equals("/dav/principals/user/mms/") ? TinyHttpServer.Answer.of(200, Map.of("DAV", "1, 2, 3",
+                        "X-Unused", "x")) : TinyHttpServer.Answer.of(200));
+        assertThat(CheckConnection.check(settings())).isInstanceOf(CheckConnection.NotCalDav.class);
+
+        store.answer(request -> !request.method().equals("OPTIONS") ? TinyHttpServer.Answer.multistatus(principalHere)
+                : request.path().equals("/dav/principals/user/mms/") ? TinyHttpServer.Answer.of(200, Map.of("DAV", "calendar-access"))
+                : TinyHttpServer.Answer.of(200));
+        assertThat(CheckConnection.check(settings())).isEqualTo(new CheckConnection.Works());
+
+        String principalElsewhere = principalHere.replace("<d:href>/dav/principals/user/mms/</d:href>",
+                "<d:href>" + foreign.baseUrl().resolve("/dav/principals/user/mms/") + "</d:href>");
+        foreign.answer(request -> TinyHttpServer.Answer.of(200, Map.of("DAV", "calendar-access")));
+        store.answer(request -> !request.method().equals("OPTIONS") ? TinyHttpServer.Answer.multistatus(principalElsewhere)
+                : TinyHttpServer.Answer.of(200));
+        assertThat(CheckConnection.check(settings())).isInstanceOf(CheckConnection.NotCalDav.class);
+        assertThat(foreign.requests()).isEmpty();
+    }
+
     @Test
     void the_check_before_saving_says_when_nothing_answers() throws Exception {
         int closed;
