@@ -1,33 +1,26 @@
 package org.mms.calendar.caldav;
 
 import java.io.IOException;
-import java.net.Authenticator;
-import java.net.CookieHandler;
-import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
+import org.mms.testing.ForwardingHttpClient;
 
 /**
  * The adapter's own client with a record of every exchange it sent: method, URL, request body and
  * the status it got. Lets tests count requests (multigets per batch) without a fake server.
  */
-final class RecordingHttpClient extends HttpClient {
+final class RecordingHttpClient extends ForwardingHttpClient {
 
     /** One request and what came of it. */
     record Exchange(String method, URI uri, String body, int status) {
@@ -49,11 +42,10 @@ final class RecordingHttpClient extends HttpClient {
     /** The status recorded for a request that got no answer. */
     static final int NO_ANSWER = -1;
 
-    private final HttpClient delegate;
     private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
 
     RecordingHttpClient(HttpClient delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     /**
@@ -82,74 +74,13 @@ final class RecordingHttpClient extends HttpClient {
             throws IOException, InterruptedException {
         String body = bodyOf(request);
         try {
-            HttpResponse<T> response = delegate.send(request, handler);
+            HttpResponse<T> response = forward(request, handler);
             exchanges.add(new Exchange(request.method(), request.uri(), body, response.statusCode()));
             return response;
         } catch (IOException e) {
             exchanges.add(new Exchange(request.method(), request.uri(), body, NO_ANSWER));
             throw e;
         }
-    }
-
-    @Override
-    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-        throw new UnsupportedOperationException("the adapter sends synchronously");
-    }
-
-    @Override
-    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
-            HttpResponse.PushPromiseHandler<T> pushPromiseHandler) {
-        throw new UnsupportedOperationException("the adapter sends synchronously");
-    }
-
-    @Override
-    public Optional<CookieHandler> cookieHandler() {
-        return delegate.cookieHandler();
-    }
-
-    @Override
-    public Optional<Duration> connectTimeout() {
-        return delegate.connectTimeout();
-    }
-
-    @Override
-    public Redirect followRedirects() {
-        return delegate.followRedirects();
-    }
-
-    @Override
-    public Optional<ProxySelector> proxy() {
-        return delegate.proxy();
-    }
-
-    @Override
-    public SSLContext sslContext() {
-        return delegate.sslContext();
-    }
-
-    @Override
-    public SSLParameters sslParameters() {
-        return delegate.sslParameters();
-    }
-
-    @Override
-    public Optional<Authenticator> authenticator() {
-        return delegate.authenticator();
-    }
-
-    @Override
-    public Version version() {
-        return delegate.version();
-    }
-
-    @Override
-    public Optional<Executor> executor() {
-        return delegate.executor();
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
     }
 
     /** The request body, read from its publisher (the adapter's publishers can be read again). */

@@ -4,20 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.Authenticator;
-import java.net.CookieHandler;
-import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +19,7 @@ import org.mms.calendar.graph.emulator.GraphEmulator;
 import org.mms.directory.User;
 import org.mms.migration.MigrateOrganizer;
 import org.mms.migration.MigrationType;
+import org.mms.testing.ForwardingHttpClient;
 import org.mms.testing.ServiceHarness;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -162,14 +155,13 @@ class InterruptedGraphWriteTest {
     }
 
     /** The network between MMS and Graph, which can lose one PATCH: before it leaves, or its answer after Graph took it. */
-    private static final class LosesOnePatch extends HttpClient {
+    private static final class LosesOnePatch extends ForwardingHttpClient {
 
-        private final HttpClient delegate;
         private volatile boolean loseAnswer;
         private volatile boolean failBefore;
 
         LosesOnePatch(HttpClient delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         void loseTheAnswerToTheNextPatch() {
@@ -187,73 +179,12 @@ class InterruptedGraphWriteTest {
                 failBefore = false;
                 throw new IOException("connection refused");
             }
-            HttpResponse<T> response = delegate.send(request, handler);
+            HttpResponse<T> response = forward(request, handler);
             if (patch && loseAnswer) {
                 loseAnswer = false;
                 throw new IOException("connection reset before the answer arrived");
             }
             return response;
-        }
-
-        @Override
-        public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-            throw new UnsupportedOperationException("the store sends synchronously");
-        }
-
-        @Override
-        public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
-                HttpResponse.PushPromiseHandler<T> push) {
-            throw new UnsupportedOperationException("the store sends synchronously");
-        }
-
-        @Override
-        public Optional<CookieHandler> cookieHandler() {
-            return delegate.cookieHandler();
-        }
-
-        @Override
-        public Optional<Duration> connectTimeout() {
-            return delegate.connectTimeout();
-        }
-
-        @Override
-        public Redirect followRedirects() {
-            return delegate.followRedirects();
-        }
-
-        @Override
-        public Optional<ProxySelector> proxy() {
-            return delegate.proxy();
-        }
-
-        @Override
-        public SSLContext sslContext() {
-            return delegate.sslContext();
-        }
-
-        @Override
-        public SSLParameters sslParameters() {
-            return delegate.sslParameters();
-        }
-
-        @Override
-        public Optional<Authenticator> authenticator() {
-            return delegate.authenticator();
-        }
-
-        @Override
-        public Version version() {
-            return delegate.version();
-        }
-
-        @Override
-        public Optional<Executor> executor() {
-            return delegate.executor();
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
         }
     }
 }
