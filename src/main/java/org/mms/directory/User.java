@@ -45,10 +45,27 @@ public record User(UserId id, TenantId tenant, String upn, String sipAddress, St
         Objects.requireNonNull(upgradeMode, "upgradeMode");
         Objects.requireNonNull(audio, "audio");
         Objects.requireNonNull(locale, "locale");
-        objectId = Objects.requireNonNull(objectId, "objectId").map(value -> value.strip().toLowerCase(Locale.ROOT));
-        objectId.filter(value -> !OBJECT_ID.matcher(value).matches()).ifPresent(value -> {
-            throw new IllegalArgumentException("an object id is a GUID such as 3e9a6f21-47c8-4b5d-a1e0-8c2d9f6b7a43");
+        objectId = Objects.requireNonNull(objectId, "objectId").map(User::normalizeObjectId);
+        objectId.flatMap(User::objectIdProblem).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
         });
+    }
+
+    /**
+     * Why {@code id} is not a directory object id (a GUID), or empty when it is one: the one rule for the directory
+     * import, the offline tool's {@code --object-id} and the engine's organizer. The value itself is not quoted: it is
+     * input, and whoever shows the problem quotes it as its output allows.
+     */
+    public static Optional<String> objectIdProblem(String id) {
+        if (id == null || !OBJECT_ID.matcher(normalizeObjectId(id)).matches()) {
+            return Optional.of("not an object id (a GUID such as 3e9a6f21-47c8-4b5d-a1e0-8c2d9f6b7a43)");
+        }
+        return Optional.empty();
+    }
+
+    /** An object id as it is compared and stored: without surrounding white space, in lower case. */
+    public static String normalizeObjectId(String id) {
+        return id.strip().toLowerCase(Locale.ROOT);
     }
 
     /** A user whose object id is not known. */

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.mms.directory.User;
 
 /**
  * The user whose meetings are migrated: their address and aliases, and what their meetings' join
@@ -18,7 +19,6 @@ import java.util.regex.Pattern;
  */
 public record Organizer(String address, Set<String> aliases, Set<String> objectIds, Set<String> conferenceIds) {
 
-    private static final Pattern OBJECT_ID = Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
     private static final Pattern CONFERENCE_ID = Pattern.compile("[0-9]{4,20}");
 
     public Organizer {
@@ -35,7 +35,7 @@ public record Organizer(String address, Set<String> aliases, Set<String> objectI
             objectIdProblem(id).ifPresent(problem -> {
                 throw new IllegalArgumentException(problem);
             });
-            ids.add(id.strip().toLowerCase(Locale.ROOT));
+            ids.add(User.normalizeObjectId(id));
         }
         objectIds = Set.copyOf(ids);
         Set<String> conferences = new LinkedHashSet<>();
@@ -79,10 +79,7 @@ public record Organizer(String address, Set<String> aliases, Set<String> objectI
 
     /** Why {@code id} is not a directory object id (a GUID), or empty when it is one. */
     public static Optional<String> objectIdProblem(String id) {
-        if (id == null || !OBJECT_ID.matcher(id.strip().toLowerCase(Locale.ROOT)).matches()) {
-            return Optional.of("not an object id (a GUID such as 3e9a6f21-47c8-4b5d-a1e0-8c2d9f6b7a43): " + OneLine.of(String.valueOf(id), 80));
-        }
-        return Optional.empty();
+        return User.objectIdProblem(id).map(problem -> problem + ": " + OneLine.of(String.valueOf(id), 80));
     }
 
     /** Why {@code id} is not a conference ID (4 to 20 digits, spaces allowed), or empty when it is one. */
