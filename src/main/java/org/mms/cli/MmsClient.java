@@ -102,7 +102,7 @@ final class MmsClient {
         try {
             return JSON.readTree(response.body());
         } catch (JacksonException e) {
-            throw new CmdletFailure("the server at " + settings.url() + " answered " + request.method() + " " + request.uri().getPath()
+            throw CmdletFailure.forEveryCall("the server at " + settings.url() + " answered " + request.method() + " " + request.uri().getPath()
                     + " with something other than JSON; is MMS_URL the MMS server?");
         }
     }
@@ -116,14 +116,14 @@ final class MmsClient {
         } catch (HttpConnectTimeoutException e) {
             throw unreachable("no answer to the connection within " + CONNECT_TIMEOUT.toSeconds() + " s");
         } catch (HttpTimeoutException e) {
-            throw new CmdletFailure("the MMS server at " + settings.url() + " did not answer within " + REQUEST_TIMEOUT.toMinutes() + " minutes");
+            throw CmdletFailure.forEveryCall("the MMS server at " + settings.url() + " did not answer within " + REQUEST_TIMEOUT.toMinutes() + " minutes");
         } catch (ConnectException e) {
             throw unreachable("connection refused");
         } catch (IOException e) {
             throw unreachable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CmdletFailure("interrupted while waiting for the MMS server at " + settings.url());
+            throw CmdletFailure.forEveryCall("interrupted while waiting for the MMS server at " + settings.url());
         }
         if (response.statusCode() >= 400) {
             throw refused(request, response);
@@ -132,20 +132,21 @@ final class MmsClient {
     }
 
     private CmdletFailure unreachable(String why) {
-        return new CmdletFailure("cannot reach the MMS server at " + settings.url() + " (" + why + "); is it running? "
+        return CmdletFailure.forEveryCall("cannot reach the MMS server at " + settings.url() + " (" + why + "); is it running? "
                 + "MMS_URL sets where to look");
     }
 
     private CmdletFailure refused(HttpRequest request, HttpResponse<byte[]> response) {
         String detail = detail(response);
         if (response.statusCode() == 401) {
-            return new CmdletFailure("the MMS server at " + settings.url() + " refused the " + (settings.operator() ? "service operator's" : "admin") + " token from " + token.source()
+            return CmdletFailure.forEveryCall("the MMS server at " + settings.url() + " refused the " + (settings.operator() ? "service operator's" : "admin") + " token from " + token.source()
                     + (detail.isEmpty() ? "" : ": " + detail));
         }
         if (!detail.isEmpty()) {
-            return new CmdletFailure(detail);
+            // A role that may not do this may not do it for any user.
+            return response.statusCode() == 403 ? CmdletFailure.forEveryCall(detail) : new CmdletFailure(detail);
         }
-        return new CmdletFailure("the server at " + settings.url() + " answered " + request.method() + " " + request.uri().getPath()
+        return CmdletFailure.forEveryCall("the server at " + settings.url() + " answered " + request.method() + " " + request.uri().getPath()
                 + " with HTTP " + response.statusCode() + "; is MMS_URL the MMS server?");
     }
 
