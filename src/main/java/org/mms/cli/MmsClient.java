@@ -37,7 +37,12 @@ final class MmsClient {
 
     MmsClient(ServerSettings settings) {
         this.settings = settings;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT).build();
+        this.http = Shared.HTTP;
+    }
+
+    /** One client (its connections, its selector thread) for the whole process: the shell runs many cmdlets in one. */
+    private static final class Shared {
+        static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT).build();
     }
 
     /** {@code /api/v1/} and the segments, each percent-encoded: identities hold {@code @}, numbers {@code +}, bridge names spaces. */
