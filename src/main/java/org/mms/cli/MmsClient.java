@@ -10,10 +10,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,12 +41,33 @@ final class MmsClient {
 
     MmsClient(ServerSettings settings) {
         this.settings = settings;
-        this.http = Shared.HTTP;
+        this.http = "https".equals(settings.url().getScheme()) ? Shared.TLS : SharedPlain.HTTP;
     }
 
     /** One client (its connections, its selector thread) for the whole process: the shell runs many cmdlets in one. */
     private static final class Shared {
-        static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT).build();
+        static final HttpClient TLS = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT).build();
+    }
+
+    /**
+     * The client for a plain http URL (the loopback default). A client made without a TLS context of its
+     * own reads every trusted root certificate of the JDK first, a good part of a cmdlet's start, for
+     * TLS it never speaks here; this one gets a context that trusts no one, and never uses it: the
+     * client follows no redirects, so it cannot be led from http to https.
+     */
+    private static final class SharedPlain {
+        static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
+                .sslContext(trustingNoOne()).build();
+
+        private static SSLContext trustingNoOne() {
+            try {
+                SSLContext context = SSLContext.getInstance("TLS");
+                context.init(new KeyManager[0], new TrustManager[0], null);
+                return context;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** {@code /api/v1/} and the segments, each percent-encoded: identities hold {@code @}, numbers {@code +}, bridge names spaces. */
