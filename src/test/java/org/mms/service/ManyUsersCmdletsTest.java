@@ -27,13 +27,18 @@ class ManyUsersCmdletsTest {
     @TempDir
     Path dir;
 
+    /** The cmdlets against {@code service} (no workers: requests stay queued), its directory the sample organization's. */
+    private AdminShell adminOf(MmsService service, SampleOrganization org) throws Exception {
+        AdminShell admin = new AdminShell(service, dir.resolve("data"));
+        admin.run("Import-CsDirectory", "-Path", Files.writeString(dir.resolve("directory.json"), org.directoryJson()).toString());
+        return admin;
+    }
+
     @Test
     void aRunFromACsvOf200UsersQueuesEachAndReportsEveryBadRowOnItsOwnLine() throws Exception {
-        Path data = dir.resolve("data");
         SampleOrganization org = new SampleOrganization(200);
-        try (MmsService service = MmsService.start(LoopbackConfig.of(data, 0), Clock.systemUTC())) {
-            AdminShell admin = new AdminShell(service, data);
-            admin.run("Import-CsDirectory", "-Path", Files.writeString(dir.resolve("directory.json"), org.directoryJson()).toString());
+        try (MmsService service = MmsService.start(LoopbackConfig.of(dir.resolve("data"), 0), Clock.systemUTC())) {
+            AdminShell admin = adminOf(service, org);
             StringBuilder csv = new StringBuilder("\uFEFFuserPrincipalName,displayName,accountEnabled\r\n");
             for (SampleOrganization.Organizer o : org.organizers()) {
                 csv.append(o.upn()).append(",\"").append(o.name().replace(" ", ", ")).append("\",True\r\n");
@@ -64,11 +69,9 @@ class ManyUsersCmdletsTest {
 
     @Test
     void aListAfterIdentityAndEveryUserOfABridgeAreRunOnePerLineAndAWrongTokenStopsTheRunAtOnce() throws Exception {
-        Path data = dir.resolve("data");
         SampleOrganization org = new SampleOrganization(6);
-        try (MmsService service = MmsService.start(LoopbackConfig.of(data, 0), Clock.systemUTC())) {
-            AdminShell admin = new AdminShell(service, data);
-            admin.run("Import-CsDirectory", "-Path", Files.writeString(dir.resolve("directory.json"), org.directoryJson()).toString());
+        try (MmsService service = MmsService.start(LoopbackConfig.of(dir.resolve("data"), 0), Clock.systemUTC())) {
+            AdminShell admin = adminOf(service, org);
             String first = org.organizers().get(0).upn();
             String second = org.organizers().get(1).upn();
 
