@@ -5,8 +5,9 @@
 # A cmdlet is a short client call, so its JVM starts from target/mms-JDK.aot, an ahead-of-time cache of the
 # client path's classes, already loaded and linked, and of how its methods ran (JEP 483/514/515),
 # recorded from a training run right after the jar is built (bin/aot.sh); with the quick compiler only
-# and the serial collector. The long-running commands (serve, demo, migrate-ics, generate-calendar)
-# start as before. A missing or stale cache only makes a call slower, never noisier.
+# and the serial collector, and no logging. The long-running commands and those that open the database
+# (serve, demo, migrate-ics, generate-calendar, token) start as before. A missing or stale cache only
+# makes a call slower, never noisier.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
@@ -30,7 +31,7 @@ fi
 # Every file MMS makes is its owner's alone, those the database library creates included.
 umask 077
 case "${1:-}" in
-  serve | demo | migrate-ics | generate-calendar)
+  serve | demo | migrate-ics | generate-calendar | token)
     exec "$JAVA_HOME/bin/java" ${MMS_JAVA_OPTS:-} -jar "$jar" "$@" ;;
 esac
 ensure_aot_cache "$JAVA_HOME" "$jar"

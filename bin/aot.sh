@@ -10,6 +10,10 @@
 # the JDK and the jar and ignores it when it does not; its warnings are switched off, so a stale cache
 # costs time, never a message.
 
+# The cmdlets log nothing; without these the first look-up of a time zone (a date parameter) would load
+# the calendar library's zone rules and start the logging library, XML configuration and all, on every call.
+aot_client_properties=(-Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider -Dslf4j.internal.verbosity=WARN)
+
 aot_cache_of() { # jar, java home: one cache per JDK, which only that JDK can use
   echo "$(dirname "$1")/mms-$(basename "$2").aot"
 }
@@ -23,7 +27,7 @@ ensure_aot_cache() { # java home, jar
   [ -w "$(dirname "$cache")" ] || return 0
   tmp="$cache.$$"
   echo "mms: preparing the quick start of cmdlets (once per build)..." >&2
-  if "$1/bin/java" -XX:AOTCacheOutput="$tmp" -Xlog:all=off -Xlog:aot*=off -Xlog:cds*=off \
+  if "$1/bin/java" -XX:AOTCacheOutput="$tmp" -Xlog:all=off -Xlog:aot*=off -Xlog:cds*=off "${aot_client_properties[@]}" \
       -cp "$2" org.mms.cli.StartupTraining > /dev/null 2>&1 && [ -s "$tmp" ]; then
     mv -f "$tmp" "$cache" 2>/dev/null || rm -f "$tmp"
   else
@@ -36,7 +40,7 @@ ensure_aot_cache() { # java home, jar
 aot_client_options() { # java home, jar; one option a line
   local cache
   cache="$(aot_cache_of "$2" "$1")"
-  printf '%s\n' -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData
+  printf '%s\n' -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData "${aot_client_properties[@]}"
   [ -f "$cache" ] && printf '%s\n' "-XX:AOTCache=$cache" '-Xlog:aot*=off' '-Xlog:cds*=off'
   return 0
 }
