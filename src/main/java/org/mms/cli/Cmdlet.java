@@ -52,6 +52,14 @@ abstract class Cmdlet implements Callable<Integer> {
         return identity().flatMap(IdentityParameter::many);
     }
 
+    /** For a cmdlet whose other parameters belong to one user (a calendar file of theirs): several users are a usage error. */
+    final Optional<List<IdentityFile.Row>> oneUserOnly(String why) {
+        if (identity().flatMap(IdentityParameter::many).isPresent()) {
+            throw usage(spec.name() + " takes one user: " + why);
+        }
+        return Optional.empty();
+    }
+
     private Optional<IdentityParameter> identity() {
         return spec.mixins().values().stream().map(CommandLine.Model.CommandSpec::userObject)
                 .filter(IdentityParameter.class::isInstance).map(IdentityParameter.class::cast).findFirst();

@@ -89,6 +89,9 @@ class ManyUsersCmdletsTest {
 
             AdminShell.Outcome both = admin.attempt("Start-CsExMeetingMigration", "-BridgeName", "x", "-Identity", first);
             assertThat(both.exitCode()).isEqualTo(2);
+            AdminShell.Outcome oneFile = admin.attempt("Export-CsCalendar", "-Identity", first + "," + second, "-Path", dir.resolve("x.ics").toString());
+            assertThat(oneFile.exitCode()).isEqualTo(2);
+            assertThat(oneFile.err()).contains("Export-CsCalendar takes one user");
 
             AdminShell.Outcome refused = admin.attempt(Map.of("MMS_TOKEN", "mms_not-a-token"), new ByteArrayInputStream(new byte[0]),
                     "Start-CsExMeetingMigration", first + "," + second);
