@@ -80,7 +80,6 @@ public final class MigrateOrganizer {
     public Result run(Request request, Heartbeat heartbeat) {
         Instant now = clock.instant();
         Mailbox mailbox = new Mailbox(request.tenant().id(), request.user().id());
-        settleOpenIntents(request, mailbox);
 
         User user = request.user();
         Set<String> aliases = new LinkedHashSet<>(user.aliases());
@@ -93,6 +92,7 @@ public final class MigrateOrganizer {
                 request.tenant().settings().requireAddInProperties());
         Targets targets = OrganizerTargets.of(request.tenant(), user, request.bridge(), request.type());
         MigrationJournal.Run run = new MigrationJournal.Run(request.tenant().id(), user.id(), request.correlationId(), now);
+        settleOpenIntents(request, mailbox, rules, targets);
 
         Tally tally = new Tally();
         // A server that schedules (RFC 6638) tells the attendees itself when the organizer's copy changes.
@@ -140,8 +140,9 @@ public final class MigrateOrganizer {
                 c.tally().count(plan.get(), false);
                 continue;
             }
-            MigrationJournal.Intent intent = MigrationJournal.Intent.of(c.run(), href, ResourcePlan.hash(plan.get().newBytes()));
-            planned.add(new MigrationJournal.Planned(href, plan.get().meetings(), intent.newResourceHash(),
+            MigrationJournal.Intent intent = MigrationJournal.Intent.of(c.run(), href, ResourcePlan.hash(plan.get().newBytes()),
+                    Optional.of(resource.etag()));
+            planned.add(new MigrationJournal.Planned(href, plan.get().meetings(), intent.newResourceHash(), intent.baseEtag(),
                     c.serverSends() ? List.of() : plan.get().updates()));
             pending.add(new Pending(resource, plan.get(), intent));
         }
@@ -218,10 +219,11 @@ public final class MigrateOrganizer {
                 c.tally().count(plan.get(), false);
                 return;
             }
-            MigrationJournal.Intent intent = MigrationJournal.Intent.of(c.run(), href, ResourcePlan.hash(plan.get().newBytes()));
+            MigrationJournal.Intent intent = MigrationJournal.Intent.of(c.run(), href, ResourcePlan.hash(plan.get().newBytes()),
+                    Optional.of(current.etag()));
             List<ItipRequest> updates = c.serverSends() ? List.of() : plan.get().updates();
             c.heartbeat().beat(c.tally().result());
-            journal.intend(c.run(), href, plan.get().meetings(), intent.newResourceHash(), updates);
+            journal.intend(c.run(), href, plan.get().meetings(), intent.newResourceHash(), intent.baseEtag(), updates);
             WriteResult result = store.put(c.mailbox(), current.ref(), plan.get().newBytes(), Optional.of(current.etag()));
             switch (result) {
                 case WriteResult.Written w -> {
@@ -289,17 +291,53 @@ public final class MigrateOrganizer {
     }
 
     /**
-     * An earlier run that stopped between announcing a write and confirming it: if the calendar holds
-     * what it meant to write, the write happened and its message may go; otherwise it did not.
+     * An earlier run that stopped between announcing a write and confirming it: if the write happened, its
+     * decisions stand and its messages may go; otherwise they are dropped and the meeting is planned anew below.
+     * Settled before anything of this run is planned, with this run's rules and targets.
      */
-    private void settleOpenIntents(Request request, Mailbox mailbox) {
+    private void settleOpenIntents(Request request, Mailbox mailbox, SelectionRules rules, Targets targets) {
         for (MigrationJournal.Intent intent : journal.openIntents(request.tenant().id(), request.user().id())) {
-            if (store.holds(mailbox, new ResourceRef(intent.href()), intent.newResourceHash())) {
+            if (happened(mailbox, intent, rules, targets)) {
                 journal.complete(intent);
             } else {
                 journal.abandon(intent);
             }
         }
+    }
+
+    /**
+     * Whether an interrupted write happened. The store says so first when it can: it gives back the bytes it was
+     * given, or it remembers the write ({@link CalendarStore#holds}). A store that gives back its own rendering (every
+     * CalDAV server: property order, folding, its own properties, some values) can say neither, so the version tells:
+     * a resource still at the ETag the write was conditional on was not written (any write gives a new ETag), and one
+     * that moved on from it was written when it now needs nothing more from MMS: planned again it shows the target
+     * coordinates and has nothing left to change. Moved on and still to change means someone else's write came first,
+     * and the conditional write did not happen. A write that happened but shows coordinates older than this run's
+     * targets (the organizer's settings changed since) is taken as not made: its message would announce the old
+     * coordinates, and this run migrates the meeting to the new ones and announces them once.
+     */
+    private boolean happened(Mailbox mailbox, MigrationJournal.Intent intent, SelectionRules rules, Targets targets) {
+        ResourceRef ref = new ResourceRef(intent.href());
+        if (store.holds(mailbox, ref, intent.newResourceHash())) {
+            return true;
+        }
+        if (intent.baseEtag().isEmpty()) {
+            return false;
+        }
+        Optional<StoredResource> now = store.get(mailbox, ref);
+        return now.isPresent() && !now.get().etag().equals(intent.baseEtag().get()) && showsTheTarget(now.get(), rules, targets);
+    }
+
+    /** Whether the resource, planned as it is now, has nothing to change and at least one meeting already showing the target. */
+    private static boolean showsTheTarget(StoredResource resource, SelectionRules rules, Targets targets) {
+        ResourcePlan plan;
+        try {
+            plan = ResourcePlan.of(resource.data(), rules, targets, ZoneOffset.UTC);
+        } catch (IcalFormatException | IllegalArgumentException e) {
+            return false;
+        }
+        return !plan.changed() && plan.meetings().stream().flatMap(m -> m.components().stream())
+                .anyMatch(c -> c.outcome() instanceof Outcome.Unchanged);
     }
 
     /** Counts per meeting (UID), and the first failures for the message. */

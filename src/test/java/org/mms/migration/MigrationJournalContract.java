@@ -100,7 +100,7 @@ public abstract class MigrationJournalContract {
         String b = newUid();
         String c = newUid();
         journal.record(run, "a.ics", List.of(unchangedMeeting(a)));
-        journal.intend(run, "b.ics", List.of(migratedMeeting(b)), "hash-b", List.of());
+        journal.intend(run, "b.ics", List.of(migratedMeeting(b)), "hash-b", Optional.empty(), List.of());
         journal.record(run, "c.ics", List.of(unchangedMeeting(c)));
         journal.complete(Intent.of(run, "b.ics", "hash-b"));
 
@@ -121,15 +121,16 @@ public abstract class MigrationJournalContract {
     // ---- the intent protocol ----
 
     @Test
-    void an_intended_write_stays_open_and_a_restarted_journal_finds_it() {
+    void an_intended_write_stays_open_and_a_restarted_journal_finds_it_with_the_version_it_was_conditional_on() {
         Run run = newRun();
         String uid = newUid();
-        journal.intend(run, "meeting.ics", List.of(migratedMeeting(uid)), "sha256-of-the-new-bytes", List.of(update(uid)));
+        journal.intend(run, "meeting.ics", List.of(migratedMeeting(uid)), "sha256-of-the-new-bytes", Optional.of("\"etag-1\""),
+                List.of(update(uid)));
 
         MigrationJournal restarted = open().journal();
 
-        assertThat(restarted.openIntents(tenant, user))
-                .containsExactly(new Intent(tenant, user, run.correlationId(), "meeting.ics", "sha256-of-the-new-bytes"));
+        assertThat(restarted.openIntents(tenant, user)).containsExactly(
+                new Intent(tenant, user, run.correlationId(), "meeting.ics", "sha256-of-the-new-bytes", Optional.of("\"etag-1\"")));
     }
 
     @Test
@@ -140,7 +141,7 @@ public abstract class MigrationJournalContract {
                 migrated(uid, Optional.empty()),
                 migrated(uid, Optional.of("20261208T143000Z")),
                 component(uid, Optional.of("20261215T143000Z"), "Weekly", Optional.of(START), new Outcome.Unchanged("current", OwnerEvidence.addInProperties()))))),
-                "hash", List.of());
+                "hash", Optional.empty(), List.of());
 
         assertThat(journal.openIntents(tenant, user)).containsExactly(Intent.of(run, "series.ics", "hash"));
     }
@@ -150,7 +151,7 @@ public abstract class MigrationJournalContract {
         Run run = newRun();
         String uid = newUid();
         ItipRequest update = update(uid);
-        journal.intend(run, "meeting.ics", List.of(migratedMeeting(uid)), "hash", List.of(update));
+        journal.intend(run, "meeting.ics", List.of(migratedMeeting(uid)), "hash", Optional.empty(), List.of(update));
 
         assertThat(claimAllOf(uid)).as("claimable before the write is confirmed").isEmpty();
 
@@ -163,7 +164,7 @@ public abstract class MigrationJournalContract {
     void completing_an_intent_closes_it_and_keeps_its_decisions_and_blocks() {
         Run run = newRun();
         String uid = newUid();
-        journal.intend(run, "meeting.ics", List.of(migratedMeeting(uid)), "hash", List.of());
+        journal.intend(run, "meeting.ics", List.of(migratedMeeting(uid)), "hash", Optional.empty(), List.of());
         assertThat(adapter.blocks().of(tenant, run.correlationId(), uid)).as("blocks before the write is confirmed").isEmpty();
 
         open().journal().complete(Intent.of(run, "meeting.ics", "hash"));
@@ -179,7 +180,7 @@ public abstract class MigrationJournalContract {
     void abandoning_an_intent_closes_it_forgets_its_decisions_and_drops_its_message() {
         Run run = newRun();
         String uid = newUid();
-        journal.intend(run, "meeting.ics", List.of(migratedMeeting(uid)), "hash", List.of(update(uid)));
+        journal.intend(run, "meeting.ics", List.of(migratedMeeting(uid)), "hash", Optional.empty(), List.of(update(uid)));
 
         open().journal().abandon(Intent.of(run, "meeting.ics", "hash"));
 
@@ -195,9 +196,9 @@ public abstract class MigrationJournalContract {
         Run run = newRun();
         String uid = newUid();
         ItipRequest retried = ItipRequests.aRequest().uid(uid).sequence(7).build();
-        journal.intend(run, "meeting.ics", List.of(migratedMeeting(uid)), "first-hash", List.of(update(uid)));
+        journal.intend(run, "meeting.ics", List.of(migratedMeeting(uid)), "first-hash", Optional.empty(), List.of(update(uid)));
         journal.abandon(Intent.of(run, "meeting.ics", "first-hash"));
-        journal.intend(run, "meeting.ics", List.of(migratedMeeting(uid)), "second-hash", List.of(retried));
+        journal.intend(run, "meeting.ics", List.of(migratedMeeting(uid)), "second-hash", Optional.empty(), List.of(retried));
 
         assertThat(journal.openIntents(tenant, user)).containsExactly(Intent.of(run, "meeting.ics", "second-hash"));
 
@@ -212,8 +213,8 @@ public abstract class MigrationJournalContract {
         Run run = newRun();
         String a = newUid();
         String b = newUid();
-        journal.intend(run, "a.ics", List.of(migratedMeeting(a)), "hash-a", List.of(update(a)));
-        journal.intend(run, "b.ics", List.of(migratedMeeting(b)), "hash-b", List.of(update(b)));
+        journal.intend(run, "a.ics", List.of(migratedMeeting(a)), "hash-a", Optional.empty(), List.of(update(a)));
+        journal.intend(run, "b.ics", List.of(migratedMeeting(b)), "hash-b", Optional.empty(), List.of(update(b)));
 
         journal.complete(Intent.of(run, "a.ics", "hash-a"));
 
@@ -231,8 +232,8 @@ public abstract class MigrationJournalContract {
         Run run = newRun();
         UserId other = UserId.random();
         Run othersRun = new Run(tenant, other, UUID.randomUUID().toString(), NOW);
-        journal.intend(run, "a.ics", List.of(migratedMeeting(newUid())), "hash-a", List.of());
-        journal.intend(othersRun, "b.ics", List.of(migratedMeeting(newUid())), "hash-b", List.of());
+        journal.intend(run, "a.ics", List.of(migratedMeeting(newUid())), "hash-a", Optional.empty(), List.of());
+        journal.intend(othersRun, "b.ics", List.of(migratedMeeting(newUid())), "hash-b", Optional.empty(), List.of());
 
         assertThat(journal.openIntents(tenant, user)).containsExactly(Intent.of(run, "a.ics", "hash-a"));
         assertThat(journal.openIntents(tenant, other)).containsExactly(Intent.of(othersRun, "b.ics", "hash-b"));
@@ -244,7 +245,7 @@ public abstract class MigrationJournalContract {
         Run run = newRun();
         String migrated = newUid();
         String unchanged = newUid();
-        journal.intend(run, "a.ics", List.of(migratedMeeting(migrated), unchangedMeeting(unchanged)), "hash", List.of());
+        journal.intend(run, "a.ics", List.of(migratedMeeting(migrated), unchangedMeeting(unchanged)), "hash", Optional.empty(), List.of());
         journal.complete(Intent.of(run, "a.ics", "hash"));
 
         assertThat(adapter.blocks().of(tenant, run.correlationId(), migrated)).isPresent();
