@@ -108,6 +108,15 @@ public record ShownCoordinates(MeetingType type, List<String> links, Set<String>
     }
 
     /**
+     * Whether this block shows what {@code other} shows: the same kind of meeting, exactly the same digit groups,
+     * and each of its links. How a block MMS rendered is recognized in a calendar that stores its own rendering.
+     */
+    public boolean showsAllOf(ShownCoordinates other) {
+        return type == other.type && digitGroups.equals(other.digitGroups)
+                && other.links.stream().allMatch(wanted -> links.stream().anyMatch(link -> Links.same(link, wanted)));
+    }
+
+    /**
      * Whether this block already shows {@code target}: same kind of meeting, the target's join link
      * among its links, exactly the same digit groups (no number missing, none left over), the
      * passcode if the target has one, and the organization's footer if the target has one.

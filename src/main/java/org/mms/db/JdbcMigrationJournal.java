@@ -108,6 +108,19 @@ public final class JdbcMigrationJournal implements MigrationJournal, MeetingHist
     }
 
     @Override
+    public List<MeantBlock> meantBlocks(Intent intent) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT uid, recurrence_id, new_block FROM meeting_change
+                        WHERE tenant_id = :t AND user_id = :u AND correlation_id = :c AND href = :href
+                          AND write_state = 'WRITING' AND outcome = 'MIGRATED'
+                        ORDER BY id""")
+                .bindMap(key(intent))
+                .map((rs, ctx) -> new MeantBlock(rs.getString("uid"), Optional.ofNullable(rs.getString("recurrence_id")),
+                        rs.getString("new_block")))
+                .list());
+    }
+
+    @Override
     public List<Views.MeetingResult> meetings(TenantId tenant, String correlationId) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT * FROM meeting_change WHERE tenant_id = :t AND correlation_id = :c AND write_state <> 'ABANDONED'

@@ -197,6 +197,11 @@ final class Bodies {
         return shown().withLinks(links()).shows(target, ShownCoordinates.of(rendered.text(), target.type()));
     }
 
+    /** Whether the block shows what a block MMS rendered as {@code blockText} shows (its links behind labels included). */
+    boolean showsBlock(String blockText) {
+        return shown().withLinks(links()).showsAllOf(ShownCoordinates.of(blockText, type));
+    }
+
     /** Plans both body edits; a refusal (the HTML could not be replaced safely) comes back as an outcome. */
     Optional<Outcome> replace(ComponentEditor editor, RenderedBlock rendered) {
         if (textSpan != null) {

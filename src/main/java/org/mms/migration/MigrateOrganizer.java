@@ -80,6 +80,7 @@ public final class MigrateOrganizer {
     public Result run(Request request, Heartbeat heartbeat) {
         Instant now = clock.instant();
         Mailbox mailbox = new Mailbox(request.tenant().id(), request.user().id());
+        settleOpenIntents(request, mailbox);
 
         User user = request.user();
         Set<String> aliases = new LinkedHashSet<>(user.aliases());
@@ -92,7 +93,6 @@ public final class MigrateOrganizer {
                 request.tenant().settings().requireAddInProperties());
         Targets targets = OrganizerTargets.of(request.tenant(), user, request.bridge(), request.type());
         MigrationJournal.Run run = new MigrationJournal.Run(request.tenant().id(), user.id(), request.correlationId(), now);
-        settleOpenIntents(request, mailbox, rules, targets);
 
         Tally tally = new Tally();
         // A server that schedules (RFC 6638) tells the attendees itself when the organizer's copy changes.
@@ -292,12 +292,11 @@ public final class MigrateOrganizer {
 
     /**
      * An earlier run that stopped between announcing a write and confirming it: if the write happened, its
-     * decisions stand and its messages may go; otherwise they are dropped and the meeting is planned anew below.
-     * Settled before anything of this run is planned, with this run's rules and targets.
+     * decisions stand and its messages may go; otherwise they are dropped and the meeting is planned anew.
      */
-    private void settleOpenIntents(Request request, Mailbox mailbox, SelectionRules rules, Targets targets) {
+    private void settleOpenIntents(Request request, Mailbox mailbox) {
         for (MigrationJournal.Intent intent : journal.openIntents(request.tenant().id(), request.user().id())) {
-            if (happened(mailbox, intent, rules, targets)) {
+            if (happened(mailbox, intent)) {
                 journal.complete(intent);
             } else {
                 journal.abandon(intent);
@@ -308,15 +307,13 @@ public final class MigrateOrganizer {
     /**
      * Whether an interrupted write happened. The store says so first when it can: it gives back the bytes it was
      * given, or it remembers the write ({@link CalendarStore#holds}). A store that gives back its own rendering (every
-     * CalDAV server: property order, folding, its own properties, some values) can say neither, so the version tells:
-     * a resource still at the ETag the write was conditional on was not written (any write gives a new ETag), and one
-     * that moved on from it was written when it now needs nothing more from MMS: planned again it shows the target
-     * coordinates and has nothing left to change. Moved on and still to change means someone else's write came first,
-     * and the conditional write did not happen. A write that happened but shows coordinates older than this run's
-     * targets (the organizer's settings changed since) is taken as not made: its message would announce the old
-     * coordinates, and this run migrates the meeting to the new ones and announces them once.
+     * CalDAV server: property order, folding, escapes, some values) can say neither, so the version and the blocks
+     * tell: a resource still at the ETag the write was conditional on was not written (any write gives a new ETag);
+     * one that moved on from it was written when it shows the blocks the write meant to write
+     * ({@link RecognizeWrittenBlocks}). Moved on and showing other blocks means someone else's write came first, and
+     * the conditional write did not happen.
      */
-    private boolean happened(Mailbox mailbox, MigrationJournal.Intent intent, SelectionRules rules, Targets targets) {
+    private boolean happened(Mailbox mailbox, MigrationJournal.Intent intent) {
         ResourceRef ref = new ResourceRef(intent.href());
         if (store.holds(mailbox, ref, intent.newResourceHash())) {
             return true;
@@ -325,19 +322,8 @@ public final class MigrateOrganizer {
             return false;
         }
         Optional<StoredResource> now = store.get(mailbox, ref);
-        return now.isPresent() && !now.get().etag().equals(intent.baseEtag().get()) && showsTheTarget(now.get(), rules, targets);
-    }
-
-    /** Whether the resource, planned as it is now, has nothing to change and at least one meeting already showing the target. */
-    private static boolean showsTheTarget(StoredResource resource, SelectionRules rules, Targets targets) {
-        ResourcePlan plan;
-        try {
-            plan = ResourcePlan.of(resource.data(), rules, targets, ZoneOffset.UTC);
-        } catch (IcalFormatException | IllegalArgumentException e) {
-            return false;
-        }
-        return !plan.changed() && plan.meetings().stream().flatMap(m -> m.components().stream())
-                .anyMatch(c -> c.outcome() instanceof Outcome.Unchanged);
+        return now.isPresent() && !now.get().etag().equals(intent.baseEtag().get())
+                && RecognizeWrittenBlocks.in(now.get().data(), journal.meantBlocks(intent));
     }
 
     /** Counts per meeting (UID), and the first failures for the message. */

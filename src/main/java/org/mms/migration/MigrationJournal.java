@@ -71,6 +71,13 @@ public interface MigrationJournal {
      */
     List<Intent> openIntents(TenantId tenant, UserId user);
 
+    /** A block an open intent meant to write: the component it goes in, and its text as {@link Outcome.Migrated#newBlock}. */
+    record MeantBlock(String uid, Optional<String> recurrenceId, String text) {
+    }
+
+    /** The blocks an open intent meant to write, one per component it migrates. */
+    List<MeantBlock> meantBlocks(Intent intent);
+
     /** One meeting's pending write; settling it needs only its run and href. */
     record Intent(TenantId tenant, UserId user, String correlationId, String href, String newResourceHash, Optional<String> baseEtag) {
         public static Intent of(Run run, String href, String newResourceHash, Optional<String> baseEtag) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mms.admin.Requests;
 import org.mms.calendar.CalendarObject;
 import org.mms.calendar.CalendarStore;
 import org.mms.calendar.Mailbox;
@@ -35,6 +36,8 @@ public abstract class InterruptedWriteContract {
     protected static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
     private static final String ALICE = "alice@contoso.com";
     private static final String NEW_TOLL_SHOWN = "+1 425-555-0175";
+    private static final String LOS_ANGELES_TOLL = "+13238494874";
+    private static final String LOS_ANGELES_TOLL_SHOWN = "+1 323-849-4874";
     private static final String OLD_TOLL_SHOWN = "+1 603-555-0142";
 
     @TempDir
@@ -99,6 +102,28 @@ public abstract class InterruptedWriteContract {
         assertThat(second.invites()).isEqualTo(1);
         assertThat(shown(stored())).contains(NEW_TOLL_SHOWN);
         assertThat(service.sender.runOnce(100)).as("the second run's update only").isEqualTo(1);
+        assertThat(service.sender.runOnce(100)).isZero();
+    }
+
+    /**
+     * The organizer's number changed again after a write that happened: the write is recognized by the block it meant
+     * to write, not by today's settings, so it stands and its update goes once; then the meeting is migrated to the
+     * newest number and announced again, once.
+     */
+    @Test
+    void a_write_that_happened_stands_though_the_organizers_number_changed_since_and_the_newest_follows_it() {
+        assertThatThrownBy(() -> migrate("first-run", stopAt(Checkpoint.CHUNK_WRITTEN))).isInstanceOf(Stopped.class);
+        service.admin.setDialInConferencingUser(ServiceHarness.TENANT, ALICE, new Requests.DialInUserChange(Optional.empty(),
+                Optional.of(LOS_ANGELES_TOLL), Optional.empty(), Optional.empty(), false));
+
+        MigrateOrganizer.Result second = migrate("second-run", Checkpoint.NONE);
+
+        assertThat(service.journal.openIntents(ServiceHarness.TENANT, alice().id())).isEmpty();
+        assertThat(service.journal.blocks(ServiceHarness.TENANT, "first-run", meeting.uid())).as("the first run's write stands").isPresent();
+        assertThat(service.journal.blocks(ServiceHarness.TENANT, "second-run", meeting.uid())).isPresent();
+        assertThat(second.invites()).isEqualTo(1);
+        assertThat(shown(stored())).contains(LOS_ANGELES_TOLL_SHOWN).doesNotContain(NEW_TOLL_SHOWN);
+        assertThat(service.sender.runOnce(100)).as("the first run's update and the second's, each once").isEqualTo(2);
         assertThat(service.sender.runOnce(100)).isZero();
     }
 

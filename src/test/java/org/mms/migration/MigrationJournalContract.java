@@ -134,6 +134,23 @@ public abstract class MigrationJournalContract {
     }
 
     @Test
+    void an_open_intent_gives_the_blocks_it_meant_to_write_one_per_migrated_component() {
+        Run run = newRun();
+        String uid = newUid();
+        journal.intend(run, "series.ics", List.of(new MeetingPlan(uid, List.of(
+                migrated(uid, Optional.empty()),
+                migrated(uid, Optional.of("20261208T143000Z")),
+                component(uid, Optional.of("20261215T143000Z"), "Weekly", Optional.of(START), new Outcome.Unchanged("current", OwnerEvidence.addInProperties()))))),
+                "hash", Optional.of("\"etag-1\""), List.of());
+
+        List<MigrationJournal.MeantBlock> meant = open().journal().meantBlocks(journal.openIntents(tenant, user).getFirst());
+
+        assertThat(meant).extracting(MigrationJournal.MeantBlock::uid, MigrationJournal.MeantBlock::recurrenceId)
+                .containsExactly(tuple(uid, Optional.empty()), tuple(uid, Optional.of("20261208T143000Z")));
+        assertThat(meant).extracting(MigrationJournal.MeantBlock::text).containsOnly("Microsoft Teams-Besprechung 🚀");
+    }
+
+    @Test
     void one_intent_stands_for_all_the_migrated_components_of_a_resource() {
         Run run = newRun();
         String uid = newUid();
