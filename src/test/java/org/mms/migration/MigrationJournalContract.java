@@ -137,11 +137,7 @@ public abstract class MigrationJournalContract {
     void an_open_intent_gives_the_blocks_it_meant_to_write_one_per_migrated_component() {
         Run run = newRun();
         String uid = newUid();
-        journal.intend(run, "series.ics", List.of(new MeetingPlan(uid, List.of(
-                migrated(uid, Optional.empty()),
-                migrated(uid, Optional.of("20261208T143000Z")),
-                component(uid, Optional.of("20261215T143000Z"), "Weekly", Optional.of(START), new Outcome.Unchanged("current", OwnerEvidence.addInProperties()))))),
-                "hash", Optional.of("\"etag-1\""), List.of());
+        intendSeries(run, uid);
 
         List<MigrationJournal.MeantBlock> meant = open().journal().meantBlocks(journal.openIntents(tenant, user).getFirst());
 
@@ -154,13 +150,9 @@ public abstract class MigrationJournalContract {
     void one_intent_stands_for_all_the_migrated_components_of_a_resource() {
         Run run = newRun();
         String uid = newUid();
-        journal.intend(run, "series.ics", List.of(new MeetingPlan(uid, List.of(
-                migrated(uid, Optional.empty()),
-                migrated(uid, Optional.of("20261208T143000Z")),
-                component(uid, Optional.of("20261215T143000Z"), "Weekly", Optional.of(START), new Outcome.Unchanged("current", OwnerEvidence.addInProperties()))))),
-                "hash", Optional.empty(), List.of());
+        intendSeries(run, uid);
 
-        assertThat(journal.openIntents(tenant, user)).containsExactly(Intent.of(run, "series.ics", "hash"));
+        assertThat(journal.openIntents(tenant, user)).containsExactly(Intent.of(run, "series.ics", "hash", Optional.of("\"etag-1\"")));
     }
 
     @Test
@@ -296,6 +288,15 @@ public abstract class MigrationJournalContract {
 
     private static MeetingPlan unchangedMeeting(String uid) {
         return new MeetingPlan(uid, List.of(component(uid, Optional.empty(), "Stand-up", Optional.of(START), new Outcome.Unchanged("current", OwnerEvidence.addInProperties()))));
+    }
+
+    /** A series whose master and one occurrence are migrated and a later occurrence is current, about to be written. */
+    private void intendSeries(Run run, String uid) {
+        journal.intend(run, "series.ics", List.of(new MeetingPlan(uid, List.of(
+                migrated(uid, Optional.empty()),
+                migrated(uid, Optional.of("20261208T143000Z")),
+                component(uid, Optional.of("20261215T143000Z"), "Weekly", Optional.of(START), new Outcome.Unchanged("current", OwnerEvidence.addInProperties()))))),
+                "hash", Optional.of("\"etag-1\""), List.of());
     }
 
     private static ComponentPlan migrated(String uid, Optional<String> recurrenceId) {
