@@ -66,6 +66,7 @@ class MetricsTest {
     private static PrometheusText duringSettle;
     private static List<Views.StateCount> summaryDuringSettle;
     private static PrometheusText settled;
+    private static final List<Long> totalsWhileRunning = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void migrate() throws Exception {
@@ -89,7 +90,7 @@ class MetricsTest {
         }
         // A settle window long enough to scrape while every request still waits in the queue.
         admin.setMigrationConfiguration(MmsService.FIRST_TENANT, new Requests.MigrationConfigurationChange(Optional.empty(),
-                Optional.of(4L), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(10L), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
         admin.unregisterServiceNumber(MmsService.FIRST_TENANT, SampleOrganization.TOLL_FREE, SampleOrganization.BRIDGE, false);
 
@@ -98,6 +99,8 @@ class MetricsTest {
 
         waitFor(() -> {
             List<Views.MigrationStatus> all = admin.migrationStatus(MmsService.FIRST_TENANT, Requests.StatusQuery.all());
+            // Scraped while the workers run: each scrape must still account for every request, in some state.
+            totalsWhileRunning.add(PrometheusText.parse(scrape(metricsToken).body()).count("mms_migrations", Map.of("tenant", "default")));
             return !all.isEmpty() && all.stream().noneMatch(s -> s.State().equals("Pending") || s.State().equals("InProgress"));
         }, "the migrations to finish");
         int invites = admin.migrationStatus(MmsService.FIRST_TENANT, Requests.StatusQuery.all()).stream()
@@ -127,6 +130,13 @@ class MetricsTest {
         assertThat(duringSettle.count("mms_queue_depth", Map.of("tenant", "default"))).isEqualTo(pending);
         assertThat(duringSettle.count("mms_migrations", Map.of("tenant", "default", "state", "Pending"))).isEqualTo(pending);
         assertThat(duringSettle.sum("mms_queue_oldest_due_age_seconds", Map.of("tenant", "default"))).as("none is due yet").isZero();
+    }
+
+    @Test
+    void every_scrape_while_the_workers_ran_accounted_for_every_request() {
+        long requests = service.admin().migrationStatus(MmsService.FIRST_TENANT, Requests.StatusQuery.all()).size();
+
+        assertThat(totalsWhileRunning).isNotEmpty().allSatisfy(total -> assertThat(total).isEqualTo(requests));
     }
 
     @Test
