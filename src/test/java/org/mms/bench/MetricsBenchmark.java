@@ -58,27 +58,34 @@ public final class MetricsBenchmark {
         }
     }
 
+    /** Rows written per transaction: one statement for a million rows would hold them all in H2's undo log. */
+    private static final long CHUNK = 50_000;
+
     private static void fill(Database db, long meetings) {
-        db.jdbi().useHandle(h -> {
-            h.createUpdate("""
+        for (long from = 1; from <= meetings; from += CHUNK) {
+            long first = from;
+            long last = Math.min(meetings, from + CHUNK - 1);
+            db.jdbi().useTransaction(h -> h.createUpdate("""
                     INSERT INTO meeting_change (tenant_id, user_id, correlation_id, href, uid, subject, outcome, reason, write_state, created_at)
                     SELECT 'contoso', 'u' || MOD(X, 10000), 'c' || MOD(X, 10000), 'h' || X, 'uid-' || X, 'Weekly sync',
                       CASE MOD(X, 4) WHEN 0 THEN 'MIGRATED' WHEN 1 THEN 'UNCHANGED' WHEN 2 THEN 'SKIPPED' ELSE 'FAILED' END,
                       CASE MOD(X, 4) WHEN 2 THEN 'PAST' WHEN 3 THEN 'NO_BLOCK' END, 'WRITTEN', CURRENT_TIMESTAMP
-                    FROM SYSTEM_RANGE(1, :n)""").bind("n", meetings).execute();
+                    FROM SYSTEM_RANGE(:first, :last) AS r (x)""").bind("first", first).bind("last", last).execute());
+        }
+        db.jdbi().useHandle(h -> {
             h.createUpdate("""
                     INSERT INTO migration_request (correlation_id, tenant_id, user_id, upn, migration_type, trigger, state, due_at, settle_ms,
                       attempts, retry_count, follow_up, total_meeting, succeeded_meeting, failed_meeting, invites_update, last_message,
                       create_date, modified_date, finished_at)
                     SELECT 'c' || X, 'contoso', 'u' || X, 'u' || X || '@contoso.com', 'SFB_TO_TEAMS', 'bench', 'SUCCEEDED', CURRENT_TIMESTAMP, 0,
                       1, 0, FALSE, 100, 100, 0, 50, '', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP
-                    FROM SYSTEM_RANGE(1, :n)""").bind("n", Math.max(1, meetings / 100)).execute();
+                    FROM SYSTEM_RANGE(1, :n) AS r (x)""").bind("n", Math.max(1, meetings / 100)).execute();
             h.createUpdate("""
                     INSERT INTO outbox_message (tenant_id, user_id, correlation_id, href, uid, sequence, organizer, state, attempts,
                       next_attempt_at, sent_at, created_at)
                     SELECT 'contoso', 'u' || MOD(X, 10000), 'c' || MOD(X, 10000), 'h' || X, 'uid-' || X, 1, 'u@contoso.com',
                       CASE WHEN MOD(X, 100) = 0 THEN 'PENDING' ELSE 'SENT' END, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP
-                    FROM SYSTEM_RANGE(1, :n)""").bind("n", Math.max(1, meetings / 2)).execute();
+                    FROM SYSTEM_RANGE(1, :n) AS r (x)""").bind("n", Math.max(1, meetings / 2)).execute();
         });
     }
 }
