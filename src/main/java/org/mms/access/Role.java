@@ -37,7 +37,7 @@ public enum Role {
         };
     }
 
-    /** A tenant token's role by its name in any case; the service operator's is not one a tenant can issue. */
+    /** A tenant token's role by its name in any case; the service-wide ones (service operator, metrics) are not for a tenant to issue. */
     public static Optional<Role> tenantRole(String name) {
         String wanted = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(r -> !r.serviceWide() && r.display.toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
