@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.mms.block.MeetingType;
 import org.mms.calendar.CalendarStore;
 import org.mms.calendar.Mailbox;
@@ -96,27 +98,16 @@ class GraphBatchWriteTest {
         assertThat(graph.notifications()).hasSize(12);
     }
 
-    @Test
-    void a_store_set_to_two_requests_per_mailbox_never_has_more_than_two_in_flight_there() {
-        try (GraphCalendarStore two = storeWithin(2, 64)) {
+    @ParameterizedTest(name = "{0} per mailbox, {1} in all")
+    @CsvSource({"2, 64", "4, 2"})
+    void a_store_set_to_two_requests_per_mailbox_or_in_all_never_has_more_than_two_in_flight(int perMailbox, int inAll) {
+        try (GraphCalendarStore two = storeWithin(perMailbox, inAll)) {
             List<CalendarStore.Write> writes = twelveMeetingsToWrite(two);
             graph.latency(Duration.ofMillis(50));
 
             assertThat(two.putAll(mailbox, writes)).hasSize(12).allSatisfy(r -> assertThat(r).isInstanceOf(WriteResult.Written.class));
 
             assertThat(graph.maxInFlightSeen(ALICE)).isEqualTo(2);
-            assertThat(graph.notifications()).hasSize(12);
-        }
-    }
-
-    @Test
-    void a_store_set_to_two_requests_in_all_never_has_more_than_two_in_flight_to_graph() {
-        try (GraphCalendarStore two = storeWithin(4, 2)) {
-            List<CalendarStore.Write> writes = twelveMeetingsToWrite(two);
-            graph.latency(Duration.ofMillis(50));
-
-            assertThat(two.putAll(mailbox, writes)).hasSize(12).allSatisfy(r -> assertThat(r).isInstanceOf(WriteResult.Written.class));
-
             assertThat(graph.maxInFlightSeenOverall()).isEqualTo(2);
             assertThat(graph.notifications()).hasSize(12);
         }
