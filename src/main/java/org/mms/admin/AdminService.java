@@ -146,7 +146,8 @@ public final class AdminService implements Admin {
                 g.map(x -> x.graphUrl().toString()).orElse(null), g.map(x -> x.authorityUrl().toString()).orElse(null),
                 g.map(x -> x.credential() instanceof GraphStoreSettings.ClientSecret).orElse(null),
                 g.map(x -> x.credential() instanceof GraphStoreSettings.Certificate).orElse(null),
-                certificate.flatMap(AdminService::thumbprint).orElse(null));
+                certificate.flatMap(AdminService::thumbprint).orElse(null), g.map(GraphStoreSettings::maxRequestsPerMailbox).orElse(null),
+                g.map(GraphStoreSettings::maxRequestsInFlight).orElse(null));
     }
 
     private static String kindName(CalendarStoreSettings.Kind kind) {
@@ -179,7 +180,7 @@ public final class AdminService implements Admin {
             return setGraphStore(id, s, c);
         }
         if (c.graph().any()) {
-            bad("DirectoryTenantId, ClientId, ClientSecret, Certificate, CertificatePassword, GraphUrl and AuthorityUrl are for -Kind Graph");
+            bad("DirectoryTenantId, ClientId, ClientSecret, Certificate, CertificatePassword, GraphUrl, AuthorityUrl, MaxRequestsPerMailbox and MaxRequestsInFlight are for -Kind Graph");
         }
         CalendarStoreSettings.Scheduling scheduling = c.scheduling().map(v -> switch (v.toLowerCase(java.util.Locale.ROOT)) {
             case "auto" -> CalendarStoreSettings.Scheduling.AUTO;
@@ -234,7 +235,11 @@ public final class AdminService implements Admin {
         try {
             updated = new GraphStoreSettings(tenantId.strip(), clientId.strip(), credential(g, before), graphUrl("GraphUrl", g.graphUrl())
                     .or(() -> before.map(GraphStoreSettings::graphUrl)).orElse(GraphStoreSettings.GRAPH), graphUrl("AuthorityUrl",
-                    g.authorityUrl()).or(() -> before.map(GraphStoreSettings::authorityUrl)).orElse(GraphStoreSettings.AUTHORITY));
+                    g.authorityUrl()).or(() -> before.map(GraphStoreSettings::authorityUrl)).orElse(GraphStoreSettings.AUTHORITY),
+                    g.maxRequestsPerMailbox().or(() -> before.map(GraphStoreSettings::maxRequestsPerMailbox))
+                            .orElse(GraphStoreSettings.MOST_PER_MAILBOX),
+                    g.maxRequestsInFlight().or(() -> before.map(GraphStoreSettings::maxRequestsInFlight))
+                            .orElse(GraphStoreSettings.DEFAULT_IN_FLIGHT));
         } catch (IllegalArgumentException e) {
             throw new AdminException.BadRequest(e.getMessage());
         }

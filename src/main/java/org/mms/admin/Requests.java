@@ -58,10 +58,11 @@ public final class Requests {
      * @param certificatePassword a PFX's password
      */
     public record GraphChange(Optional<String> directoryTenantId, Optional<String> clientId, Optional<Secret> clientSecret,
-            Optional<Secret> certificate, Optional<Secret> certificatePassword, Optional<String> graphUrl, Optional<String> authorityUrl) {
+            Optional<Secret> certificate, Optional<Secret> certificatePassword, Optional<String> graphUrl, Optional<String> authorityUrl,
+            Optional<Integer> maxRequestsPerMailbox, Optional<Integer> maxRequestsInFlight) {
 
         public static final GraphChange NONE = new GraphChange(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
         /** Whether any Exchange Online parameter is given. */
         public boolean any() {

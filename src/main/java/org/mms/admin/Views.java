@@ -29,7 +29,8 @@ public final class Views {
      */
     public record CalendarStore(String Kind, String Url, String CalendarPath, String UserName, boolean PasswordSet,
             String Scheduling, boolean AllowInsecureHttp, String DirectoryTenantId, String ClientId, String GraphUrl, String AuthorityUrl,
-            Boolean ClientSecretSet, Boolean CertificateSet, String CertificateThumbprint) {
+            Boolean ClientSecretSet, Boolean CertificateSet, String CertificateThumbprint, Integer MaxRequestsPerMailbox,
+            Integer MaxRequestsInFlight) {
     }
 
     /** {@code Get-CsOnlineDialInConferencingTenantSettings}: the switches MMS honours. */

@@ -27,7 +27,8 @@ final class Bodies {
     record CalendarStorePatch(Optional<String> Kind, Optional<String> Url, Optional<String> CalendarPath, Optional<String> UserName,
             Optional<String> Password, Optional<String> Scheduling, Optional<Boolean> AllowInsecureHttp, Optional<Boolean> SkipValidation,
             Optional<String> DirectoryTenantId, Optional<String> ClientId, Optional<String> ClientSecret, Optional<String> Certificate,
-            Optional<String> CertificatePassword, Optional<String> GraphUrl, Optional<String> AuthorityUrl) {
+            Optional<String> CertificatePassword, Optional<String> GraphUrl, Optional<String> AuthorityUrl,
+            Optional<Integer> MaxRequestsPerMailbox, Optional<Integer> MaxRequestsInFlight) {
         /** Never the password, the client secret, the certificate or its password, should anything ever print the body. */
         @Override
         public String toString() {
@@ -36,7 +37,7 @@ final class Bodies {
                     + ", SkipValidation=" + SkipValidation + ", DirectoryTenantId=" + DirectoryTenantId + ", ClientId=" + ClientId
                     + ", ClientSecret=" + ClientSecret.map(p -> "****") + ", Certificate=" + Certificate.map(p -> "****")
                     + ", CertificatePassword=" + CertificatePassword.map(p -> "****") + ", GraphUrl=" + GraphUrl + ", AuthorityUrl="
-                    + AuthorityUrl + "]";
+                    + AuthorityUrl + ", MaxRequestsPerMailbox=" + MaxRequestsPerMailbox + ", MaxRequestsInFlight=" + MaxRequestsInFlight + "]";
         }
     }
 

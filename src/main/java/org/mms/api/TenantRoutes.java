@@ -58,7 +58,7 @@ final class TenantRoutes {
                 p.CalendarPath(), p.UserName(), p.Password().map(Secret::new), p.Scheduling(), p.AllowInsecureHttp(),
                 p.SkipValidation().orElse(false), new Requests.GraphChange(p.DirectoryTenantId(), p.ClientId(),
                         p.ClientSecret().map(Secret::new), p.Certificate().map(Secret::new), p.CertificatePassword().map(Secret::new),
-                        p.GraphUrl(), p.AuthorityUrl()))));
+                        p.GraphUrl(), p.AuthorityUrl(), p.MaxRequestsPerMailbox(), p.MaxRequestsInFlight()))));
     }
 
     /** {@code Get-CsOnlineDialInConferencingTenantSettings}. */

@@ -28,7 +28,8 @@ final class TenantCmdlets {
                     + "-Kind Graph puts them on Exchange Online, through Microsoft Graph as an Entra ID application: "
                     + "-DirectoryTenantId and -ClientId (GUIDs from the app registration's Overview), and -ClientSecretFile or "
                     + "-CertificateFile (PEM with the private key, or PFX with -CertificatePasswordFile); -GraphUrl and -AuthorityUrl "
-                    + "for a national cloud. "
+                    + "for a national cloud; -MaxRequestsPerMailbox (1 to 4, default 4) and -MaxRequestsInFlight (1 to 1000, "
+                    + "default 64) for the requests kept in flight. "
                     + "-Kind Embedded keeps them in MMS's own database.", "",
                 "The password, best kept off the command line: -PasswordFile FILE, -Password - (read from standard input), "
                     + "or the environment variable " + SetCsCalendarStore.PASSWORD_ENV + "; -Password VALUE works too. "
@@ -88,6 +89,14 @@ final class TenantCmdlets {
         @Option(names = "-AuthorityUrl", paramLabel = "<url>", description = "Graph: Entra ID's sign-in host, default https://login.microsoftonline.com.")
         String authorityUrl;
 
+        @Option(names = "-MaxRequestsPerMailbox", paramLabel = "<n>",
+                description = "Graph: requests in flight to one mailbox at most, 1 to 4 (default 4, Exchange's limit).")
+        Integer maxRequestsPerMailbox;
+
+        @Option(names = "-MaxRequestsInFlight", paramLabel = "<n>",
+                description = "Graph: requests in flight to Graph from one MMS process at most, 1 to 1000 (default 64).")
+        Integer maxRequestsInFlight;
+
         @Override
         Answer call(MmsClient server) {
             if (clientSecretFile != null && certificateFile != null) {
@@ -105,7 +114,8 @@ final class TenantCmdlets {
                     "CertificatePassword", certificatePasswordFile == null ? null
                             : firstLine(read(certificatePasswordFile, "-CertificatePasswordFile"), "-CertificatePasswordFile",
                             "certificate password"),
-                    "GraphUrl", graphUrl, "AuthorityUrl", authorityUrl);
+                    "GraphUrl", graphUrl, "AuthorityUrl", authorityUrl, "MaxRequestsPerMailbox", maxRequestsPerMailbox,
+                    "MaxRequestsInFlight", maxRequestsInFlight);
             return new Answer(server.send("PATCH", MmsClient.path("tenant", "calendar-store"), change), PsFormat.list());
         }
 

@@ -87,10 +87,10 @@ final class ChooseCalendarStore implements Function<Mailbox, CalendarStore>, Aut
         return openGraph.open(graph, tokens(g, graph), mailbox -> userOf(mailbox).upn());
     }
 
-    /** How the Graph adapter reaches the Exchange Online of these settings, with Graph's documented limits. */
+    /** How the Graph adapter reaches the Exchange Online of these settings, within the in-flight limits they set. */
     static GraphSettings graph(GraphStoreSettings g, Duration timeout) {
-        return new GraphSettings(g.directoryTenantId(), g.clientId(), g.graphUrl(), g.authorityUrl(), GraphSettings.MAILBOX_IN_FLIGHT,
-                GraphSettings.PROCESS_IN_FLIGHT, timeout);
+        return new GraphSettings(g.directoryTenantId(), g.clientId(), g.graphUrl(), g.authorityUrl(), g.maxRequestsPerMailbox(),
+                g.maxRequestsInFlight(), timeout);
     }
 
     /** Tokens signed for with the settings' client secret or certificate. */

@@ -407,7 +407,7 @@ public abstract class DirectoryContract {
     }
 
     @Test
-    void an_exchange_online_store_reads_back_with_its_client_secret_or_its_certificate_and_password() {
+    void an_exchange_online_store_reads_back_with_its_client_secret_or_its_certificate_and_password_and_its_in_flight_limits() {
         Tenant contoso = saveTenant("Contoso");
         Tenant fabrikam = saveTenant("Fabrikam");
         CalendarStoreSettings withSecret = CalendarStoreSettings.graph(new GraphStoreSettings("5c1e3a9d-2b7f-4e61-9d0a-3f4b8c6e2a17",
@@ -417,13 +417,17 @@ public abstract class DirectoryContract {
         new java.util.Random(15).nextBytes(certificateFile);
         CalendarStoreSettings withCertificate = CalendarStoreSettings.graph(new GraphStoreSettings("11111111-2222-3333-4444-555555555555",
                 "99999999-2222-3333-4444-555555555555", GraphStoreSettings.Certificate.of(certificateFile, Optional.of(new Secret("pfx pässword"))),
-                URI.create("https://graph.microsoft.us/v1.0"), URI.create("https://login.microsoftonline.us")));
+                URI.create("https://graph.microsoft.us/v1.0"), URI.create("https://login.microsoftonline.us"), 2, 300));
 
         directory.saveCalendarStore(contoso.id(), withSecret);
         directory.saveCalendarStore(fabrikam.id(), withCertificate);
 
         assertThat(directory.calendarStore(contoso.id())).isEqualTo(withSecret);
+        assertThat(directory.calendarStore(contoso.id()).graph().orElseThrow()).extracting(GraphStoreSettings::maxRequestsPerMailbox,
+                GraphStoreSettings::maxRequestsInFlight).containsExactly(4, 64);
         assertThat(directory.calendarStore(fabrikam.id())).isEqualTo(withCertificate);
+        assertThat(directory.calendarStore(fabrikam.id()).graph().orElseThrow()).extracting(GraphStoreSettings::maxRequestsPerMailbox,
+                GraphStoreSettings::maxRequestsInFlight).containsExactly(2, 300);
         assertThat(((GraphStoreSettings.Certificate) directory.calendarStore(fabrikam.id()).graph().orElseThrow().credential()).bytes())
                 .isEqualTo(certificateFile);
 

@@ -276,7 +276,7 @@ public final class StubAdmin implements Admin {
     public Views.CalendarStore calendarStore(TenantId tenant) {
         record("calendarStore", tenant);
         return new Views.CalendarStore("CalDav", "https://dav." + tenant.value() + ".example/", "/{user}/calendar/", "mms", true, "Auto", false,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
     }
 
     @Override
