@@ -13,6 +13,7 @@ import org.mms.queue.Completion;
 import org.mms.queue.CorrelationId;
 import org.mms.queue.Counts;
 import org.mms.queue.Enqueued;
+import org.mms.queue.HistoryFilter;
 import org.mms.queue.Lease;
 import org.mms.queue.MigrationQueue;
 import org.mms.queue.MigrationRequest;
@@ -20,6 +21,7 @@ import org.mms.queue.MigrationStatusQueries;
 import org.mms.queue.RequestedChange;
 import org.mms.queue.StateCount;
 import org.mms.queue.StatusFilter;
+import org.mms.queue.Transition;
 import org.mms.queue.WorkerId;
 
 /**
@@ -104,10 +106,13 @@ public final class JdbcMigrationQueue implements MigrationQueue, MigrationStatus
 
     @Override
     public int purgeFinishedBefore(Instant cutoff) {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM migration_request"
-                        + " WHERE state IN ('SUCCEEDED', 'FAILED') AND finished_at < :cutoff")
-                .bind("cutoff", MigrationRequestRows.time(cutoff))
-                .execute());
+        return jdbi.inTransaction(h -> {
+            TransitionRows.purgeFinishedBefore(h, MigrationRequestRows.time(cutoff));
+            return h.createUpdate("DELETE FROM migration_request"
+                            + " WHERE state IN ('SUCCEEDED', 'FAILED') AND finished_at < :cutoff")
+                    .bind("cutoff", MigrationRequestRows.time(cutoff))
+                    .execute();
+        });
     }
 
     @Override
@@ -118,6 +123,11 @@ public final class JdbcMigrationQueue implements MigrationQueue, MigrationStatus
     @Override
     public List<StateCount> summary(TenantId tenant, StatusFilter filter) {
         return status.summary(tenant, filter);
+    }
+
+    @Override
+    public List<Transition> history(TenantId tenant, HistoryFilter filter) {
+        return jdbi.withHandle(h -> TransitionRows.list(h, tenant, filter));
     }
 
     @Override
