@@ -11,12 +11,14 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.mms.admin.MeetingHistory;
 import org.mms.admin.Views;
+import org.mms.block.JoinDetails;
 import org.mms.directory.TenantId;
 import org.mms.directory.UserId;
 import org.mms.itip.ItipRequest;
 import org.mms.migration.ComponentPlan;
 import org.mms.migration.MeetingPlan;
 import org.mms.migration.MigrationJournal;
+import org.mms.migration.MigrationType;
 import org.mms.migration.Outcome;
 
 /** The journal and the outbox in the database: tables {@code meeting_change}, {@code outbox_message} and {@code outbox_content}. */
@@ -118,6 +120,48 @@ public final class JdbcMigrationJournal implements MigrationJournal, MeetingHist
                         rs.getString("outcome"), rs.getString("reason"), rs.getString("detail"),
                         rs.getObject("created_at", OffsetDateTime.class).toInstant()))
                 .list());
+    }
+
+    @Override
+    public List<Views.MeetingReport> report(TenantId tenant, ReportFilter filter) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT mc.*, mr.upn, mr.migration_type, om.id AS message_id, om.state AS message_state
+                FROM meeting_change mc
+                LEFT JOIN migration_request mr ON mr.tenant_id = mc.tenant_id AND mr.correlation_id = mc.correlation_id
+                LEFT JOIN outbox_message om ON om.tenant_id = mc.tenant_id AND om.correlation_id = mc.correlation_id
+                  AND om.href = mc.href AND om.uid = mc.uid AND mc.outcome = 'MIGRATED'
+                WHERE mc.tenant_id = :t AND mc.write_state <> 'ABANDONED'""");
+        filter.user().ifPresent(u -> sql.append(" AND mc.user_id = :u"));
+        filter.correlationId().ifPresent(c -> sql.append(" AND mc.correlation_id = :c"));
+        filter.from().ifPresent(f -> sql.append(" AND mc.created_at >= :from"));
+        filter.before().ifPresent(b -> sql.append(" AND mc.created_at < :before"));
+        filter.outcome().ifPresent(o -> sql.append(" AND mc.outcome = :outcome"));
+        sql.append(" ORDER BY mc.id");
+        return jdbi.withHandle(h -> {
+            var query = h.createQuery(sql.toString()).bind("t", tenant.value());
+            filter.user().ifPresent(u -> query.bind("u", u.value()));
+            filter.correlationId().ifPresent(c -> query.bind("c", c));
+            filter.from().ifPresent(f -> query.bind("from", time(f)));
+            filter.before().ifPresent(b -> query.bind("before", time(b)));
+            filter.outcome().ifPresent(o -> query.bind("outcome", o));
+            return query.map((rs, ctx) -> {
+                JoinDetails before = JoinDetails.of(rs.getString("previous_block"));
+                JoinDetails after = JoinDetails.of(rs.getString("new_block"));
+                long messageId = rs.getLong("message_id");
+                boolean message = !rs.wasNull();
+                String type = rs.getString("migration_type");
+                return new Views.MeetingReport(rs.getString("correlation_id"),
+                        type == null ? "" : MigrationType.valueOf(type).displayName(), Optional.ofNullable(rs.getString("upn")).orElse(""),
+                        rs.getString("uid"), rs.getString("recurrence_id"), rs.getString("subject"),
+                        Optional.ofNullable(rs.getObject("start_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant).orElse(null),
+                        OutcomeNames.display(rs.getString("outcome")),
+                        Optional.ofNullable(rs.getString("reason")).map(OutcomeNames::display).orElse(""),
+                        before.joinUrl().orElse(""), after.joinUrl().orElse(""), before.conferenceId().orElse(""),
+                        after.conferenceId().orElse(""), message ? Long.toString(messageId) : "",
+                        message ? OutcomeNames.display(rs.getString("message_state")) : "",
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant());
+            }).list();
+        });
     }
 
     /** The old and new block of a migrated meeting of one migration, for the demo and the detail view. */
