@@ -34,5 +34,5 @@ CREATE TABLE written_resource (
 );
 CREATE INDEX written_resource_change ON written_resource (correlation_id, href);
 
--- An Undo request names the migration it puts back.
-ALTER TABLE migration_request ADD COLUMN undoes VARCHAR(36);
+-- An Undo request names the migrations it puts back: their correlation ids, comma-separated, oldest first (at most 100).
+ALTER TABLE migration_request ADD COLUMN undoes VARCHAR(4000);

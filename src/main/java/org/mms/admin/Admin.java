@@ -93,6 +93,13 @@ public interface Admin {
      */
     List<Views.MeetingReport> migrationReport(TenantId tenant, Requests.ReportQuery query);
 
+    /**
+     * {@code Undo-CsMeetingMigration -CorrelationId | -Identity -StartTime}: queues an undo, a migration of type {@code Undo}
+     * that puts each meeting the migrations wrote back as it was before them, where it still shows what they wrote.
+     * Returns the undo's status.
+     */
+    Views.MigrationStatus undoMigration(TenantId tenant, Requests.Undo undo);
+
     /** {@code Get-CsMeetingMigrationTriggerDecision [-Identity] [-StartTime]}: every trigger decision and its reason. */
     List<Views.TriggerDecision> triggerDecisions(TenantId tenant, Optional<String> identity, Optional<Instant> since);
 

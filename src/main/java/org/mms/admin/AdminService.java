@@ -62,6 +62,7 @@ public final class AdminService implements Admin {
     private final CalendarStore calendars;
     private final CalendarFrames frames;
     private final CheckCalendarStore checkStore;
+    private final QueueUndo queueUndo;
 
     /** Calendar store settings saved without trying them first (tests of the admin logic). */
     public AdminService(Directory directory, MigrationQueue queue, MigrationStatusQueries status, MeetingHistory history,
@@ -84,6 +85,7 @@ public final class AdminService implements Admin {
         this.random = random;
         this.calendars = store;
         this.frames = frames;
+        this.queueUndo = new QueueUndo(directory, queue, status, clock);
     }
 
     private Tenant tenant(TenantId id) {
@@ -514,6 +516,11 @@ public final class AdminService implements Admin {
         return history.report(t.id(), new MeetingHistory.ReportFilter(
                 query.identity().map(i -> ApplyChanges.user(directory, t, i).value().id()),
                 query.correlationId().map(c -> correlationId(c).toString()), query.startTime(), query.endTime(), outcome));
+    }
+
+    @Override
+    public Views.MigrationStatus undoMigration(TenantId id, Requests.Undo undo) {
+        return view(queueUndo.apply(tenant(id), undo));
     }
 
     private static CorrelationId correlationId(String text) {

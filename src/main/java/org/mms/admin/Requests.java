@@ -149,6 +149,10 @@ public final class Requests {
             Optional<Instant> endTime, Optional<String> outcome) {
     }
 
+    /** {@code Undo-CsMeetingMigration}: one migration by its correlation id, or a user's migrations since a time. */
+    public record Undo(Optional<String> correlationId, Optional<String> identity, Optional<java.time.Instant> startTime) {
+    }
+
     /** What the scheduling add-in sends when an organizer adds an online meeting. */
     public record NewOnlineMeeting(String subject, Instant start, Instant end, Optional<String> recurrenceRule,
             List<String> attendees, Optional<String> body, Optional<String> timeZone) {

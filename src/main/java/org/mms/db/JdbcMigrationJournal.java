@@ -3,6 +3,9 @@ package org.mms.db;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +59,18 @@ public final class JdbcMigrationJournal implements MigrationJournal, MeetingHist
                 }
             }
             messages.insert();
+            PreparedBatch previous = h.prepareBatch("""
+                    INSERT INTO written_resource (tenant_id, user_id, correlation_id, href, previous_data, created_at)
+                    VALUES (:t, :u, :c, :href, :data, :now)""");
+            for (Planned p : planned) {
+                if (p.previousBytes() != null) {
+                    previous.bind("t", run.tenant().value()).bind("u", run.user().value()).bind("c", run.correlationId())
+                            .bind("href", p.href()).bind("data", p.previousBytes()).bind("now", time(run.now())).add();
+                }
+            }
+            if (previous.size() > 0) {
+                previous.execute();
+            }
         });
     }
 
@@ -88,12 +103,16 @@ public final class JdbcMigrationJournal implements MigrationJournal, MeetingHist
                 var messages = h.prepareBatch("""
                         DELETE FROM outbox_message
                         WHERE tenant_id = :t AND user_id = :u AND correlation_id = :c AND href = :href AND state = 'HELD'""");
+                var previous = h.prepareBatch("""
+                        DELETE FROM written_resource WHERE tenant_id = :t AND user_id = :u AND correlation_id = :c AND href = :href""");
                 for (Intent intent : notWritten) {
                     changes.bindMap(key(intent)).add();
                     messages.bindMap(key(intent)).add();
+                    previous.bindMap(key(intent)).add();
                 }
                 changes.execute();
                 messages.execute();
+                previous.execute();
             }
         });
     }
@@ -106,6 +125,51 @@ public final class JdbcMigrationJournal implements MigrationJournal, MeetingHist
                 .bind("t", tenant.value()).bind("u", user.value())
                 .map((rs, ctx) -> new Intent(tenant, user, rs.getString("correlation_id"), rs.getString("href"), rs.getString("new_hash")))
                 .list());
+    }
+
+    @Override
+    public List<WrittenResource> writtenBy(TenantId tenant, UserId user, List<String> correlationIds) {
+        if (correlationIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(h -> {
+            // Oldest write first: the first bytes of a meeting are what it was before all of them, the last hash what stands.
+            Map<String, byte[]> before = new LinkedHashMap<>();
+            h.createQuery("""
+                            SELECT href, previous_data FROM written_resource
+                            WHERE tenant_id = :t AND user_id = :u AND correlation_id IN (<c>) ORDER BY id""")
+                    .bind("t", tenant.value()).bind("u", user.value()).bindList("c", correlationIds)
+                    .map((rs, ctx) -> Map.entry(rs.getString("href"), rs.getBytes("previous_data")))
+                    .forEach(e -> before.putIfAbsent(e.getKey(), e.getValue()));
+            Map<String, String> lastHash = new HashMap<>();
+            Map<String, Map<String, WrittenComponent>> components = new HashMap<>();
+            h.createQuery("""
+                            SELECT href, uid, recurrence_id, subject, start_at, previous_block, new_block, new_hash FROM meeting_change
+                            WHERE tenant_id = :t AND user_id = :u AND correlation_id IN (<c>) AND write_state = 'WRITTEN'
+                              AND outcome = 'MIGRATED' ORDER BY id""")
+                    .bind("t", tenant.value()).bind("u", user.value()).bindList("c", correlationIds)
+                    .map((rs, ctx) -> {
+                        String href = rs.getString("href");
+                        lastHash.put(href, rs.getString("new_hash"));
+                        WrittenComponent c = new WrittenComponent(rs.getString("uid"), Optional.ofNullable(rs.getString("recurrence_id")),
+                                rs.getString("subject"),
+                                Optional.ofNullable(rs.getObject("start_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant),
+                                rs.getString("previous_block"), rs.getString("new_block"));
+                        // The first migration's block before, the last one's after.
+                        components.computeIfAbsent(href, k -> new LinkedHashMap<>()).merge(c.uid() + "\n" + c.recurrenceId().orElse(""), c,
+                                (first, later) -> new WrittenComponent(first.uid(), first.recurrenceId(), later.summary(), later.start(),
+                                        first.previousBlock(), later.newBlock()));
+                        return href;
+                    })
+                    .list();
+            List<WrittenResource> written = new ArrayList<>();
+            before.forEach((href, bytes) -> {
+                if (lastHash.containsKey(href)) {
+                    written.add(new WrittenResource(href, bytes, lastHash.get(href), List.copyOf(components.get(href).values())));
+                }
+            });
+            return written;
+        });
     }
 
     @Override

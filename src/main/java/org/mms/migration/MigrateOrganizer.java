@@ -52,8 +52,19 @@ public final class MigrateOrganizer {
         this.checkpoint = checkpoint;
     }
 
-    /** What to migrate: whose meetings, under which settings, of which type, for which request. */
-    public record Request(Tenant tenant, User user, Optional<Bridge> bridge, MigrationType type, String correlationId) {
+    /**
+     * What to migrate: whose meetings, under which settings, of which type, for which request; for an
+     * {@link MigrationType#UNDO}, the migrations it puts back.
+     */
+    public record Request(Tenant tenant, User user, Optional<Bridge> bridge, MigrationType type, String correlationId,
+            List<String> undoes) {
+        public Request(Tenant tenant, User user, Optional<Bridge> bridge, MigrationType type, String correlationId) {
+            this(tenant, user, bridge, type, correlationId, List.of());
+        }
+
+        public Request {
+            undoes = List.copyOf(undoes);
+        }
     }
 
     /**
@@ -81,6 +92,9 @@ public final class MigrateOrganizer {
         Instant now = clock.instant();
         Mailbox mailbox = new Mailbox(request.tenant().id(), request.user().id());
         settleOpenIntents(request, mailbox);
+        if (request.type() == MigrationType.UNDO) {
+            return new PutBackMeetings(store, journal, checkpoint).run(request, mailbox, now, heartbeat);
+        }
 
         User user = request.user();
         Set<String> aliases = new LinkedHashSet<>(user.aliases());
@@ -142,7 +156,7 @@ public final class MigrateOrganizer {
             }
             MigrationJournal.Intent intent = MigrationJournal.Intent.of(c.run(), href, ResourcePlan.hash(plan.get().newBytes()));
             planned.add(new MigrationJournal.Planned(href, plan.get().meetings(), intent.newResourceHash(),
-                    c.serverSends() ? List.of() : plan.get().updates()));
+                    c.serverSends() ? List.of() : plan.get().updates(), resource.data()));
             pending.add(new Pending(resource, plan.get(), intent));
         }
         // Nothing journaled or written once the lease is gone: the worker that holds it now settles and migrates.
@@ -221,7 +235,7 @@ public final class MigrateOrganizer {
             MigrationJournal.Intent intent = MigrationJournal.Intent.of(c.run(), href, ResourcePlan.hash(plan.get().newBytes()));
             List<ItipRequest> updates = c.serverSends() ? List.of() : plan.get().updates();
             c.heartbeat().beat(c.tally().result());
-            journal.intend(c.run(), href, plan.get().meetings(), intent.newResourceHash(), updates);
+            journal.intend(c.run(), href, plan.get().meetings(), intent.newResourceHash(), updates, current.data());
             WriteResult result = store.put(c.mailbox(), current.ref(), plan.get().newBytes(), Optional.of(current.etag()));
             switch (result) {
                 case WriteResult.Written w -> {

@@ -2,6 +2,7 @@ package org.mms.migration;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.mms.directory.TenantId;
 import org.mms.directory.UserId;
 import org.mms.itip.ItipRequest;
@@ -21,8 +22,14 @@ public interface MigrationJournal {
     record Unwritten(String href, List<MeetingPlan> meetings) {
     }
 
-    /** One stored meeting about to be written: its decisions, the hash of the new bytes, the messages it owes. */
-    record Planned(String href, List<MeetingPlan> meetings, String newResourceHash, List<ItipRequest> updates) {
+    /**
+     * One stored meeting about to be written: its decisions, the hash of the new bytes, the messages it owes, and its
+     * bytes before the write (kept once the write stands, for {@code Undo-CsMeetingMigration}; null keeps none).
+     */
+    record Planned(String href, List<MeetingPlan> meetings, String newResourceHash, List<ItipRequest> updates, byte[] previousBytes) {
+        public Planned(String href, List<MeetingPlan> meetings, String newResourceHash, List<ItipRequest> updates) {
+            this(href, meetings, newResourceHash, updates, null);
+        }
     }
 
     /**
@@ -47,6 +54,12 @@ public interface MigrationJournal {
         begin(run, List.of(), List.of(new Planned(href, meetings, newResourceHash, updates)));
     }
 
+    /** Before writing one changed meeting whose bytes before the write are kept for undo. */
+    default void intend(Run run, String href, List<MeetingPlan> meetings, String newResourceHash, List<ItipRequest> updates,
+            byte[] previousBytes) {
+        begin(run, List.of(), List.of(new Planned(href, meetings, newResourceHash, updates, previousBytes)));
+    }
+
     /** After the write of one meeting. */
     default void complete(Intent intent) {
         settle(List.of(intent), List.of());
@@ -59,6 +72,21 @@ public interface MigrationJournal {
 
     /** Intents of this user left open by an earlier run, with the hash of the bytes each meant to write. */
     List<Intent> openIntents(TenantId tenant, UserId user);
+
+    /**
+     * What the given migrations of the user wrote and that stands, one entry per stored meeting: its bytes before the
+     * first of them wrote it, and the hash of what the last of them wrote, with the components they migrated.
+     */
+    List<WrittenResource> writtenBy(TenantId tenant, UserId user, List<String> correlationIds);
+
+    /** A stored meeting migrations wrote: as it was before, what the last write stored, and what changed in it. */
+    record WrittenResource(String href, byte[] previousBytes, String lastHash, List<WrittenComponent> components) {
+    }
+
+    /** One migrated component, with the block it showed before and the one it got. */
+    record WrittenComponent(String uid, Optional<String> recurrenceId, String summary, Optional<Instant> start, String previousBlock,
+            String newBlock) {
+    }
 
     /** One meeting's pending write. */
     record Intent(TenantId tenant, UserId user, String correlationId, String href, String newResourceHash) {

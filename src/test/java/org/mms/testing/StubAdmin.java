@@ -265,6 +265,13 @@ public final class StubAdmin implements Admin {
     }
 
     @Override
+    public Views.MigrationStatus undoMigration(TenantId tenant, Requests.Undo undo) {
+        record("undoMigration", tenant, undo);
+        return new Views.MigrationStatus(user(tenant).UserId(), upn(tenant), "7e6d5c4b-3a29-4f18-9e07-d6c5b4a39281", "Undo", "Pending",
+                0, 0, 0, 0, 0, "", CREATED, CREATED);
+    }
+
+    @Override
     public List<Views.MeetingReport> migrationReport(TenantId tenant, Requests.ReportQuery query) {
         record("migrationReport", tenant, query);
         String correlation = "0b8f3c2e-1d2a-4c5b-9e6f-7a8b9c0d1e2f";
