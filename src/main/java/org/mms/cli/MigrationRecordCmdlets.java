@@ -54,6 +54,39 @@ final class MigrationRecordCmdlets {
         }
     }
 
+    @Command(name = "Undo-CsMeetingMigration", description = {"Puts a migration's meetings back as they were before it.", "",
+        "Queued as a migration of its own (type Undo): each meeting it wrote gets its old block and properties back, with an "
+            + "update to the attendees, unless it was changed since (left alone, reason CHANGED_SINCE). An undo is not undone."})
+    static final class UndoCsMeetingMigration extends Cmdlet {
+        @Option(names = "-CorrelationId", paramLabel = "<id>", description = "The migration to put back (Get-CsMeetingMigrationStatus).")
+        String correlationId;
+
+        @Option(names = "-Identity", paramLabel = "<user>", description = "With -StartTime: the user's migrations since then.")
+        String identity;
+
+        @Option(names = "-StartTime", paramLabel = "<date>", description = "With -Identity: migrations created from this date on.")
+        Instant startTime;
+
+        @Override
+        Answer call(MmsClient server) {
+            boolean byId = correlationId != null && !correlationId.isBlank();
+            if (byId == (identity != null)) {
+                throw usage("give -CorrelationId, or -Identity with -StartTime");
+            }
+            if (!byId && startTime == null) {
+                throw usage("-Identity needs -StartTime: the user's migrations from then on are put back");
+            }
+            Map<String, Object> undo = new LinkedHashMap<>();
+            if (byId) {
+                undo.put("CorrelationId", correlationId.strip());
+            } else {
+                undo.put("Identity", identity.strip());
+                undo.put("StartTime", startTime.toString());
+            }
+            return new Answer(server.send("POST", MmsClient.path("migrations", "undo"), undo), PsFormat.list());
+        }
+    }
+
     @Command(name = "Export-CsMeetingMigrationReport", description = {"Writes one row per meeting of the migrations to a CSV or JSON file.",
         "", "Organizer, UID, subject, start, outcome and reason, the join link and conference ID before and after, and the update "
             + "message. The file is written here, never by the server; an existing file is kept unless -Force."})

@@ -75,6 +75,27 @@ class MigrationRecordRoutesTest {
     }
 
     @Test
+    void theUndoRouteQueuesTheUndoAndAnswersWithItsStatus() {
+        Http.Response r = http.send("POST", "/api/v1/migrations/undo", "{\"CorrelationId\":\"0b8f3c2e-1d2a-4c5b-9e6f-7a8b9c0d1e2f\"}");
+
+        assertThat(r.status()).isEqualTo(202);
+        assertThat(onlyCall("undoMigration").argument(0)).isEqualTo(new Requests.Undo(Optional.of("0b8f3c2e-1d2a-4c5b-9e6f-7a8b9c0d1e2f"),
+                Optional.empty(), Optional.empty()));
+        assertThat(r.json().get("MigrationType").asString()).isEqualTo("Undo");
+        assertThat(r.json().get("State").asString()).isEqualTo("Pending");
+    }
+
+    @Test
+    void theUndoRouteTakesAUserAndAStartTime() {
+        Http.Response r = http.send("POST", "/api/v1/migrations/undo",
+                "{\"Identity\":\"alice@contoso.example\",\"StartTime\":\"2026-10-01T00:00:00Z\"}");
+
+        assertThat(r.status()).isEqualTo(202);
+        assertThat(onlyCall("undoMigration").argument(0)).isEqualTo(new Requests.Undo(Optional.empty(),
+                Optional.of("alice@contoso.example"), Optional.of(Instant.parse("2026-10-01T00:00:00Z"))));
+    }
+
+    @Test
     void aPathIsNotSomethingTheReportRouteTakes() {
         Http.Response r = http.get("/api/v1/migrations/report?path=%2Fetc%2Fpasswd");
 

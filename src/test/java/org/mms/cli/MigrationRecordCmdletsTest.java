@@ -78,6 +78,25 @@ class MigrationRecordCmdletsTest {
     }
 
     @Test
+    void undoQueuesTheUndoOfOneMigrationAndPrintsItsStatus() {
+        int code = mms("Undo-CsMeetingMigration", "-CorrelationId", "0b8f3c2e-1d2a-4c5b-9e6f-7a8b9c0d1e2f");
+
+        assertThat(code).as(err.toString(UTF_8)).isZero();
+        assertThat(onlyCall("undoMigration").argument(0)).isEqualTo(new Requests.Undo(Optional.of("0b8f3c2e-1d2a-4c5b-9e6f-7a8b9c0d1e2f"),
+                Optional.empty(), Optional.empty()));
+        assertThat(out.toString(UTF_8)).contains("MigrationType     : Undo").contains("State             : Pending");
+    }
+
+    @Test
+    void undoByUserNeedsAStartTime() {
+        int code = mms("Undo-CsMeetingMigration", "-Identity", "alice@contoso.example");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(UTF_8)).contains("-Identity needs -StartTime");
+        assertThat(api.admin.calls()).isEmpty();
+    }
+
+    @Test
     void theHistoryNeedsAUserOrAMigration() {
         int code = mms("Get-CsMeetingMigrationTransactionHistory", "-StartTime", "10/1/2026");
 
