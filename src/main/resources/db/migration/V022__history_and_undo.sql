@@ -30,6 +30,9 @@ CREATE TABLE written_resource (
     correlation_id  VARCHAR(64)              NOT NULL,
     href            VARCHAR(500)             NOT NULL,
     previous_data   BYTEA                    NOT NULL,
+    -- The store's ETag of what the write stored: a CalDAV server keeps its own rendering, not the bytes MMS sent,
+    -- so this (not a hash of the bytes) shows later whether the meeting still holds what MMS wrote.
+    written_etag    VARCHAR(1000),
     created_at      TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX written_resource_change ON written_resource (correlation_id, href);

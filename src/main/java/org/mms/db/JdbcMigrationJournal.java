@@ -75,7 +75,7 @@ public final class JdbcMigrationJournal implements MigrationJournal, MeetingHist
     }
 
     @Override
-    public void settle(List<Intent> written, List<Intent> notWritten) {
+    public void settle(List<Intent> written, List<Intent> notWritten, Map<String, String> writtenEtags) {
         if (written.isEmpty() && notWritten.isEmpty()) {
             return;
         }
@@ -87,12 +87,22 @@ public final class JdbcMigrationJournal implements MigrationJournal, MeetingHist
                 var messages = h.prepareBatch("""
                         UPDATE outbox_message SET state = 'PENDING'
                         WHERE tenant_id = :t AND user_id = :u AND correlation_id = :c AND href = :href AND state = 'HELD'""");
+                var etags = h.prepareBatch("""
+                        UPDATE written_resource SET written_etag = :etag
+                        WHERE tenant_id = :t AND user_id = :u AND correlation_id = :c AND href = :href""");
                 for (Intent intent : written) {
                     changes.bindMap(key(intent)).add();
                     messages.bindMap(key(intent)).add();
+                    String etag = writtenEtags.get(intent.href());
+                    if (etag != null) {
+                        etags.bindMap(key(intent)).bind("etag", etag).add();
+                    }
                 }
                 changes.execute();
                 messages.execute();
+                if (etags.size() > 0) {
+                    etags.execute();
+                }
             }
             if (!notWritten.isEmpty()) {
                 var changes = h.prepareBatch("""
@@ -135,12 +145,18 @@ public final class JdbcMigrationJournal implements MigrationJournal, MeetingHist
         return jdbi.withHandle(h -> {
             // Oldest write first: the first bytes of a meeting are what it was before all of them, the last hash what stands.
             Map<String, byte[]> before = new LinkedHashMap<>();
+            Map<String, Optional<String>> lastEtag = new HashMap<>();
             h.createQuery("""
-                            SELECT href, previous_data FROM written_resource
+                            SELECT href, previous_data, written_etag FROM written_resource
                             WHERE tenant_id = :t AND user_id = :u AND correlation_id IN (<c>) ORDER BY id""")
                     .bind("t", tenant.value()).bind("u", user.value()).bindList("c", correlationIds)
-                    .map((rs, ctx) -> Map.entry(rs.getString("href"), rs.getBytes("previous_data")))
-                    .forEach(e -> before.putIfAbsent(e.getKey(), e.getValue()));
+                    .map((rs, ctx) -> {
+                        String href = rs.getString("href");
+                        before.putIfAbsent(href, rs.getBytes("previous_data"));
+                        lastEtag.put(href, Optional.ofNullable(rs.getString("written_etag")));
+                        return href;
+                    })
+                    .list();
             Map<String, String> lastHash = new HashMap<>();
             Map<String, Map<String, WrittenComponent>> components = new HashMap<>();
             h.createQuery("""
@@ -165,7 +181,8 @@ public final class JdbcMigrationJournal implements MigrationJournal, MeetingHist
             List<WrittenResource> written = new ArrayList<>();
             before.forEach((href, bytes) -> {
                 if (lastHash.containsKey(href)) {
-                    written.add(new WrittenResource(href, bytes, lastHash.get(href), List.copyOf(components.get(href).values())));
+                    written.add(new WrittenResource(href, bytes, lastHash.get(href), lastEtag.get(href),
+                            List.copyOf(components.get(href).values())));
                 }
             });
             return written;

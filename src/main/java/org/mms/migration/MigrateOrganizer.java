@@ -170,6 +170,7 @@ public final class MigrateOrganizer {
                 .map(p -> new CalendarStore.Write(p.resource().ref(), p.plan().newBytes(), p.resource().etag())).toList());
         checkpoint.reached(Checkpoint.CHUNK_WRITTEN);
         List<MigrationJournal.Intent> written = new ArrayList<>();
+        java.util.Map<String, String> etags = new java.util.HashMap<>();
         List<MigrationJournal.Intent> notWritten = new ArrayList<>();
         List<Pending> conflicts = new ArrayList<>();
         List<Pending> refused = new ArrayList<>();
@@ -179,6 +180,7 @@ public final class MigrateOrganizer {
             switch (results.get(i)) {
                 case WriteResult.Written w -> {
                     written.add(p.intent());
+                    etags.put(p.intent().href(), w.etag());
                     c.tally().count(p.plan(), true);
                     c.tally().invites += updatesSent(c, p.plan());
                 }
@@ -195,7 +197,7 @@ public final class MigrateOrganizer {
                 }
             }
         }
-        journal.settle(written, notWritten);
+        journal.settle(written, notWritten, etags);
         for (int i = 0; i < refused.size(); i++) {
             recordRefused(c, refused.get(i), refusals.get(i));
         }
@@ -239,7 +241,7 @@ public final class MigrateOrganizer {
             WriteResult result = store.put(c.mailbox(), current.ref(), plan.get().newBytes(), Optional.of(current.etag()));
             switch (result) {
                 case WriteResult.Written w -> {
-                    journal.complete(intent);
+                    journal.complete(intent, w.etag());
                     c.tally().count(plan.get(), true);
                     c.tally().invites += updatesSent(c, plan.get());
                     return;

@@ -42,7 +42,12 @@ public interface MigrationJournal {
      * After the writes, in one transaction: the decisions of the written ones stand and their messages
      * may go; those not written (conflict, gone, refused) are dropped with their messages.
      */
-    void settle(List<Intent> written, List<Intent> notWritten);
+    default void settle(List<Intent> written, List<Intent> notWritten) {
+        settle(written, notWritten, java.util.Map.of());
+    }
+
+    /** As {@link #settle(List, List)}, with the store's ETag of each written meeting by its href, kept for undo. */
+    void settle(List<Intent> written, List<Intent> notWritten, java.util.Map<String, String> writtenEtags);
 
     /** Decisions for a meeting that is not written. */
     default void record(Run run, String href, List<MeetingPlan> meetings) {
@@ -65,6 +70,11 @@ public interface MigrationJournal {
         settle(List.of(intent), List.of());
     }
 
+    /** After the write of one meeting, with the store's ETag of what it stored. */
+    default void complete(Intent intent, String etag) {
+        settle(List.of(intent), List.of(), java.util.Map.of(intent.href(), etag));
+    }
+
     /** The write of one meeting did not happen. */
     default void abandon(Intent intent) {
         settle(List.of(), List.of(intent));
@@ -75,12 +85,14 @@ public interface MigrationJournal {
 
     /**
      * What the given migrations of the user wrote and that stands, one entry per stored meeting: its bytes before the
-     * first of them wrote it, and the hash of what the last of them wrote, with the components they migrated.
+     * first of them wrote it, and the hash and store's ETag of what the last of them wrote, with the components they
+     * migrated.
      */
     List<WrittenResource> writtenBy(TenantId tenant, UserId user, List<String> correlationIds);
 
     /** A stored meeting migrations wrote: as it was before, what the last write stored, and what changed in it. */
-    record WrittenResource(String href, byte[] previousBytes, String lastHash, List<WrittenComponent> components) {
+    record WrittenResource(String href, byte[] previousBytes, String lastHash, Optional<String> lastEtag,
+            List<WrittenComponent> components) {
     }
 
     /** One migrated component, with the block it showed before and the one it got. */
