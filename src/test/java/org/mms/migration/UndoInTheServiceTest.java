@@ -25,6 +25,8 @@ import org.mms.admin.Views;
 import org.mms.calendar.Mailbox;
 import org.mms.calendar.ResourceRef;
 import org.mms.calendar.StoredResource;
+import org.mms.checkpoint.Checkpoint;
+import org.mms.queue.WorkerId;
 import org.mms.sample.SampleOrganization;
 import org.mms.testing.Seeds;
 import org.mms.testing.ServiceHarness;
@@ -137,6 +139,44 @@ class UndoInTheServiceTest {
         before.keySet().stream().filter(h -> !h.equals(edited)).forEach(h -> UndoGoldenRule.check(h, before.get(h), after.get(h)));
         assertThat(service.admin.migrationMeetings(ServiceHarness.TENANT, undo.CorrelationId()))
                 .extracting(m -> m.Outcome() + " " + m.Reason()).contains("SKIPPED CHANGED_SINCE", "MIGRATED null");
+    }
+
+    @Test
+    void anUndoStoppedBetweenAWriteAndItsConfirmationResumesWithoutWritingOrSendingTwice() throws IOException {
+        service.admin.importCalendar(ServiceHarness.TENANT, ALICE, fixture("teams-t2-en-dialin.ics"));
+        service.admin.importCalendar(ServiceHarness.TENANT, ALICE, fixture("skype-en-dialin.ics"));
+        Map<String, byte[]> before = stored(ALICE);
+        Views.MigrationStatus migration = migrate(ALICE);
+        Map<String, byte[]> migrated = stored(ALICE);
+        int[] writes = {0};
+        Checkpoint stopAfterTheFirstWrite = name -> {
+            if (name.equals(Checkpoint.CHUNK_WRITTEN) && writes[0]++ == 0) {
+                throw new IllegalStateException("stopped between the write and its confirmation");
+            }
+        };
+        RunMigrations stopping = new RunMigrations(service.queue, service.directory,
+                new MigrateOrganizer(service.store, service.journal, service.clock, stopAfterTheFirstWrite), service.clock,
+                new WorkerId("stopping-worker"), Duration.ofMinutes(2));
+        Views.MigrationStatus queued = service.admin.undoMigration(ServiceHarness.TENANT, new Requests.Undo(
+                Optional.of(migration.CorrelationId()), Optional.empty(), Optional.empty()));
+
+        assertThat(stopping.runOnce()).isTrue();
+        service.clock.advance(Duration.ofDays(1));
+        assertThat(service.runDueMigrations()).isEqualTo(1);
+
+        Views.MigrationStatus undo = service.admin.migrationStatus(ServiceHarness.TENANT, Requests.StatusQuery.all()).stream()
+                .filter(st -> st.CorrelationId().equals(queued.CorrelationId())).findFirst().orElseThrow();
+        assertThat(undo.State()).isEqualTo("Succeeded");
+        assertThat(undo.RetryCount()).isEqualTo(1);
+        assertThat(undo.SucceededMeeting()).isEqualTo(migration.SucceededMeeting());
+        Map<String, byte[]> after = stored(ALICE);
+        for (String href : before.keySet()) {
+            UndoGoldenRule.check(href, before.get(href), after.get(href));
+            assertThat(sequences(after.get(href))).as(href + ": written once").containsOnly(sequences(migrated.get(href)).getFirst() + 1);
+        }
+        long messages = service.db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox_message WHERE correlation_id = :c")
+                .bind("c", undo.CorrelationId()).mapTo(Long.class).one());
+        assertThat(messages).as("one update per meeting put back").isEqualTo(migration.InvitesUpdate());
     }
 
     @Test
