@@ -180,6 +180,34 @@ class UndoInTheServiceTest {
     }
 
     @Test
+    void theReportShowsTheJoinLinkAndConferenceIdTheMigrationReplacedAndTheUndoPutBack() throws IOException {
+        service.admin.importCalendar(ServiceHarness.TENANT, ALICE, fixture("skype-en-dialin.ics"));
+        Views.MigrationStatus migration = migrate(ALICE);
+        Views.MigrationStatus undo = undo(migration.CorrelationId());
+
+        Views.MeetingReport migrated = service.admin.migrationReport(ServiceHarness.TENANT, new Requests.ReportQuery(Optional.of(ALICE),
+                Optional.of(migration.CorrelationId()), Optional.empty(), Optional.empty(), Optional.of("migrated"))).getFirst();
+        Views.MeetingReport putBack = service.admin.migrationReport(ServiceHarness.TENANT, new Requests.ReportQuery(Optional.empty(),
+                Optional.of(undo.CorrelationId()), Optional.empty(), Optional.empty(), Optional.empty())).getFirst();
+
+        assertThat(migrated.OldJoinUrl()).isEqualTo("https://meet.contoso.com/alice/6N2YGD5G").isNotEqualTo(migrated.NewJoinUrl());
+        assertThat(migrated.NewJoinUrl()).isNotEmpty();
+        assertThat(migrated.OldConferenceId()).isEqualTo("68138");
+        assertThat(migrated.Organizer()).isEqualTo(ALICE);
+        assertThat(migrated.MessageId()).isNotEmpty();
+        assertThat(putBack.MigrationType()).isEqualTo("Undo");
+        assertThat(putBack.OldJoinUrl()).isEqualTo(migrated.NewJoinUrl());
+        assertThat(putBack.NewJoinUrl()).isEqualTo(migrated.OldJoinUrl());
+        assertThat(putBack.NewConferenceId()).isEqualTo(migrated.OldConferenceId());
+        assertThat(putBack.MessageId()).isNotEmpty().isNotEqualTo(migrated.MessageId());
+        assertThatThrownBy(() -> service.admin.migrationReport(ServiceHarness.TENANT, new Requests.ReportQuery(Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("Done")))).isInstanceOf(AdminException.BadRequest.class)
+                .hasMessageContaining("Migrated, Unchanged, Skipped or Failed");
+        assertThatThrownBy(() -> service.admin.migrationHistory(ServiceHarness.TENANT, new Requests.HistoryQuery(Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty()))).isInstanceOf(AdminException.BadRequest.class);
+    }
+
+    @Test
     void anUndoIsNotUndoneAndNoUndoIsQueuedWhileTheUserHasAMigrationWaiting() throws IOException {
         service.admin.importCalendar(ServiceHarness.TENANT, ALICE, fixture("teams-t2-en-dialin.ics"));
         Views.MigrationStatus migration = migrate(ALICE);
