@@ -81,6 +81,25 @@ public interface Admin {
     /** {@code Get-CsMeetingMigrationDetail -CorrelationId}: each meeting of one migration, with its outcome and reason. */
     List<Views.MeetingResult> migrationMeetings(TenantId tenant, String correlationId);
 
+    /**
+     * {@code Get-CsMeetingMigrationTransactionHistory -Identity | -CorrelationId [-StartTime] [-EndTime]}: every state
+     * change of the user's migrations (or of one migration), with its time and reason, retries included.
+     */
+    List<Views.MigrationTransition> migrationHistory(TenantId tenant, Requests.HistoryQuery query);
+
+    /**
+     * {@code Export-CsMeetingMigrationReport [-Identity] [-CorrelationId] [-StartTime] [-EndTime] [-Outcome]}: one row per
+     * meeting the matching migrations handled. The cmdlet writes the file; the server never sees its path.
+     */
+    List<Views.MeetingReport> migrationReport(TenantId tenant, Requests.ReportQuery query);
+
+    /**
+     * {@code Undo-CsMeetingMigration -CorrelationId | -Identity -StartTime}: queues an undo, a migration of type {@code Undo}
+     * that puts each meeting the migrations wrote back as it was before them, where it still shows what they wrote.
+     * Returns the undo's status.
+     */
+    Views.MigrationStatus undoMigration(TenantId tenant, Requests.Undo undo);
+
     /** {@code Get-CsMeetingMigrationTriggerDecision [-Identity] [-StartTime]}: every trigger decision and its reason. */
     List<Views.TriggerDecision> triggerDecisions(TenantId tenant, Optional<String> identity, Optional<Instant> since);
 

@@ -36,6 +36,7 @@ import org.mms.directory.User;
 import org.mms.directory.UserId;
 import org.mms.itip.MessageOutbox;
 import org.mms.queue.CorrelationId;
+import org.mms.queue.HistoryFilter;
 import org.mms.queue.MigrationQueue;
 import org.mms.queue.MigrationRequest;
 import org.mms.queue.MigrationState;
@@ -61,6 +62,7 @@ public final class AdminService implements Admin {
     private final CalendarStore calendars;
     private final CalendarFrames frames;
     private final CheckCalendarStore checkStore;
+    private final QueueUndo queueUndo;
 
     /** Calendar store settings saved without trying them first (tests of the admin logic). */
     public AdminService(Directory directory, MigrationQueue queue, MigrationStatusQueries status, MeetingHistory history,
@@ -83,6 +85,7 @@ public final class AdminService implements Admin {
         this.random = random;
         this.calendars = store;
         this.frames = frames;
+        this.queueUndo = new QueueUndo(directory, queue, status, clock);
     }
 
     private Tenant tenant(TenantId id) {
@@ -491,6 +494,46 @@ public final class AdminService implements Admin {
             throw new AdminException.BadRequest("not a correlation id: " + correlationId);
         }
         return history.meetings(id, correlationId);
+    }
+
+    @Override
+    public List<Views.MigrationTransition> migrationHistory(TenantId id, Requests.HistoryQuery query) {
+        Tenant t = tenant(id);
+        if (query.identity().isEmpty() && query.correlationId().isEmpty()) {
+            throw new AdminException.BadRequest("name the user (-Identity) or the migration (-CorrelationId) whose history to show");
+        }
+        HistoryFilter filter = new HistoryFilter(query.identity().map(i -> ApplyChanges.user(directory, t, i).value().id()),
+                query.correlationId().map(AdminService::correlationId), query.startTime(), query.endTime());
+        return status.history(t.id(), filter).stream()
+                .map(tr -> new Views.MigrationTransition(tr.correlationId().toString(), tr.user().value(), tr.upn(),
+                        tr.type().displayName(), tr.from().map(MigrationState::displayName).orElse(""), tr.to().displayName(), tr.at(),
+                        tr.attempt(), tr.retryCount(), tr.reason()))
+                .toList();
+    }
+
+    @Override
+    public List<Views.MeetingReport> migrationReport(TenantId id, Requests.ReportQuery query) {
+        Tenant t = tenant(id);
+        Optional<String> outcome = query.outcome().map(o -> switch (o.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "migrated", "unchanged", "skipped", "failed" -> o.strip().toUpperCase(java.util.Locale.ROOT);
+            default -> throw new AdminException.BadRequest("Outcome must be Migrated, Unchanged, Skipped or Failed, not '" + o + "'");
+        });
+        return history.report(t.id(), new MeetingHistory.ReportFilter(
+                query.identity().map(i -> ApplyChanges.user(directory, t, i).value().id()),
+                query.correlationId().map(c -> correlationId(c).toString()), query.startTime(), query.endTime(), outcome));
+    }
+
+    @Override
+    public Views.MigrationStatus undoMigration(TenantId id, Requests.Undo undo) {
+        return view(queueUndo.apply(tenant(id), undo));
+    }
+
+    private static CorrelationId correlationId(String text) {
+        try {
+            return CorrelationId.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new AdminException.BadRequest("not a correlation id: " + text);
+        }
     }
 
     @Override

@@ -140,6 +140,20 @@ public final class Requests {
         }
     }
 
+    /** {@code Get-CsMeetingMigrationTransactionHistory} filters: a user or a migration (or both), and a time window. */
+    public record HistoryQuery(Optional<String> identity, Optional<String> correlationId, Optional<Instant> startTime,
+            Optional<Instant> endTime) {
+    }
+
+    /** {@code Export-CsMeetingMigrationReport} filters; every one optional. */
+    public record ReportQuery(Optional<String> identity, Optional<String> correlationId, Optional<Instant> startTime,
+            Optional<Instant> endTime, Optional<String> outcome) {
+    }
+
+    /** {@code Undo-CsMeetingMigration}: one migration by its correlation id, or a user's migrations since a time. */
+    public record Undo(Optional<String> correlationId, Optional<String> identity, Optional<java.time.Instant> startTime) {
+    }
+
     /** What the scheduling add-in sends when an organizer adds an online meeting. */
     public record NewOnlineMeeting(String subject, Instant start, Instant end, Optional<String> recurrenceRule,
             List<String> attendees, Optional<String> body, Optional<String> timeZone) {

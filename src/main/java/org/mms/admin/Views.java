@@ -87,4 +87,19 @@ public final class Views {
     public record OnlineMeeting(String Uid, String Organizer, String JoinUrl, String MeetingType, Optional<String> ConferenceId,
             int Attendees) {
     }
+
+    /** {@code Get-CsMeetingMigrationTransactionHistory}: one state change of a migration; FromState is empty when it was queued. */
+    public record MigrationTransition(String CorrelationId, String UserId, String UserPrincipalName, String MigrationType,
+            String FromState, String ToState, Instant Time, int Attempt, int RetryCount, String Reason) {
+    }
+
+    /**
+     * {@code Export-CsMeetingMigrationReport}: one meeting (or changed occurrence) of a migration, with the join link
+     * and conference ID its block showed before and after, and the update message queued for it (its outbox id and
+     * state; empty when none was queued, as when the calendar server sends the updates itself).
+     */
+    public record MeetingReport(String CorrelationId, String MigrationType, String Organizer, String Uid, String RecurrenceId,
+            String Subject, Instant Start, String Outcome, String Reason, String OldJoinUrl, String NewJoinUrl,
+            String OldConferenceId, String NewConferenceId, String MessageId, String MessageState, Instant At) {
+    }
 }

@@ -70,6 +70,9 @@ final class Bodies {
     record StartMigration(String Identity, Optional<String> SourceMeetingType, Optional<String> TargetMeetingType) {
     }
 
+    record UndoMigration(Optional<String> CorrelationId, Optional<String> Identity, Optional<Instant> StartTime) {
+    }
+
     record NewOnlineMeeting(String Subject, Instant Start, Instant End, List<String> Attendees, Optional<String> RecurrenceRule,
             Optional<String> TimeZone, Optional<String> Body) {
     }

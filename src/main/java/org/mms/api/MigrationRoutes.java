@@ -28,6 +28,9 @@ final class MigrationRoutes {
         routes.post(ApiServer.V1 + "/migrations", this::start, Access.OPERATOR);
         routes.get(ApiServer.V1 + "/migrations/summary", this::summary, Access.READER);
         routes.get(ApiServer.V1 + "/migrations/{correlationId}/meetings", this::meetings, Access.READER);
+        routes.get(ApiServer.V1 + "/migrations/history", this::history, Access.READER);
+        routes.post(ApiServer.V1 + "/migrations/undo", this::undo, Access.OPERATOR);
+        routes.get(ApiServer.V1 + "/migrations/report", this::report, Access.READER);
     }
 
     /** {@code Get-CsMeetingMigrationStatus [-Identity] [-State] [-StartTime] [-EndTime]}. */
@@ -44,6 +47,28 @@ final class MigrationRoutes {
     private void meetings(Context ctx) {
         Query.of(ctx);
         ctx.json(admin.migrationMeetings(BearerAuthentication.tenant(ctx), ctx.pathParam("correlationId")));
+    }
+
+    /** {@code Get-CsMeetingMigrationTransactionHistory -Identity | -CorrelationId [-StartTime] [-EndTime]}. */
+    private void history(Context ctx) {
+        Query query = Query.of(ctx, "identity", "correlationId", "startTime", "endTime");
+        ctx.json(admin.migrationHistory(BearerAuthentication.tenant(ctx), new Requests.HistoryQuery(query.text("identity"),
+                query.text("correlationId"), query.instant("startTime"), query.instant("endTime"))));
+    }
+
+    /** {@code Export-CsMeetingMigrationReport [-Identity] [-CorrelationId] [-StartTime] [-EndTime] [-Outcome]}: the rows; the cmdlet writes the file. */
+    private void report(Context ctx) {
+        Query query = Query.of(ctx, "identity", "correlationId", "startTime", "endTime", "outcome");
+        ctx.json(admin.migrationReport(BearerAuthentication.tenant(ctx), new Requests.ReportQuery(query.text("identity"),
+                query.text("correlationId"), query.instant("startTime"), query.instant("endTime"), query.text("outcome"))));
+    }
+
+    /** {@code Undo-CsMeetingMigration -CorrelationId | -Identity -StartTime}: queued as a migration of type Undo. */
+    private void undo(Context ctx) {
+        Query.of(ctx);
+        Bodies.UndoMigration p = body.read(ctx, Bodies.UndoMigration.class);
+        ctx.status(HttpStatus.ACCEPTED).json(admin.undoMigration(BearerAuthentication.tenant(ctx),
+                new Requests.Undo(p.CorrelationId(), p.Identity(), p.StartTime())));
     }
 
     /** {@code Start-CsExMeetingMigration -Identity [-SourceMeetingType All|SfB|Teams] [-TargetMeetingType Current|Teams]}. */

@@ -32,6 +32,8 @@ public final class MmsCommand implements Runnable {
             BridgeCmdlets.GetCsOnlineDialInConferencingBridge.class, BridgeCmdlets.UnregisterCsOnlineDialInConferencingServiceNumber.class,
             MigrationCmdlets.StartCsExMeetingMigration.class, MigrationCmdlets.GetCsMeetingMigrationStatus.class,
             MigrationCmdlets.GetCsMeetingMigrationDetail.class, MigrationCmdlets.GetCsMeetingMigrationTriggerDecision.class,
+            MigrationRecordCmdlets.GetCsMeetingMigrationTransactionHistory.class, MigrationRecordCmdlets.ExportCsMeetingMigrationReport.class,
+            MigrationRecordCmdlets.UndoCsMeetingMigration.class,
             ImportCmdlets.ImportCsDirectory.class, ImportCmdlets.ImportCsCalendar.class, ImportCmdlets.ExportCsCalendar.class,
             ImportCmdlets.NewCsOnlineMeeting.class,
             AccessCmdlets.NewCsTenant.class, AccessCmdlets.GetCsTenant.class, AccessCmdlets.RemoveCsTenant.class,

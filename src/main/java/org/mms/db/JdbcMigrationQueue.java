@@ -13,13 +13,16 @@ import org.mms.queue.Completion;
 import org.mms.queue.CorrelationId;
 import org.mms.queue.Counts;
 import org.mms.queue.Enqueued;
+import org.mms.queue.HistoryFilter;
 import org.mms.queue.Lease;
 import org.mms.queue.MigrationQueue;
 import org.mms.queue.MigrationRequest;
 import org.mms.queue.MigrationStatusQueries;
+import org.mms.queue.RequestId;
 import org.mms.queue.RequestedChange;
 import org.mms.queue.StateCount;
 import org.mms.queue.StatusFilter;
+import org.mms.queue.Transition;
 import org.mms.queue.WorkerId;
 
 /**
@@ -30,6 +33,7 @@ public final class JdbcMigrationQueue implements MigrationQueue, MigrationStatus
 
     private final Jdbi jdbi;
     private final EnqueueChange enqueue;
+    private final EnqueueUndo enqueueUndo;
     private final ClaimDueRequests claim;
     private final ReportOnLease report;
     private final ReapExpiredLeases reaper;
@@ -38,6 +42,7 @@ public final class JdbcMigrationQueue implements MigrationQueue, MigrationStatus
     public JdbcMigrationQueue(Database database) {
         this.jdbi = database.jdbi();
         this.enqueue = new EnqueueChange(jdbi);
+        this.enqueueUndo = new EnqueueUndo(jdbi);
         this.claim = new ClaimDueRequests(jdbi);
         this.report = new ReportOnLease(jdbi);
         this.reaper = new ReapExpiredLeases(jdbi);
@@ -48,6 +53,22 @@ public final class JdbcMigrationQueue implements MigrationQueue, MigrationStatus
     public Enqueued enqueue(TenantId tenant, UserId user, String upn, MigrationType type, String trigger, Instant now,
             Duration settleWindow) {
         return enqueue.enqueue(tenant, user, new RequestedChange(upn, type, trigger, settleWindow), now);
+    }
+
+    @Override
+    public Optional<MigrationRequest> enqueueUndo(TenantId tenant, UserId user, String upn, List<CorrelationId> undoes, String trigger,
+            Instant now) {
+        return enqueueUndo.enqueue(tenant, user, upn, undoes, trigger, now);
+    }
+
+    @Override
+    public List<CorrelationId> undoTargets(RequestId request) {
+        String undoes = jdbi.withHandle(h -> h.createQuery("SELECT undoes FROM migration_request WHERE id = :id AND migration_type = 'UNDO'")
+                .bind("id", request.value()).mapTo(String.class).findOne().orElse(null));
+        if (undoes == null || undoes.isEmpty()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(undoes.split(",")).map(CorrelationId::parse).toList();
     }
 
     @Override
@@ -104,10 +125,13 @@ public final class JdbcMigrationQueue implements MigrationQueue, MigrationStatus
 
     @Override
     public int purgeFinishedBefore(Instant cutoff) {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM migration_request"
-                        + " WHERE state IN ('SUCCEEDED', 'FAILED') AND finished_at < :cutoff")
-                .bind("cutoff", MigrationRequestRows.time(cutoff))
-                .execute());
+        return jdbi.inTransaction(h -> {
+            TransitionRows.purgeFinishedBefore(h, MigrationRequestRows.time(cutoff));
+            return h.createUpdate("DELETE FROM migration_request"
+                            + " WHERE state IN ('SUCCEEDED', 'FAILED') AND finished_at < :cutoff")
+                    .bind("cutoff", MigrationRequestRows.time(cutoff))
+                    .execute();
+        });
     }
 
     @Override
@@ -118,6 +142,11 @@ public final class JdbcMigrationQueue implements MigrationQueue, MigrationStatus
     @Override
     public List<StateCount> summary(TenantId tenant, StatusFilter filter) {
         return status.summary(tenant, filter);
+    }
+
+    @Override
+    public List<Transition> history(TenantId tenant, HistoryFilter filter) {
+        return jdbi.withHandle(h -> TransitionRows.list(h, tenant, filter));
     }
 
     @Override

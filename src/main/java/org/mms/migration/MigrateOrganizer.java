@@ -52,8 +52,19 @@ public final class MigrateOrganizer {
         this.checkpoint = checkpoint;
     }
 
-    /** What to migrate: whose meetings, under which settings, of which type, for which request. */
-    public record Request(Tenant tenant, User user, Optional<Bridge> bridge, MigrationType type, String correlationId) {
+    /**
+     * What to migrate: whose meetings, under which settings, of which type, for which request; for an
+     * {@link MigrationType#UNDO}, the migrations it puts back.
+     */
+    public record Request(Tenant tenant, User user, Optional<Bridge> bridge, MigrationType type, String correlationId,
+            List<String> undoes) {
+        public Request(Tenant tenant, User user, Optional<Bridge> bridge, MigrationType type, String correlationId) {
+            this(tenant, user, bridge, type, correlationId, List.of());
+        }
+
+        public Request {
+            undoes = List.copyOf(undoes);
+        }
     }
 
     /**
@@ -81,6 +92,9 @@ public final class MigrateOrganizer {
         Instant now = clock.instant();
         Mailbox mailbox = new Mailbox(request.tenant().id(), request.user().id());
         settleOpenIntents(request, mailbox);
+        if (request.type() == MigrationType.UNDO) {
+            return new PutBackMeetings(store, journal, checkpoint).run(request, mailbox, now, heartbeat);
+        }
 
         User user = request.user();
         Set<String> aliases = new LinkedHashSet<>(user.aliases());
@@ -143,7 +157,7 @@ public final class MigrateOrganizer {
             MigrationJournal.Intent intent = MigrationJournal.Intent.of(c.run(), href, ResourcePlan.hash(plan.get().newBytes()),
                     Optional.of(resource.etag()));
             planned.add(new MigrationJournal.Planned(href, plan.get().meetings(), intent.newResourceHash(), intent.baseEtag(),
-                    c.serverSends() ? List.of() : plan.get().updates()));
+                    c.serverSends() ? List.of() : plan.get().updates(), resource.data()));
             pending.add(new Pending(resource, plan.get(), intent));
         }
         // Nothing journaled or written once the lease is gone: the worker that holds it now settles and migrates.
@@ -157,6 +171,7 @@ public final class MigrateOrganizer {
                 .map(p -> new CalendarStore.Write(p.resource().ref(), p.plan().newBytes(), p.resource().etag())).toList());
         checkpoint.reached(Checkpoint.CHUNK_WRITTEN);
         List<MigrationJournal.Intent> written = new ArrayList<>();
+        java.util.Map<String, String> etags = new java.util.HashMap<>();
         List<MigrationJournal.Intent> notWritten = new ArrayList<>();
         List<Pending> conflicts = new ArrayList<>();
         List<Pending> refused = new ArrayList<>();
@@ -166,6 +181,7 @@ public final class MigrateOrganizer {
             switch (results.get(i)) {
                 case WriteResult.Written w -> {
                     written.add(p.intent());
+                    etags.put(p.intent().href(), w.etag());
                     c.tally().count(p.plan(), true);
                     c.tally().invites += updatesSent(c, p.plan());
                 }
@@ -182,7 +198,7 @@ public final class MigrateOrganizer {
                 }
             }
         }
-        journal.settle(written, notWritten);
+        journal.settle(written, notWritten, etags);
         for (int i = 0; i < refused.size(); i++) {
             recordRefused(c, refused.get(i), refusals.get(i));
         }
@@ -223,11 +239,11 @@ public final class MigrateOrganizer {
                     Optional.of(current.etag()));
             List<ItipRequest> updates = c.serverSends() ? List.of() : plan.get().updates();
             c.heartbeat().beat(c.tally().result());
-            journal.intend(c.run(), href, plan.get().meetings(), intent.newResourceHash(), intent.baseEtag(), updates);
+            journal.intend(c.run(), href, plan.get().meetings(), intent.newResourceHash(), intent.baseEtag(), updates, current.data());
             WriteResult result = store.put(c.mailbox(), current.ref(), plan.get().newBytes(), Optional.of(current.etag()));
             switch (result) {
                 case WriteResult.Written w -> {
-                    journal.complete(intent);
+                    journal.complete(intent, w.etag());
                     c.tally().count(plan.get(), true);
                     c.tally().invites += updatesSent(c, plan.get());
                     return;

@@ -2,6 +2,7 @@ package org.mms.migration;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.mms.directory.TenantId;
 import org.mms.directory.UserId;
@@ -26,10 +27,15 @@ public interface MigrationJournal {
 
     /**
      * One stored meeting about to be written: its decisions, the hash of the new bytes, the ETag the write is
-     * conditional on (empty for a write that is not), the messages it owes.
+     * conditional on (empty for a write that is not), the messages it owes, and its bytes before the write (kept once
+     * the write stands, for {@code Undo-CsMeetingMigration}; null keeps none).
      */
     record Planned(String href, List<MeetingPlan> meetings, String newResourceHash, Optional<String> baseEtag,
-            List<ItipRequest> updates) {
+            List<ItipRequest> updates, byte[] previousBytes) {
+        public Planned(String href, List<MeetingPlan> meetings, String newResourceHash, Optional<String> baseEtag,
+                List<ItipRequest> updates) {
+            this(href, meetings, newResourceHash, baseEtag, updates, null);
+        }
     }
 
     /**
@@ -42,7 +48,12 @@ public interface MigrationJournal {
      * After the writes, in one transaction: the decisions of the written ones stand and their messages
      * may go; those not written (conflict, gone, refused) are dropped with their messages.
      */
-    void settle(List<Intent> written, List<Intent> notWritten);
+    default void settle(List<Intent> written, List<Intent> notWritten) {
+        settle(written, notWritten, Map.of());
+    }
+
+    /** As {@link #settle(List, List)}, with the store's ETag of each written meeting by its href, kept for undo. */
+    void settle(List<Intent> written, List<Intent> notWritten, Map<String, String> writtenEtags);
 
     /** Decisions for a meeting that is not written. */
     default void record(Run run, String href, List<MeetingPlan> meetings) {
@@ -55,9 +66,20 @@ public interface MigrationJournal {
         begin(run, List.of(), List.of(new Planned(href, meetings, newResourceHash, baseEtag, updates)));
     }
 
+    /** Before writing one changed meeting whose bytes before the write are kept for undo. */
+    default void intend(Run run, String href, List<MeetingPlan> meetings, String newResourceHash, Optional<String> baseEtag,
+            List<ItipRequest> updates, byte[] previousBytes) {
+        begin(run, List.of(), List.of(new Planned(href, meetings, newResourceHash, baseEtag, updates, previousBytes)));
+    }
+
     /** After the write of one meeting. */
     default void complete(Intent intent) {
         settle(List.of(intent), List.of());
+    }
+
+    /** After the write of one meeting, with the store's ETag of what it stored. */
+    default void complete(Intent intent, String etag) {
+        settle(List.of(intent), List.of(), Map.of(intent.href(), etag));
     }
 
     /** The write of one meeting did not happen. */
@@ -70,6 +92,23 @@ public interface MigrationJournal {
      * it was conditional on.
      */
     List<Intent> openIntents(TenantId tenant, UserId user);
+
+    /**
+     * What the given migrations of the user wrote and that stands, one entry per stored meeting: its bytes before the
+     * first of them wrote it, and the hash and store's ETag of what the last of them wrote, with the components they
+     * migrated.
+     */
+    List<WrittenResource> writtenBy(TenantId tenant, UserId user, List<String> correlationIds);
+
+    /** A stored meeting migrations wrote: as it was before, what the last write stored, and what changed in it. */
+    record WrittenResource(String href, byte[] previousBytes, String lastHash, Optional<String> lastEtag,
+            List<WrittenComponent> components) {
+    }
+
+    /** One migrated component, with the block it showed before and the one it got. */
+    record WrittenComponent(String uid, Optional<String> recurrenceId, String summary, Optional<Instant> start, String previousBlock,
+            String newBlock) {
+    }
 
     /** A block an open intent meant to write: the component it goes in, and its text as {@link Outcome.Migrated#newBlock}. */
     record MeantBlock(String uid, Optional<String> recurrenceId, String text) {

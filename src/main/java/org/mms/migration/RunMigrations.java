@@ -134,8 +134,11 @@ public final class RunMigrations {
             return;
         }
         Optional<Bridge> bridge = user.get().audio().bridgeId().flatMap(directory::bridge);
+        List<String> undoes = request.type() == MigrationType.UNDO
+                ? queue.undoTargets(request.id()).stream().map(c -> c.value().toString()).toList()
+                : List.of();
         MigrateOrganizer.Request work = new MigrateOrganizer.Request(tenant.get(), user.get(), bridge, request.type(),
-                request.correlationId().value().toString());
+                request.correlationId().value().toString(), undoes);
         Lease[] held = {current};
         MigrateOrganizer.Result result;
         try {

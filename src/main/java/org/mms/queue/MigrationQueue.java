@@ -25,6 +25,16 @@ public interface MigrationQueue {
     Enqueued enqueue(TenantId tenant, UserId user, String upn, MigrationType type, String trigger, Instant now, Duration settleWindow);
 
     /**
+     * Queues {@code Undo-CsMeetingMigration} of the given migrations for a user: a new request of type
+     * {@link MigrationType#UNDO}, due now. Empty, with nothing queued, while the user has a request pending or running.
+     */
+    java.util.Optional<MigrationRequest> enqueueUndo(TenantId tenant, UserId user, String upn, List<CorrelationId> undoes, String trigger,
+            Instant now);
+
+    /** The migrations an undo request puts back, oldest first; empty for any other request. */
+    List<CorrelationId> undoTargets(RequestId request);
+
+    /**
      * Takes up to {@code max} pending requests due by {@code now}, earliest due first, and leases them to
      * {@code worker} until {@code now + leaseDuration}. Concurrent claimers never get the same request.
      */

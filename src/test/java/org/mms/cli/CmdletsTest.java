@@ -394,7 +394,8 @@ class CmdletsTest {
                 "Start-CsExMeetingMigration", "Get-CsMeetingMigrationStatus", "Get-CsMeetingMigrationDetail",
                 "Get-CsMeetingMigrationTriggerDecision", "Import-CsDirectory", "Import-CsCalendar", "Export-CsCalendar",
                 "New-CsOnlineMeeting", "New-CsTenant", "Get-CsTenant", "Remove-CsTenant", "New-CsAdminToken", "Get-CsAdminToken",
-                "Revoke-CsAdminToken", "Get-CsAuditLog");
+                "Revoke-CsAdminToken", "Get-CsAuditLog", "Get-CsMeetingMigrationTransactionHistory", "Export-CsMeetingMigrationReport",
+                "Undo-CsMeetingMigration");
         assertThat(documented).isEqualTo(new TreeSet<>(cmdlets));
     }
 

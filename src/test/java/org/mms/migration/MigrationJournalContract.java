@@ -270,6 +270,47 @@ public abstract class MigrationJournalContract {
                 .filter(r -> r.uid().equals(uid)).toList();
     }
 
+    @Test
+    void the_report_has_each_meeting_with_its_old_and_new_join_details_and_its_update_message() {
+        Run run = newRun();
+        String migrated = newUid();
+        String skipped = newUid();
+        ComponentPlan moved = component(migrated, Optional.empty(), "=cmd|' /C calc'!A0", Optional.of(START), new Outcome.Migrated(
+                "BEGIN:VEVENT\r\nEND:VEVENT\r\n".getBytes(StandardCharsets.UTF_8), List.of(),
+                "Join Skype Meeting<https://meet.contoso.com/alice/6N2YGD5G>\nConference ID: 68138\n",
+                "Join the meeting now<https://teams.microsoft.com/l/meetup-join/19%3ameeting_NjE0%40thread.v2/0>\n"
+                        + "Phone conference ID: 539 145 064#\n", MeetingType.SKYPE, MeetingType.TEAMS, OwnerEvidence.addInProperties()));
+        journal.intend(run, "m.ics", List.of(new MeetingPlan(migrated, List.of(moved))), "hash-m", Optional.empty(), List.of(update(migrated)));
+        journal.complete(Intent.of(run, "m.ics", "hash-m"));
+        journal.record(run, "s.ics", List.of(new MeetingPlan(skipped, List.of(component(skipped, Optional.empty(), "All hands",
+                Optional.of(START), new Outcome.Skipped(SkipReason.TOO_MANY_ATTENDEES, "312 attendees"))))));
+        journal.intend(run, "gone.ics", List.of(migratedMeeting(newUid())), "hash-gone", Optional.empty(), List.of());
+        journal.abandon(Intent.of(run, "gone.ics", "hash-gone"));
+
+        List<org.mms.admin.Views.MeetingReport> rows = adapter.history().report(tenant, new MeetingHistory.ReportFilter(
+                Optional.of(user), Optional.of(run.correlationId()), Optional.empty(), Optional.empty(), Optional.empty()));
+
+        assertThat(rows).as("the write that did not happen is not reported").hasSize(2);
+        org.mms.admin.Views.MeetingReport first = rows.getFirst();
+        assertThat(first.Uid()).isEqualTo(migrated);
+        assertThat(first.Subject()).isEqualTo("=cmd|' /C calc'!A0");
+        assertThat(first.Outcome()).isEqualTo("Migrated");
+        assertThat(first.OldJoinUrl()).isEqualTo("https://meet.contoso.com/alice/6N2YGD5G");
+        assertThat(first.NewJoinUrl()).isEqualTo("https://teams.microsoft.com/l/meetup-join/19%3ameeting_NjE0%40thread.v2/0");
+        assertThat(first.OldConferenceId()).isEqualTo("68138");
+        assertThat(first.NewConferenceId()).isEqualTo("539145064");
+        assertThat(first.MessageId()).isNotEmpty();
+        assertThat(first.MessageState()).isEqualTo("Pending");
+        assertThat(rows.get(1)).extracting(r -> r.Outcome(), r -> r.Reason(), r -> r.MessageId())
+                .containsExactly("Skipped", "TooManyAttendees", "");
+        assertThat(adapter.history().report(tenant, new MeetingHistory.ReportFilter(Optional.of(user), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of("SKIPPED")))).extracting(r -> r.Uid()).containsExactly(skipped);
+        assertThat(adapter.history().report(tenant, new MeetingHistory.ReportFilter(Optional.empty(), Optional.empty(),
+                Optional.of(NOW.plusSeconds(1)), Optional.empty(), Optional.empty()))).isEmpty();
+        assertThat(adapter.history().report(new TenantId("tenant-" + UUID.randomUUID()), new MeetingHistory.ReportFilter(
+                Optional.empty(), Optional.of(run.correlationId()), Optional.empty(), Optional.empty(), Optional.empty()))).isEmpty();
+    }
+
     private Run newRun() {
         return new Run(tenant, user, UUID.randomUUID().toString(), NOW);
     }

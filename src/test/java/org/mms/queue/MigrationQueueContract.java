@@ -678,6 +678,80 @@ public abstract class MigrationQueueContract {
                 new StateCount(MigrationState.FAILED, 0), new StateCount(MigrationState.SUCCEEDED, 1));
     }
 
+    // ---- transaction history ----
+
+    @Test
+    void every_move_of_a_request_is_in_its_history_with_its_time_and_reason_retries_and_reaps_included() {
+        Instant queued = clock.instant();
+        MigrationRequest created = enqueue(ALICE, TO_SAME_TYPE, "licence assigned").request();
+        clock.advance(Duration.ofMinutes(1));
+        enqueue(ALICE, ALL_TO_TEAMS, "moved online");
+        Instant firstClaim = clock.advance(SETTLE).instant();
+        Claimed first = claim(WORKER_A, 1).getFirst();
+        Instant retried = clock.advance(Duration.ofMinutes(2)).instant();
+        queue.retryLater(first.lease(), Counts.NONE, "calendar server busy", clock.instant().plusSeconds(60), clock.instant());
+        clock.advance(Duration.ofMinutes(1));
+        Claimed second = claim(WORKER_B, 1).getFirst();
+        Instant reaped = clock.set(second.lease().until().plusMillis(1)).instant();
+        queue.reapExpiredLeases(clock.instant());
+        Claimed third = claim(WORKER_A, 1).getFirst();
+        Instant succeeded = clock.advance(Duration.ofSeconds(30)).instant();
+        queue.succeed(third.lease(), new Counts(3, 3, 0, 3), "", clock.instant());
+
+        List<Transition> history = status.history(CONTOSO, HistoryFilter.ofMigration(created.correlationId()));
+
+        assertThat(history).extracting(t -> t.from().map(MigrationState::displayName).orElse("-"), t -> t.to().displayName())
+                .as("the change that joined the pending request is not a move").containsExactly(
+                        tuple("-", "Pending"), tuple("Pending", "InProgress"), tuple("InProgress", "Pending"),
+                        tuple("Pending", "InProgress"), tuple("InProgress", "Pending"), tuple("Pending", "InProgress"),
+                        tuple("InProgress", "Succeeded"));
+        assertThat(history).extracting(Transition::at).containsExactly(queued, firstClaim, retried, retried.plus(Duration.ofMinutes(1)),
+                reaped, reaped, succeeded);
+        assertThat(history.get(0).reason()).contains("licence assigned");
+        assertThat(history.get(1).reason()).contains(WORKER_A.value()).contains("attempt 1");
+        assertThat(history.get(2).reason()).contains("retry 1").contains("calendar server busy");
+        assertThat(history.get(2).retryCount()).isEqualTo(1);
+        assertThat(history.get(4).reason()).contains("lease of " + WORKER_B.value()).contains("ran out");
+        assertThat(history.get(5).attempt()).isEqualTo(3);
+        assertThat(history.get(6).reason()).isEqualTo("succeeded");
+        assertThat(history).allSatisfy(t -> assertThat(t.upn()).isEqualTo("alice@contoso.com"));
+        assertThat(history).extracting(Transition::type).startsWith(TO_SAME_TYPE).endsWith(ALL_TO_TEAMS);
+    }
+
+    @Test
+    void the_history_is_of_one_user_or_one_migration_within_a_time_window_and_within_the_tenant() {
+        MigrationRequest first = finish(ALICE, false);
+        Instant between = clock.advance(Duration.ofHours(1)).instant();
+        MigrationRequest second = finish(ALICE, true);
+        finish(BOB, true);
+        queue.enqueue(FABRIKAM, ALICE, "alice@fabrikam.com", TO_SAME_TYPE, "licence assigned", clock.instant(), SETTLE);
+
+        assertThat(status.history(CONTOSO, HistoryFilter.ofUser(ALICE))).extracting(Transition::correlationId)
+                .containsExactly(first.correlationId(), first.correlationId(), first.correlationId(),
+                        second.correlationId(), second.correlationId(), second.correlationId());
+        assertThat(status.history(CONTOSO, HistoryFilter.ofUser(ALICE).changedBetween(Optional.of(between), Optional.empty())))
+                .extracting(Transition::correlationId).containsOnly(second.correlationId()).hasSize(3);
+        assertThat(status.history(CONTOSO, HistoryFilter.ofUser(ALICE).changedBetween(Optional.empty(), Optional.of(between))))
+                .extracting(t -> t.to().displayName()).containsExactly("Pending", "InProgress", "Failed");
+        assertThat(status.history(CONTOSO, HistoryFilter.ofMigration(first.correlationId())).getLast().reason())
+                .isEqualTo("calendar unreachable");
+        assertThat(status.history(FABRIKAM, HistoryFilter.ofMigration(first.correlationId()))).isEmpty();
+        assertThat(status.history(FABRIKAM, HistoryFilter.ofUser(ALICE))).singleElement()
+                .satisfies(t -> assertThat(t.upn()).isEqualTo("alice@fabrikam.com"));
+    }
+
+    @Test
+    void purging_a_request_takes_its_history_with_it() {
+        MigrationRequest old = finish(ALICE, true);
+        clock.advance(Duration.ofDays(151));
+        MigrationRequest recent = finish(BOB, true);
+
+        queue.purgeFinishedBefore(clock.instant().minus(Duration.ofDays(150)));
+
+        assertThat(status.history(CONTOSO, HistoryFilter.ofMigration(old.correlationId()))).isEmpty();
+        assertThat(status.history(CONTOSO, HistoryFilter.ofMigration(recent.correlationId()))).hasSize(3);
+    }
+
     // ---- helpers ----
 
     private Enqueued enqueue(UserId user, MigrationType type, String trigger) {

@@ -30,6 +30,7 @@ import org.mms.testing.CalendarContent;
 import org.mms.testing.CalendarResources;
 import org.mms.testing.GoldenRule;
 import org.mms.testing.PlainCalDavClient;
+import org.mms.testing.UndoGoldenRule;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -66,21 +67,9 @@ abstract class ServiceOnCalDavServerContract {
     @Test
     void a_dial_in_change_migrates_the_fixture_meetings_on_the_server_and_leaves_everything_else_alone() throws Exception {
         CalDavServer server = server();
-        URI calendar = server.makeCalendar("alice");
         Map<URI, Expected> seeded = new LinkedHashMap<>();
         Map<URI, PlainCalDavClient.Fetched> before = new HashMap<>();
-        try (PlainCalDavClient client = new PlainCalDavClient(server)) {
-            for (Map.Entry<String, Map<String, Boolean>> file : fixtureOutcomes().entrySet()) {
-                for (CalendarObject resource : SplitCalendar.of(CalendarResources.icsFixture(file.getKey())).resources()) {
-                    Boolean migrates = file.getValue().get(resource.uid());
-                    assertThat(migrates).as("expectations.tsv has a row for %s %s", file.getKey(), resource.uid()).isNotNull();
-                    URI url = calendar.resolve(resource.ref().href());
-                    assertThat(client.create(url, resource.data())).as("seeding %s from %s", url, file.getKey()).isEqualTo(201);
-                    seeded.put(url, new Expected(file.getKey(), migrates));
-                }
-            }
-            seeded.keySet().forEach(url -> before.put(url, client.get(url)));
-        }
+        seedFixtures(server, seeded, before);
 
         try (MmsService service = startService()) {
             AdminShell admin = setUp(service, server.password());
@@ -121,6 +110,74 @@ abstract class ServiceOnCalDavServerContract {
             assertThat(invites).as("neither server schedules: MMS sends, at most one message per migrated meeting")
                     .isPositive().isLessThanOrEqualTo(migrated);
             assertThat(waitForMessages(service.config().mail().pickupDirectory(), invites)).hasSize(invites);
+        }
+    }
+
+    @Test
+    void undoing_the_migration_gives_each_meeting_back_on_the_server_as_it_was_outside_sequence_and_dtstamp() throws Exception {
+        CalDavServer server = server();
+        Map<URI, Expected> seeded = new LinkedHashMap<>();
+        Map<URI, PlainCalDavClient.Fetched> before = new HashMap<>();
+        seedFixtures(server, seeded, before);
+
+        try (MmsService service = startService()) {
+            AdminShell admin = setUp(service, server.password());
+            admin.run("Set-CsOnlineDialInConferencingUser", "-Identity", ALICE, "-ServiceNumber", NEW_TOLL);
+            JsonNode migration = admin.waitForMigrations(Duration.ofSeconds(120)).get(0);
+            assertThat(migration.path("State").asString()).as(migration.toString()).isEqualTo("Succeeded");
+            Map<URI, PlainCalDavClient.Fetched> migrated = new HashMap<>();
+            try (PlainCalDavClient client = new PlainCalDavClient(server)) {
+                seeded.keySet().forEach(url -> migrated.put(url, client.get(url)));
+            }
+
+            admin.run("Undo-CsMeetingMigration", "-CorrelationId", migration.path("CorrelationId").asString());
+            JsonNode statuses = admin.waitForMigrations(Duration.ofSeconds(120));
+
+            JsonNode undo = statuses.get(1);
+            assertThat(undo.path("MigrationType").asString()).isEqualTo("Undo");
+            assertThat(undo.path("State").asString()).as(undo.toString()).isEqualTo("Succeeded");
+            assertThat(undo.path("SucceededMeeting").asInt()).isEqualTo(migration.path("SucceededMeeting").asInt());
+            int putBack = 0;
+            try (PlainCalDavClient client = new PlainCalDavClient(server)) {
+                for (Map.Entry<URI, Expected> entry : seeded.entrySet()) {
+                    PlainCalDavClient.Fetched now = client.get(entry.getKey());
+                    String what = entry.getValue().file() + " at " + entry.getKey();
+                    if (entry.getValue().migrates()) {
+                        putBack++;
+                        UndoGoldenRule.check(what, before.get(entry.getKey()).data(), now.data());
+                    } else {
+                        assertThat(now.etag()).as("ETag of the untouched %s", what).isEqualTo(migrated.get(entry.getKey()).etag());
+                    }
+                }
+            }
+            assertThat(putBack).isGreaterThan(20);
+            int messages = migration.path("InvitesUpdate").asInt() + undo.path("InvitesUpdate").asInt();
+            assertThat(undo.path("InvitesUpdate").asInt()).isEqualTo(migration.path("InvitesUpdate").asInt());
+            assertThat(waitForMessages(service.config().mail().pickupDirectory(), messages)).hasSize(messages);
+        }
+    }
+
+    /**
+     * The fixtures' meetings put on the server by another client, one resource per UID, in a new calendar (an earlier
+     * test's goes first), and how the server gives them back.
+     */
+    private static void seedFixtures(CalDavServer server, Map<URI, Expected> seeded, Map<URI, PlainCalDavClient.Fetched> before)
+            throws Exception {
+        try (PlainCalDavClient client = new PlainCalDavClient(server)) {
+            client.delete(server.calendarUrl("alice"));
+        }
+        URI calendar = server.makeCalendar("alice");
+        try (PlainCalDavClient client = new PlainCalDavClient(server)) {
+            for (Map.Entry<String, Map<String, Boolean>> file : fixtureOutcomes().entrySet()) {
+                for (CalendarObject resource : SplitCalendar.of(CalendarResources.icsFixture(file.getKey())).resources()) {
+                    Boolean migrates = file.getValue().get(resource.uid());
+                    assertThat(migrates).as("expectations.tsv has a row for %s %s", file.getKey(), resource.uid()).isNotNull();
+                    URI url = calendar.resolve(resource.ref().href());
+                    assertThat(client.create(url, resource.data())).as("seeding %s from %s", url, file.getKey()).isEqualTo(201);
+                    seeded.put(url, new Expected(file.getKey(), migrates));
+                }
+            }
+            seeded.keySet().forEach(url -> before.put(url, client.get(url)));
         }
     }
 

@@ -251,6 +251,42 @@ public final class StubAdmin implements Admin {
     }
 
     @Override
+    public List<Views.MigrationTransition> migrationHistory(TenantId tenant, Requests.HistoryQuery query) {
+        record("migrationHistory", tenant, query);
+        String id = user(tenant).UserId();
+        String correlation = "5d4c3b2a-1908-4f7e-8d6c-5b4a39281706";
+        return List.of(
+                new Views.MigrationTransition(correlation, id, upn(tenant), "SfbToTeams", "", "Pending", CREATED, 0, 0,
+                        "queued by Move-CsUser; due 2026-10-01T08:10:00Z"),
+                new Views.MigrationTransition(correlation, id, upn(tenant), "SfbToTeams", "Pending", "InProgress", MODIFIED, 1, 0,
+                        "claimed by host-a/worker-1, attempt 1"),
+                new Views.MigrationTransition(correlation, id, upn(tenant), "SfbToTeams", "InProgress", "Pending", MODIFIED, 1, 1,
+                        "retry 1 due 2026-10-01T08:17:30Z: the calendar store refused the update (503)"));
+    }
+
+    @Override
+    public Views.MigrationStatus undoMigration(TenantId tenant, Requests.Undo undo) {
+        record("undoMigration", tenant, undo);
+        return new Views.MigrationStatus(user(tenant).UserId(), upn(tenant), "7e6d5c4b-3a29-4f18-9e07-d6c5b4a39281", "Undo", "Pending",
+                0, 0, 0, 0, 0, "", CREATED, CREATED);
+    }
+
+    @Override
+    public List<Views.MeetingReport> migrationReport(TenantId tenant, Requests.ReportQuery query) {
+        record("migrationReport", tenant, query);
+        String correlation = "0b8f3c2e-1d2a-4c5b-9e6f-7a8b9c0d1e2f";
+        return List.of(
+                new Views.MeetingReport(correlation, "SfbToTeams", upn(tenant), "040000008200E00074C5B7101A82E008000000001", null,
+                        "=HYPERLINK(\"https://evil.example\",\"Weekly, \"\"sync\"\"\")", Instant.parse("2026-12-01T09:00:00Z"),
+                        "Migrated", "", "https://meet.contoso.com/alice/6N2YGD5G",
+                        "https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0", "68138", "539145064", "42", "Sent",
+                        MODIFIED),
+                new Views.MeetingReport(correlation, "SfbToTeams", upn(tenant), "040000008200E00074C5B7101A82E008000000002", null,
+                        "All hands\nsecond line", Instant.parse("2026-12-02T16:00:00Z"), "Skipped", "TooManyAttendees", "", "", "", "",
+                        "", "", MODIFIED));
+    }
+
+    @Override
     public List<Views.TriggerDecision> triggerDecisions(TenantId tenant, Optional<String> identity, Optional<Instant> since) {
         record("triggerDecisions", tenant, identity, since);
         return List.of(decision(tenant, "MovedOnline"));
