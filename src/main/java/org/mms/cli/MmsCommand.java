@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             BridgeCmdlets.GetCsOnlineDialInConferencingBridge.class, BridgeCmdlets.UnregisterCsOnlineDialInConferencingServiceNumber.class,
             MigrationCmdlets.StartCsExMeetingMigration.class, MigrationCmdlets.GetCsMeetingMigrationStatus.class,
             MigrationCmdlets.GetCsMeetingMigrationDetail.class, MigrationCmdlets.GetCsMeetingMigrationTriggerDecision.class,
+            MigrationCmdlets.ApproveCsMeetingMigration.class, MigrationCmdlets.DenyCsMeetingMigration.class,
             ImportCmdlets.ImportCsDirectory.class, ImportCmdlets.ImportCsCalendar.class, ImportCmdlets.ExportCsCalendar.class,
             ImportCmdlets.NewCsOnlineMeeting.class,
             AccessCmdlets.NewCsTenant.class, AccessCmdlets.GetCsTenant.class, AccessCmdlets.RemoveCsTenant.class,

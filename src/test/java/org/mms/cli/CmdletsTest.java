@@ -217,6 +217,8 @@ class CmdletsTest {
                 RequireAddInProperties    : False
                 CustomFooterText          :
                 CustomFooterHtml          :
+                RequireApproval           : False
+                ApprovalThresholdMeetings :
                 """);
     }
 
@@ -394,7 +396,7 @@ class CmdletsTest {
                 "Start-CsExMeetingMigration", "Get-CsMeetingMigrationStatus", "Get-CsMeetingMigrationDetail",
                 "Get-CsMeetingMigrationTriggerDecision", "Import-CsDirectory", "Import-CsCalendar", "Export-CsCalendar",
                 "New-CsOnlineMeeting", "New-CsTenant", "Get-CsTenant", "Remove-CsTenant", "New-CsAdminToken", "Get-CsAdminToken",
-                "Revoke-CsAdminToken", "Get-CsAuditLog");
+                "Revoke-CsAdminToken", "Get-CsAuditLog", "Approve-CsMeetingMigration", "Deny-CsMeetingMigration");
         assertThat(documented).isEqualTo(new TreeSet<>(cmdlets));
     }
 
