@@ -66,19 +66,9 @@ abstract class ServiceOnCalDavServerContract {
     @Test
     void a_dial_in_change_migrates_the_fixture_meetings_on_the_server_and_leaves_everything_else_alone() throws Exception {
         CalDavServer server = server();
-        URI calendar = server.makeCalendar("alice");
-        Map<URI, Expected> seeded = new LinkedHashMap<>();
+        Map<URI, Expected> seeded = seedFixtures(server);
         Map<URI, PlainCalDavClient.Fetched> before = new HashMap<>();
         try (PlainCalDavClient client = new PlainCalDavClient(server)) {
-            for (Map.Entry<String, Map<String, Boolean>> file : fixtureOutcomes().entrySet()) {
-                for (CalendarObject resource : SplitCalendar.of(CalendarResources.icsFixture(file.getKey())).resources()) {
-                    Boolean migrates = file.getValue().get(resource.uid());
-                    assertThat(migrates).as("expectations.tsv has a row for %s %s", file.getKey(), resource.uid()).isNotNull();
-                    URI url = calendar.resolve(resource.ref().href());
-                    assertThat(client.create(url, resource.data())).as("seeding %s from %s", url, file.getKey()).isEqualTo(201);
-                    seeded.put(url, new Expected(file.getKey(), migrates));
-                }
-            }
             seeded.keySet().forEach(url -> before.put(url, client.get(url)));
         }
 
@@ -124,8 +114,30 @@ abstract class ServiceOnCalDavServerContract {
         }
     }
 
+    /** Alice's calendar made on the server and filled by another client with the fixtures' meetings, each with what it should do. */
+    static Map<URI, Expected> seedFixtures(CalDavServer server) {
+        URI calendar = server.makeCalendar("alice");
+        Map<URI, Expected> seeded = new LinkedHashMap<>();
+        try (PlainCalDavClient client = new PlainCalDavClient(server)) {
+            for (Map.Entry<String, Map<String, Boolean>> file : fixtureOutcomes().entrySet()) {
+                for (CalendarObject resource : SplitCalendar.of(CalendarResources.icsFixture(file.getKey())).resources()) {
+                    Boolean migrates = file.getValue().get(resource.uid());
+                    assertThat(migrates).as("expectations.tsv has a row for %s %s", file.getKey(), resource.uid()).isNotNull();
+                    URI url = calendar.resolve(resource.ref().href());
+                    assertThat(client.create(url, resource.data())).as("seeding %s from %s", url, file.getKey()).isEqualTo(201);
+                    seeded.put(url, new Expected(file.getKey(), migrates));
+                }
+            }
+        }
+        return seeded;
+    }
+
     /** The service on a fresh H2 database in the test's directory, one worker, its clock at {@link #NOW}. */
     MmsService startService() throws IOException {
+        return startService(dir);
+    }
+
+    static MmsService startService(Path dir) throws IOException {
         ServiceConfig config = ServiceConfig.defaults(dir.resolve("data")).withHttp(new ServiceConfig.Http("127.0.0.1", 0))
                 .withWorkers(new ServiceConfig.Workers(1, Duration.ofMillis(50), Duration.ofMinutes(2)));
         return MmsService.start(config, Clock.fixed(NOW, ZoneOffset.UTC));
@@ -136,12 +148,17 @@ abstract class ServiceOnCalDavServerContract {
      * {@code extra} parameters of Set-CsCalendarStore such as {@code -SkipValidation} (to save a wrong password).
      */
     AdminShell setUp(MmsService service, Optional<String> password, String... extra) throws IOException {
+        return setUp(dir, server(), service, password, extra);
+    }
+
+    static AdminShell setUp(Path dir, CalDavServer server, MmsService service, Optional<String> password, String... extra)
+            throws IOException {
         AdminShell admin = new AdminShell(service, service.config().dataDir());
         Path directory = dir.resolve("directory.json");
         Files.writeString(directory, directoryJson());
         admin.run("Import-CsDirectory", "-Path", directory.toString());
         admin.run("Set-CsTenantMigrationConfiguration", "-SettleWindowSeconds", "0");
-        List<String> store = new ArrayList<>(List.of(storeCommand(server(), password)));
+        List<String> store = new ArrayList<>(List.of(storeCommand(server, password)));
         store.addAll(List.of(extra));
         admin.run(store.toArray(String[]::new));
         return admin;
