@@ -138,6 +138,21 @@ class ApiAccessTest {
     }
 
     @Test
+    void a_reader_cannot_approve_or_deny_a_migration_and_an_operator_can() {
+        Http reader = anonymous.withToken(token(CONTOSO, Role.READER, Optional.empty()));
+        Http operator = anonymous.withToken(token(CONTOSO, Role.OPERATOR, Optional.empty()));
+
+        for (String verdict : List.of("approve", "deny")) {
+            assertThat(reader.send("POST", "/api/v1/migrations/" + verdict, "{\"All\": true}").status()).as(verdict).isEqualTo(403);
+        }
+        assertThat(ADMIN.calls()).isEmpty();
+        for (String verdict : List.of("approve", "deny")) {
+            assertThat(operator.send("POST", "/api/v1/migrations/" + verdict, "{\"All\": true}").status()).as(verdict).isEqualTo(200);
+        }
+        assertThat(ADMIN.calls()).extracting(StubAdmin.Call::operation).containsExactly("approveMigrations", "denyMigrations");
+    }
+
+    @Test
     void a_reader_sees_status_detail_and_decisions() {
         Http reader = anonymous.withToken(token(CONTOSO, Role.READER, Optional.empty()));
 

@@ -252,8 +252,8 @@ public final class StubAdmin implements Admin {
 
     @Override
     public Views.ChangeResult updateTenantMeetingUrl(TenantId tenant) {
-        record("updateTenantMeetingUrl", tenant);
-        return new Views.ChangeResult("updateTenantMeetingUrl", List.of());
+        record(previewing ? "whatIf:updateTenantMeetingUrl" : "updateTenantMeetingUrl", tenant);
+        return new Views.ChangeResult("updateTenantMeetingUrl", List.of(), previewing ? List.of(preview(tenant)) : List.of());
     }
 
     @Override
