@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,8 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mms.block.BlockDiff;
-import org.mms.calendar.Mailbox;
-import org.mms.directory.User;
 import org.mms.migration.MigrationType;
 import org.mms.sample.SampleOrganization;
 import org.mms.testing.ServiceHarness;
@@ -51,14 +48,6 @@ class PreviewTest {
 
     private SampleOrganization.Organizer teamsUser() {
         return org.organizers().stream().filter(o -> !o.onPremises()).findFirst().orElseThrow();
-    }
-
-    private Map<String, byte[]> storedCalendar(SampleOrganization.Organizer organizer) {
-        User user = service.directory.findUser(ServiceHarness.TENANT, organizer.upn()).orElseThrow().value();
-        Map<String, byte[]> resources = new HashMap<>();
-        service.store.forEachCandidate(new Mailbox(ServiceHarness.TENANT, user.id()), NOW, NOW.plus(Duration.ofDays(3650)), 50,
-                r -> resources.put(r.ref().href(), r.data()));
-        return resources;
     }
 
     /** What a meeting's preview and its journal row have in common: which meeting, its outcome and why. */
@@ -107,7 +96,7 @@ class PreviewTest {
     void a_preview_changes_nothing_anywhere() {
         SampleOrganization.Organizer alice = teamsUser();
         service.admin.importCalendar(ServiceHarness.TENANT, alice.upn(), org.calendar(alice, NOW, 20, 3));
-        Map<String, byte[]> before = storedCalendar(alice);
+        Map<String, byte[]> before = service.storedCalendar(alice.upn(), NOW);
         List<Views.User> users = service.admin.users(ServiceHarness.TENANT, Optional.empty());
         List<Views.Bridge> bridges = service.admin.bridges(ServiceHarness.TENANT);
         Admin whatIf = service.admin.whatIf();
@@ -130,7 +119,7 @@ class PreviewTest {
         assertThat(service.admin.bridges(ServiceHarness.TENANT)).isEqualTo(bridges);
         assertThat(service.admin.migrationStatus(ServiceHarness.TENANT, Requests.StatusQuery.all())).isEmpty();
         assertThat(service.admin.triggerDecisions(ServiceHarness.TENANT, Optional.empty(), Optional.empty())).isEmpty();
-        Map<String, byte[]> after = storedCalendar(alice);
+        Map<String, byte[]> after = service.storedCalendar(alice.upn(), NOW);
         assertThat(after.keySet()).isEqualTo(before.keySet());
         before.forEach((href, bytes) -> assertThat(after.get(href)).as(href).isEqualTo(bytes));
         assertThatThrownBy(() -> whatIf.setMigrationConfiguration(ServiceHarness.TENANT, new Requests.MigrationConfigurationChange(
