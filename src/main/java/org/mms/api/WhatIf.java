@@ -11,6 +11,7 @@ import org.mms.admin.Admin;
 final class WhatIf {
 
     static final String PARAMETER = "whatIf";
+    private static final String PREVIEWED = WhatIf.class.getName() + ".previewed";
 
     private WhatIf() {
     }
@@ -22,10 +23,17 @@ final class WhatIf {
 
     /** Whether the route is asked for a preview; the route takes no other query parameter. */
     static boolean asked(Context ctx) {
-        return Query.of(ctx, PARAMETER).text(PARAMETER).map(v -> switch (v.toLowerCase(Locale.ROOT)) {
+        boolean asked = Query.of(ctx, PARAMETER).text(PARAMETER).map(v -> switch (v.toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
             default -> throw new InvalidRequest(PARAMETER + " must be true or false, not '" + v + "'");
         }).orElse(false);
+        ctx.attribute(PREVIEWED, asked);
+        return asked;
+    }
+
+    /** Whether the call was a preview, so the audit log does not show it as a change that was made. */
+    static boolean previewed(Context ctx) {
+        return Boolean.TRUE.equals(ctx.attribute(PREVIEWED));
     }
 }

@@ -153,6 +153,19 @@ class ApiAccessTest {
     }
 
     @Test
+    void a_preview_is_in_the_audit_log_as_a_preview_not_as_the_change() {
+        Instant before = CLOCK.instant();
+        admin.send("POST", "/api/v1/users/ana@contoso.com/move?whatIf=true", "{\"Target\": \"online\"}");
+        admin.send("POST", "/api/v1/users/ana@contoso.com/move", "{\"Target\": \"online\"}");
+
+        List<AuditEvent> log = access.auditLog(Optional.of(CONTOSO), new AuditEvent.Filter(Optional.of(before), Optional.empty(),
+                Optional.empty(), Optional.empty()));
+
+        assertThat(log).extracting(AuditEvent::action).containsExactlyInAnyOrder("POST /api/v1/users/{identity}/move?whatIf=true",
+                "POST /api/v1/users/{identity}/move");
+    }
+
+    @Test
     void a_reader_sees_status_detail_and_decisions() {
         Http reader = anonymous.withToken(token(CONTOSO, Role.READER, Optional.empty()));
 
