@@ -16,12 +16,11 @@ import org.mms.directory.Directory;
 import org.mms.directory.DirectoryChange;
 import org.mms.directory.Tenant;
 import org.mms.directory.User;
+import org.mms.migration.HoldForApproval;
 import org.mms.migration.MigrateOrganizer;
 import org.mms.migration.MigrationType;
-import org.mms.migration.OneLine;
 import org.mms.migration.PreviewMigration;
 import org.mms.queue.ApprovalHold;
-import org.mms.queue.Counts;
 import org.mms.queue.Enqueued;
 import org.mms.queue.MergeMigrationTypes;
 import org.mms.queue.MigrationQueue;
@@ -152,17 +151,9 @@ final class ApplyChanges {
         try {
             PreviewMigration.Preview p = preview.preview(new MigrateOrganizer.Request(tenant, after,
                     bridgeOf(after, Optional.empty()), typeItWouldRun(active, type), "approval"));
-            if (!approval.needsApproval(p.updated()) && !awaitsApproval(active)) {
-                return Optional.empty();
-            }
-            MigrateOrganizer.Result r = p.counts();
-            return Optional.of(new ApprovalHold(new Counts(r.total(), r.succeeded(), r.failed(), r.invites()),
-                    "waiting for approval: would update " + p.updated() + " meeting" + (p.updated() == 1 ? "" : "s") + " and send "
-                            + r.invites() + " update" + (r.invites() == 1 ? "" : "s") + " to " + p.attendees() + " attendee"
-                            + (p.attendees() == 1 ? "" : "s") + " (Approve-CsMeetingMigration or Deny-CsMeetingMigration)"));
+            return HoldForApproval.of(approval, p, awaitsApproval(active));
         } catch (CalendarStoreException e) {
-            return Optional.of(new ApprovalHold(Counts.NONE, "waiting for approval: the calendar could not be read for a preview ("
-                    + OneLine.of(e.getMessage()) + ")"));
+            return Optional.of(HoldForApproval.withoutPreview(e.getMessage()));
         }
     }
 

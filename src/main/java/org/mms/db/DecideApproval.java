@@ -8,7 +8,7 @@ import org.mms.queue.CorrelationId;
 import org.mms.queue.MigrationRequest;
 
 /**
- * An admin's verdict on a request awaiting approval. The row is locked while the verdict is applied, so a change
+ * An admin's verdict on a request awaiting approval, or a pending request put to wait for one. The row is locked while the verdict is applied, so a change
  * joining the request at the same moment waits and then sees it approved (and joins the pending request) or denied
  * (and starts a new one).
  */

@@ -57,6 +57,11 @@ public final class JdbcMigrationQueue implements MigrationQueue, MigrationStatus
     }
 
     @Override
+    public Optional<MigrationRequest> awaitApproval(TenantId tenant, CorrelationId correlationId, ApprovalHold hold, Instant now) {
+        return decide.decide(tenant, correlationId, r -> r.awaitApproval(hold, now));
+    }
+
+    @Override
     public Optional<MigrationRequest> deny(TenantId tenant, CorrelationId correlationId, Instant now) {
         return decide.decide(tenant, correlationId, r -> r.deny("denied by an admin; nothing was migrated", now));
     }

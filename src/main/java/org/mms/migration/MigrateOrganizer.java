@@ -73,6 +73,11 @@ public final class MigrateOrganizer {
         void beat(Result soFar);
     }
 
+    /** What {@link #run} would do now, changing nothing (see {@link PreviewMigration}). */
+    public PreviewMigration.Preview preview(Request request) {
+        return new PreviewMigration(store, clock).preview(request);
+    }
+
     public Result run(Request request, Heartbeat heartbeat) {
         Instant now = clock.instant();
         Mailbox mailbox = new Mailbox(request.tenant().id(), request.user().id());

@@ -42,6 +42,13 @@ public interface MigrationQueue {
      */
     Optional<MigrationRequest> approve(TenantId tenant, CorrelationId correlationId, Instant now);
 
+    /**
+     * A pending request of the tenant waits for approval from now on (or, already waiting, gets the hold's preview): the
+     * follow-up of a finished migration, when the tenant's approval settings say so. Empty when the tenant has no such
+     * request; {@link IllegalStateChangeException} when it is no longer pending or waiting (a worker took it first).
+     */
+    Optional<MigrationRequest> awaitApproval(TenantId tenant, CorrelationId correlationId, ApprovalHold hold, Instant now);
+
     /** {@code Deny-CsMeetingMigration}: as {@link #approve}, but the request ends {@link MigrationState#DENIED}. */
     Optional<MigrationRequest> deny(TenantId tenant, CorrelationId correlationId, Instant now);
 

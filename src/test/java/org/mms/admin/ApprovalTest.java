@@ -12,6 +12,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mms.checkpoint.Checkpoint;
+import org.mms.migration.MigrateOrganizer;
+import org.mms.migration.RunMigrations;
+import org.mms.queue.WorkerId;
 import org.mms.sample.SampleOrganization;
 import org.mms.testing.ServiceHarness;
 
@@ -143,6 +147,33 @@ class ApprovalTest {
         });
         assertThat(service.admin.migrationStatus(ServiceHarness.TENANT, Requests.StatusQuery.all()))
                 .allMatch(s -> s.State().equals("AwaitingApproval"));
+    }
+
+    @Test
+    void a_change_arriving_while_an_approved_migration_runs_waits_for_approval_once_that_one_ends() {
+        approval(Optional.of(true), Optional.empty());
+        String first = resetConferenceId(false).Decisions().getFirst().CorrelationId();
+        service.admin.approveMigrations(ServiceHarness.TENANT, new Requests.AwaitingMigrations(Optional.empty(), Optional.empty(), true));
+        service.clock.advance(Duration.ofMinutes(10));
+        boolean[] changed = {false};
+        Checkpoint midRun = name -> {
+            if (name.equals(Checkpoint.CHUNK_JOURNALED) && !changed[0]) {
+                changed[0] = true;
+                dropTollFreeNumber();
+            }
+        };
+        RunMigrations worker = new RunMigrations(service.queue, service.directory, new MigrateOrganizer(service.store, service.journal,
+                service.clock, midRun), service.clock, new WorkerId("mid-run"), Duration.ofMinutes(2));
+
+        assertThat(worker.runOnce()).isTrue();
+
+        assertThat(changed[0]).isTrue();
+        List<Views.MigrationStatus> all = statuses(null);
+        assertThat(all).extracting(Views.MigrationStatus::State).containsExactly("Succeeded", "AwaitingApproval");
+        assertThat(all.getFirst().CorrelationId()).isEqualTo(first);
+        assertThat(all.getLast().LastMessage()).startsWith("waiting for approval");
+        service.clock.advance(Duration.ofHours(1));
+        assertThat(service.runDueMigrations()).as("the follow-up waits like any other migration").isZero();
     }
 
     @Test
