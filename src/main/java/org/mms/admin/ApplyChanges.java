@@ -113,7 +113,7 @@ final class ApplyChanges {
                 MigrationType runs = typeItWouldRun(active, t);
                 PreviewMigration.Preview p = preview.preview(new MigrateOrganizer.Request(tenant, c.after(),
                         bridgeOf(c.after(), changedBridge), runs, "what-if"));
-                boolean waits = approval.needsApproval(p.updated()) || awaitsApproval(active);
+                boolean waits = HoldForApproval.of(approval, p, awaitsApproval(active)).isPresent();
                 previews.add(PreviewViews.of(c.after(), runs, waits, p));
             });
         }
