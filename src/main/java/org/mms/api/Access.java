@@ -8,10 +8,12 @@ import org.mms.access.Role;
  * Who may call a route, marked where the route is registered. A route with no mark needs an
  * {@code Admin} token: a route someone forgets to mark is as closed as it can be, not open.
  * {@link #PUBLIC} routes answer without a token; {@link #SERVICE_OPERATOR} ones only to the service
- * operator, who manages tenants and reaches nothing inside one.
+ * operator, who manages tenants and reaches nothing inside one; {@link #METRICS} to the metrics token and
+ * the service operator, or to an address in {@code metrics.allowFrom} without a token.
  */
 enum Access implements RouteRole {
-    PUBLIC(null), READER(Role.READER), OPERATOR(Role.OPERATOR), ADMIN(Role.ADMIN), SERVICE_OPERATOR(Role.SERVICE_OPERATOR);
+    PUBLIC(null), READER(Role.READER), OPERATOR(Role.OPERATOR), ADMIN(Role.ADMIN), SERVICE_OPERATOR(Role.SERVICE_OPERATOR),
+    METRICS(Role.METRICS);
 
     private final Role role;
 

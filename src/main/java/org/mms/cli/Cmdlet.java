@@ -1,7 +1,9 @@
 package org.mms.cli;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,10 +44,40 @@ abstract class Cmdlet implements Callable<Integer> {
         return false;
     }
 
+    /**
+     * The users of a run over many when the command line names several ({@code -Identity a,b},
+     * {@code -IdentityFile}); empty for a call about one user or none.
+     */
+    Optional<List<IdentityFile.Row>> users(MmsClient server) {
+        return identity().flatMap(IdentityParameter::many);
+    }
+
+    /** For a cmdlet whose other parameters belong to one user (a calendar file of theirs): several users are a usage error. */
+    final Optional<List<IdentityFile.Row>> oneUserOnly(String why) {
+        if (identity().flatMap(IdentityParameter::many).isPresent()) {
+            throw usage(spec.name() + " takes one user: " + why);
+        }
+        return Optional.empty();
+    }
+
+    private Optional<IdentityParameter> identity() {
+        return spec.mixins().values().stream().map(CommandLine.Model.CommandSpec::userObject)
+                .filter(IdentityParameter.class::isInstance).map(IdentityParameter.class::cast).findFirst();
+    }
+
     @Override
     public final Integer call() {
         ServerSettings settings = ServerSettings.from(mms.env).allowingPlainHttp(allowPlainHttp);
-        Answer answer = call(new MmsClient(operatorToken() ? settings.asOperator() : settings));
+        MmsClient server = new MmsClient(operatorToken() ? settings.asOperator() : settings);
+        Optional<List<IdentityFile.Row>> users = users(server);
+        if (users.isPresent()) {
+            IdentityParameter identity = identity().orElseThrow();
+            return new EachUser(mms.out, mms.err, json).run(users.get(), user -> {
+                identity.focus(user);
+                return call(server).body();
+            });
+        }
+        Answer answer = call(server);
         mms.out.print(json ? MmsClient.pretty(answer.body()) + System.lineSeparator() : answer.format().render(answer.body()));
         mms.out.flush();
         return ExitCodes.OK;

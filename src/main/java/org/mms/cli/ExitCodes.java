@@ -13,7 +13,8 @@ import picocli.CommandLine;
  * The one place where failures become messages and exit codes: 0 done, 1 the input or the
  * environment is at fault, or the server refused a cmdlet or could not be reached (message on
  * stderr, one line), 2 the command line is wrong (one line too), 3 some meetings could not be
- * migrated safely and nothing was written.
+ * migrated safely and nothing was written, 4 a cmdlet run for many users failed for some of them
+ * (each said why on its own line).
  */
 public final class ExitCodes implements CommandLine.IExecutionExceptionHandler, CommandLine.IExitCodeExceptionMapper,
         CommandLine.IParameterExceptionHandler {
@@ -22,6 +23,7 @@ public final class ExitCodes implements CommandLine.IExecutionExceptionHandler, 
     public static final int ERROR = 1;
     public static final int USAGE = 2;
     public static final int MEETINGS_FAILED = 3;
+    public static final int SOME_USERS_FAILED = 4;
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {

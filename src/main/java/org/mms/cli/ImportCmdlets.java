@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.mms.files.OwnerOnly;
 import picocli.CommandLine.Command;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -51,6 +52,11 @@ final class ImportCmdlets {
         Path path;
 
         @Override
+        Optional<List<IdentityFile.Row>> users(MmsClient server) {
+            return oneUserOnly("the calendar export is that user's");
+        }
+
+        @Override
         Answer call(MmsClient server) {
             String user = identity.required();
             return new Answer(server.send("PUT", MmsClient.path("users", user, "calendar"), read(path), "text/calendar"), PsFormat.list());
@@ -66,6 +72,11 @@ final class ImportCmdlets {
 
         @Option(names = "-Path", required = true, paramLabel = "<file.ics>", description = "Where to write the calendar.")
         Path path;
+
+        @Override
+        Optional<List<IdentityFile.Row>> users(MmsClient server) {
+            return oneUserOnly("-Path is where that user's calendar goes");
+        }
 
         @Override
         Answer call(MmsClient server) {

@@ -2,7 +2,9 @@ package org.mms.cli;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.mms.migration.MigrationType.SourceMeetingType;
 import org.mms.migration.MigrationType.TargetMeetingType;
 import picocli.CommandLine.Command;
@@ -32,6 +34,20 @@ final class MigrationCmdlets {
 
         @Mixin
         WhatIfParameter whatIf;
+
+        @Option(names = "-BridgeName", paramLabel = "<name>", description = "Every user on this dial-in bridge, instead of -Identity.")
+        String bridgeName;
+
+        @Override
+        Optional<List<IdentityFile.Row>> users(MmsClient server) {
+            if (bridgeName == null) {
+                return super.users(server);
+            }
+            if (identity.optional().isPresent() || identity.file != null) {
+                throw usage("-BridgeName and -Identity (or -IdentityFile) cannot be used together");
+            }
+            return Optional.of(BridgeUsers.of(server, bridgeName.strip()));
+        }
 
         @Override
         Answer call(MmsClient server) {

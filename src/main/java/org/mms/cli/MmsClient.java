@@ -10,10 +10,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,7 +41,33 @@ final class MmsClient {
 
     MmsClient(ServerSettings settings) {
         this.settings = settings;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT).build();
+        this.http = "https".equals(settings.url().getScheme()) ? Shared.TLS : SharedPlain.HTTP;
+    }
+
+    /** One client (its connections, its selector thread) for the whole process: the shell runs many cmdlets in one. */
+    private static final class Shared {
+        static final HttpClient TLS = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT).build();
+    }
+
+    /**
+     * The client for a plain http URL (the loopback default). A client made without a TLS context of its
+     * own reads every trusted root certificate of the JDK first, a good part of a cmdlet's start, for
+     * TLS it never speaks here; this one gets a context that trusts no one, and never uses it: the
+     * client follows no redirects, so it cannot be led from http to https.
+     */
+    private static final class SharedPlain {
+        static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
+                .sslContext(trustingNoOne()).build();
+
+        private static SSLContext trustingNoOne() {
+            try {
+                SSLContext context = SSLContext.getInstance("TLS");
+                context.init(new KeyManager[0], new TrustManager[0], null);
+                return context;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** {@code /api/v1/} and the segments, each percent-encoded: identities hold {@code @}, numbers {@code +}, bridge names spaces. */
@@ -102,7 +132,7 @@ final class MmsClient {
         try {
             return JSON.readTree(response.body());
         } catch (JacksonException e) {
-            throw new CmdletFailure("the server at " + settings.url() + " answered " + request.method() + " " + request.uri().getPath()
+            throw CmdletFailure.forEveryCall("the server at " + settings.url() + " answered " + request.method() + " " + request.uri().getPath()
                     + " with something other than JSON; is MMS_URL the MMS server?");
         }
     }
@@ -116,14 +146,14 @@ final class MmsClient {
         } catch (HttpConnectTimeoutException e) {
             throw unreachable("no answer to the connection within " + CONNECT_TIMEOUT.toSeconds() + " s");
         } catch (HttpTimeoutException e) {
-            throw new CmdletFailure("the MMS server at " + settings.url() + " did not answer within " + REQUEST_TIMEOUT.toMinutes() + " minutes");
+            throw CmdletFailure.forEveryCall("the MMS server at " + settings.url() + " did not answer within " + REQUEST_TIMEOUT.toMinutes() + " minutes");
         } catch (ConnectException e) {
             throw unreachable("connection refused");
         } catch (IOException e) {
             throw unreachable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CmdletFailure("interrupted while waiting for the MMS server at " + settings.url());
+            throw CmdletFailure.forEveryCall("interrupted while waiting for the MMS server at " + settings.url());
         }
         if (response.statusCode() >= 400) {
             throw refused(request, response);
@@ -132,20 +162,21 @@ final class MmsClient {
     }
 
     private CmdletFailure unreachable(String why) {
-        return new CmdletFailure("cannot reach the MMS server at " + settings.url() + " (" + why + "); is it running? "
+        return CmdletFailure.forEveryCall("cannot reach the MMS server at " + settings.url() + " (" + why + "); is it running? "
                 + "MMS_URL sets where to look");
     }
 
     private CmdletFailure refused(HttpRequest request, HttpResponse<byte[]> response) {
         String detail = detail(response);
         if (response.statusCode() == 401) {
-            return new CmdletFailure("the MMS server at " + settings.url() + " refused the " + (settings.operator() ? "service operator's" : "admin") + " token from " + token.source()
+            return CmdletFailure.forEveryCall("the MMS server at " + settings.url() + " refused the " + (settings.operator() ? "service operator's" : "admin") + " token from " + token.source()
                     + (detail.isEmpty() ? "" : ": " + detail));
         }
         if (!detail.isEmpty()) {
-            return new CmdletFailure(detail);
+            // A role that may not do this may not do it for any user.
+            return response.statusCode() == 403 ? CmdletFailure.forEveryCall(detail) : new CmdletFailure(detail);
         }
-        return new CmdletFailure("the server at " + settings.url() + " answered " + request.method() + " " + request.uri().getPath()
+        return CmdletFailure.forEveryCall("the server at " + settings.url() + " answered " + request.method() + " " + request.uri().getPath()
                 + " with HTTP " + response.statusCode() + "; is MMS_URL the MMS server?");
     }
 

@@ -6,15 +6,23 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code mms} command: the offline migration tool, and the cmdlets that steer the service over its REST API. */
 @Command(name = "mms", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "MMS, the Meeting Migration Service: moves an organizer's future meetings to new online-meeting coordinates.",
-        subcommands = {
-            MigrateIcsCommand.class, GenerateCalendarCommand.class, ServeCommand.class, TokenCommand.class, DemoCommand.class,
+        description = "MMS, the Meeting Migration Service: moves an organizer's future meetings to new online-meeting coordinates.")
+public final class MmsCommand implements Runnable {
+
+    /**
+     * Every command, in the order the help lists them. A call names one: only that one is given to
+     * picocli, which otherwise reads the parameters of all of them (and loads the classes their fields
+     * name) before doing anything; help, a misspelt name and the shell get them all.
+     */
+    static final List<Class<?>> COMMANDS = List.of(
+            MigrateIcsCommand.class, GenerateCalendarCommand.class, ServeCommand.class, TokenCommand.class, DemoCommand.class, ShellCommand.class,
             TenantCmdlets.GetCsTenantMigrationConfiguration.class, TenantCmdlets.SetCsTenantMigrationConfiguration.class,
             TenantCmdlets.GetCsOnlineDialInConferencingTenantSettings.class, TenantCmdlets.SetCsOnlineDialInConferencingTenantSettings.class,
             TenantCmdlets.UpdateCsTenantMeetingUrl.class, TenantCmdlets.GetCsCalendarStore.class, TenantCmdlets.SetCsCalendarStore.class,
@@ -30,8 +38,7 @@ import picocli.CommandLine.Command;
             AccessCmdlets.NewCsTenant.class, AccessCmdlets.GetCsTenant.class, AccessCmdlets.RemoveCsTenant.class,
             AccessCmdlets.NewCsAdminToken.class, AccessCmdlets.GetCsAdminToken.class, AccessCmdlets.RevokeCsAdminToken.class,
             AccessCmdlets.GetCsAuditLog.class,
-            CommandLine.HelpCommand.class})
-public final class MmsCommand implements Runnable {
+            CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -71,6 +78,7 @@ public final class MmsCommand implements Runnable {
         root.err = err;
         root.env = env;
         CommandLine cli = new CommandLine(root);
+        commandsFor(args).forEach(cli::addSubcommand);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setSubcommandsCaseInsensitive(true);
         cli.setAbbreviatedOptionsAllowed(false);
@@ -81,6 +89,21 @@ public final class MmsCommand implements Runnable {
         cli.setParameterExceptionHandler(new ExitCodes());
         cli.getSubcommands().values().stream().filter(c -> c.getCommand() instanceof Cmdlet).distinct().forEach(MmsCommand::speakPowerShell);
         return cli.execute(args);
+    }
+
+    /** The command {@code args} call, when its name (in any case) comes first; none for the version; otherwise all of them. */
+    static List<Class<?>> commandsFor(String[] args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return List.of();
+        }
+        if (args.length > 0 && !args[0].equalsIgnoreCase("help")) {
+            for (Class<?> command : COMMANDS) {
+                if (command.getAnnotation(Command.class).name().equalsIgnoreCase(args[0])) {
+                    return List.of(command);
+                }
+            }
+        }
+        return COMMANDS;
     }
 
     /**
@@ -94,6 +117,6 @@ public final class MmsCommand implements Runnable {
         cmdlet.setSeparator(":");
         cmdlet.registerConverter(Boolean.class, PsValues.BOOLEAN);
         cmdlet.registerConverter(boolean.class, PsValues.BOOLEAN);
-        cmdlet.registerConverter(Instant.class, new PsValues.Dates(ZoneId.systemDefault()));
+        cmdlet.registerConverter(Instant.class, new PsValues.Dates(ZoneId::systemDefault));
     }
 }

@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 
 /** Parameter values as PowerShell takes them: {@code $true}/{@code $false}, and dates as its documentation writes them. */
@@ -32,9 +33,13 @@ final class PsValues {
                 formatter("M/d/uuuu H:mm"), formatter("M/d/uuuu H:mm:ss"), formatter("M/d/uuuu h:mm a"), formatter("M/d/uuuu h:mm:ss a"));
         private static final DateTimeFormatter US_DATE = formatter("M/d/uuuu");
 
-        private final ZoneId zone;
+        /**
+         * Asked only when a date without an offset needs it: the first look-up of a zone loads every zone
+         * rules provider on the class path (the calendar library's among them, and the logging it starts).
+         */
+        private final Supplier<ZoneId> zone;
 
-        Dates(ZoneId zone) {
+        Dates(Supplier<ZoneId> zone) {
             this.zone = zone;
         }
 
@@ -47,24 +52,24 @@ final class PsValues {
                 // local forms follow
             }
             try {
-                return LocalDateTime.parse(v).atZone(zone).toInstant();
+                return LocalDateTime.parse(v).atZone(zone.get()).toInstant();
             } catch (DateTimeParseException notIsoLocal) {
                 // US forms follow
             }
             try {
-                return LocalDate.parse(v).atStartOfDay(zone).toInstant();
+                return LocalDate.parse(v).atStartOfDay(zone.get()).toInstant();
             } catch (DateTimeParseException notIsoDate) {
                 // US forms follow
             }
             for (DateTimeFormatter f : US_DATE_TIMES) {
                 try {
-                    return LocalDateTime.parse(v.toUpperCase(Locale.ROOT), f).atZone(zone).toInstant();
+                    return LocalDateTime.parse(v.toUpperCase(Locale.ROOT), f).atZone(zone.get()).toInstant();
                 } catch (DateTimeParseException notThisOne) {
                     // try the next
                 }
             }
             try {
-                return LocalDate.parse(v, US_DATE).atStartOfDay(zone).toInstant();
+                return LocalDate.parse(v, US_DATE).atStartOfDay(zone.get()).toInstant();
             } catch (DateTimeParseException e) {
                 throw new CommandLine.TypeConversionException(
                         "expected a date such as 10/1/2026, 10/1/2026 14:30 or 2026-10-01T14:30:00Z, not '" + value + "'");

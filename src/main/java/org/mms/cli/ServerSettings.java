@@ -36,7 +36,9 @@ record ServerSettings(URI url, Map<String, String> env, boolean operator, boolea
             + "Parameter names are case-insensitive; -Name value and -Name:value both work.%n"
             + "Booleans: $true, $false, true, false. Dates: 10/1/2026, \"10/1/2026 14:30\"%n"
             + "(this computer's time zone) or ISO-8601 such as 2026-10-01T09:00:00Z.%n"
-            + "Exit codes: 0 done, 1 refused by the server or server unreachable, 2 usage.";
+            + "Several users: -Identity a@x,b@x or -IdentityFile users.csv, one line each.%n"
+            + "Exit codes: 0 done, 1 refused by the server or server unreachable, 2 usage,%n"
+            + "4 some of several users failed.";
 
     static ServerSettings from(Map<String, String> env) {
         String given = env.getOrDefault("MMS_URL", "").strip();

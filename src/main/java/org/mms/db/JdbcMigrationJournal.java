@@ -41,10 +41,10 @@ public final class JdbcMigrationJournal implements MigrationJournal, MeetingHist
         jdbi.useTransaction(h -> {
             ChangeRows changes = new ChangeRows(h, run);
             for (Unwritten u : unwritten) {
-                changes.add(u.href(), u.meetings(), NONE, null);
+                changes.add(u.href(), u.meetings(), NONE, null, null);
             }
             for (Planned p : planned) {
-                changes.add(p.href(), p.meetings(), WRITING, p.newResourceHash());
+                changes.add(p.href(), p.meetings(), WRITING, p.newResourceHash(), p.baseEtag().orElse(null));
             }
             changes.execute();
             MessageRows messages = new MessageRows(h);
@@ -99,10 +99,24 @@ public final class JdbcMigrationJournal implements MigrationJournal, MeetingHist
     @Override
     public List<Intent> openIntents(TenantId tenant, UserId user) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT DISTINCT correlation_id, href, new_hash FROM meeting_change
+                        SELECT DISTINCT correlation_id, href, new_hash, base_etag FROM meeting_change
                         WHERE tenant_id = :t AND user_id = :u AND write_state = 'WRITING'""")
                 .bind("t", tenant.value()).bind("u", user.value())
-                .map((rs, ctx) -> new Intent(tenant, user, rs.getString("correlation_id"), rs.getString("href"), rs.getString("new_hash")))
+                .map((rs, ctx) -> new Intent(tenant, user, rs.getString("correlation_id"), rs.getString("href"), rs.getString("new_hash"),
+                        Optional.ofNullable(rs.getString("base_etag"))))
+                .list());
+    }
+
+    @Override
+    public List<MeantBlock> meantBlocks(Intent intent) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT uid, recurrence_id, new_block FROM meeting_change
+                        WHERE tenant_id = :t AND user_id = :u AND correlation_id = :c AND href = :href
+                          AND write_state = 'WRITING' AND outcome = 'MIGRATED'
+                        ORDER BY id""")
+                .bindMap(key(intent))
+                .map((rs, ctx) -> new MeantBlock(rs.getString("uid"), Optional.ofNullable(rs.getString("recurrence_id")),
+                        rs.getString("new_block")))
                 .list());
     }
 
@@ -144,12 +158,12 @@ public final class JdbcMigrationJournal implements MigrationJournal, MeetingHist
             this.run = run;
             this.batch = h.prepareBatch("""
                     INSERT INTO meeting_change (tenant_id, user_id, correlation_id, href, uid, recurrence_id, subject, start_at, outcome,
-                      reason, detail, previous_block, new_block, write_state, new_hash, created_at)
+                      reason, detail, previous_block, new_block, write_state, new_hash, base_etag, created_at)
                     VALUES (:tenant, :user, :correlation, :href, :uid, :recurrence, :subject, :start, :outcome, :reason, :detail,
-                      :previous, :next, :state, :hash, :now)""");
+                      :previous, :next, :state, :hash, :base, :now)""");
         }
 
-        void add(String href, List<MeetingPlan> meetings, String writeState, String hash) {
+        void add(String href, List<MeetingPlan> meetings, String writeState, String hash, String baseEtag) {
             for (MeetingPlan meeting : meetings) {
                 for (ComponentPlan c : meeting.components()) {
                     String outcome;
@@ -184,6 +198,7 @@ public final class JdbcMigrationJournal implements MigrationJournal, MeetingHist
                             .bind("subject", c.summary()).bind("start", c.start().map(JdbcMigrationJournal::time).orElse(null))
                             .bind("outcome", outcome).bind("reason", reason).bind("detail", detail).bind("previous", previous)
                             .bind("next", next).bind("state", c.migrated() ? writeState : NONE).bind("hash", c.migrated() ? hash : null)
+                            .bind("base", c.migrated() ? baseEtag : null)
                             .bind("now", time(run.now())).add();
                 }
             }

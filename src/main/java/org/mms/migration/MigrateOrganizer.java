@@ -132,8 +132,9 @@ public final class MigrateOrganizer {
                 c.tally().count(plan.get(), false);
                 continue;
             }
-            MigrationJournal.Intent intent = MigrationJournal.Intent.of(c.run(), href, ResourcePlan.hash(plan.get().newBytes()));
-            planned.add(new MigrationJournal.Planned(href, plan.get().meetings(), intent.newResourceHash(),
+            MigrationJournal.Intent intent = MigrationJournal.Intent.of(c.run(), href, ResourcePlan.hash(plan.get().newBytes()),
+                    Optional.of(resource.etag()));
+            planned.add(new MigrationJournal.Planned(href, plan.get().meetings(), intent.newResourceHash(), intent.baseEtag(),
                     c.serverSends() ? List.of() : plan.get().updates()));
             pending.add(new Pending(resource, plan.get(), intent));
         }
@@ -206,10 +207,11 @@ public final class MigrateOrganizer {
                 c.tally().count(plan.get(), false);
                 return;
             }
-            MigrationJournal.Intent intent = MigrationJournal.Intent.of(c.run(), href, ResourcePlan.hash(plan.get().newBytes()));
+            MigrationJournal.Intent intent = MigrationJournal.Intent.of(c.run(), href, ResourcePlan.hash(plan.get().newBytes()),
+                    Optional.of(current.etag()));
             List<ItipRequest> updates = c.serverSends() ? List.of() : plan.get().updates();
             c.heartbeat().beat(c.tally().result());
-            journal.intend(c.run(), href, plan.get().meetings(), intent.newResourceHash(), updates);
+            journal.intend(c.run(), href, plan.get().meetings(), intent.newResourceHash(), intent.baseEtag(), updates);
             WriteResult result = store.put(c.mailbox(), current.ref(), plan.get().newBytes(), Optional.of(current.etag()));
             switch (result) {
                 case WriteResult.Written w -> {
@@ -281,12 +283,12 @@ public final class MigrateOrganizer {
     }
 
     /**
-     * An earlier run that stopped between announcing a write and confirming it: if the calendar holds
-     * what it meant to write, the write happened and its message may go; otherwise it did not.
+     * An earlier run that stopped between announcing a write and confirming it: if the write happened, its
+     * decisions stand and its messages may go; otherwise they are dropped and the meeting is planned anew.
      */
     private void settleOpenIntents(Request request, Mailbox mailbox) {
         for (MigrationJournal.Intent intent : journal.openIntents(request.tenant().id(), request.user().id())) {
-            if (store.holds(mailbox, new ResourceRef(intent.href()), intent.newResourceHash())) {
+            if (happened(mailbox, intent)) {
                 journal.complete(intent);
             } else {
                 journal.abandon(intent);
@@ -294,8 +296,31 @@ public final class MigrateOrganizer {
         }
     }
 
+    /**
+     * Whether an interrupted write happened. The store says so first when it can: it gives back the bytes it was
+     * given, or it remembers the write ({@link CalendarStore#holds}). A store that gives back its own rendering (every
+     * CalDAV server: property order, folding, escapes, some values) can say neither, so the version and the blocks
+     * tell: a resource still at the ETag the write was conditional on was not written (any write gives a new ETag);
+     * one that moved on from it was written when it shows the blocks the write meant to write
+     * ({@link RecognizeWrittenBlocks}). Moved on and showing other blocks means someone else's write came first, and
+     * the conditional write did not happen.
+     */
+    private boolean happened(Mailbox mailbox, MigrationJournal.Intent intent) {
+        ResourceRef ref = new ResourceRef(intent.href());
+        if (store.holds(mailbox, ref, intent.newResourceHash())) {
+            return true;
+        }
+        if (intent.baseEtag().isEmpty()) {
+            return false;
+        }
+        Optional<StoredResource> now = store.get(mailbox, ref);
+        return now.isPresent() && !now.get().etag().equals(intent.baseEtag().get())
+                && RecognizeWrittenBlocks.in(now.get().data(), journal.meantBlocks(intent));
+    }
+
     /** Counts per meeting (UID), and the first failures for the message; a preview counts the same way. */
     static final class Tally {
+
         int seen;
         int total;
         int succeeded;

@@ -2,6 +2,7 @@ package org.mms.migration;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.mms.directory.TenantId;
 import org.mms.directory.UserId;
 import org.mms.itip.ItipRequest;
@@ -9,7 +10,9 @@ import org.mms.itip.ItipRequest;
 /**
  * The record of what a migration did to each meeting, and the update messages it owes. A changed
  * meeting goes through {@link #intend}, the calendar write, then {@link #complete}; a crash in between
- * leaves an open intent that the next run settles by looking at the calendar (see V004 schema notes).
+ * leaves an open intent that the next run settles by looking at the calendar (see V004 schema notes). An intent
+ * keeps the hash of the bytes meant to be written and the ETag of the version the write was conditional on: a store
+ * that gives back its own rendering never shows those bytes, so the version tells whether anything was written.
  */
 public interface MigrationJournal {
 
@@ -21,8 +24,12 @@ public interface MigrationJournal {
     record Unwritten(String href, List<MeetingPlan> meetings) {
     }
 
-    /** One stored meeting about to be written: its decisions, the hash of the new bytes, the messages it owes. */
-    record Planned(String href, List<MeetingPlan> meetings, String newResourceHash, List<ItipRequest> updates) {
+    /**
+     * One stored meeting about to be written: its decisions, the hash of the new bytes, the ETag the write is
+     * conditional on (empty for a write that is not), the messages it owes.
+     */
+    record Planned(String href, List<MeetingPlan> meetings, String newResourceHash, Optional<String> baseEtag,
+            List<ItipRequest> updates) {
     }
 
     /**
@@ -42,9 +49,10 @@ public interface MigrationJournal {
         begin(run, List.of(new Unwritten(href, meetings)), List.of());
     }
 
-    /** Before writing one changed meeting. */
-    default void intend(Run run, String href, List<MeetingPlan> meetings, String newResourceHash, List<ItipRequest> updates) {
-        begin(run, List.of(), List.of(new Planned(href, meetings, newResourceHash, updates)));
+    /** Before writing one changed meeting, conditional on the version {@code baseEtag} when there is one. */
+    default void intend(Run run, String href, List<MeetingPlan> meetings, String newResourceHash, Optional<String> baseEtag,
+            List<ItipRequest> updates) {
+        begin(run, List.of(), List.of(new Planned(href, meetings, newResourceHash, baseEtag, updates)));
     }
 
     /** After the write of one meeting. */
@@ -57,13 +65,27 @@ public interface MigrationJournal {
         settle(List.of(), List.of(intent));
     }
 
-    /** Intents of this user left open by an earlier run, with the hash of the bytes each meant to write. */
+    /**
+     * Intents of this user left open by an earlier run, with the hash of the bytes each meant to write and the version
+     * it was conditional on.
+     */
     List<Intent> openIntents(TenantId tenant, UserId user);
 
-    /** One meeting's pending write. */
-    record Intent(TenantId tenant, UserId user, String correlationId, String href, String newResourceHash) {
+    /** A block an open intent meant to write: the component it goes in, and its text as {@link Outcome.Migrated#newBlock}. */
+    record MeantBlock(String uid, Optional<String> recurrenceId, String text) {
+    }
+
+    /** The blocks an open intent meant to write, one per component it migrates. */
+    List<MeantBlock> meantBlocks(Intent intent);
+
+    /** One meeting's pending write; settling it needs only its run and href. */
+    record Intent(TenantId tenant, UserId user, String correlationId, String href, String newResourceHash, Optional<String> baseEtag) {
+        public static Intent of(Run run, String href, String newResourceHash, Optional<String> baseEtag) {
+            return new Intent(run.tenant(), run.user(), run.correlationId(), href, newResourceHash, baseEtag);
+        }
+
         public static Intent of(Run run, String href, String newResourceHash) {
-            return new Intent(run.tenant(), run.user(), run.correlationId(), href, newResourceHash);
+            return of(run, href, newResourceHash, Optional.empty());
         }
     }
 }
