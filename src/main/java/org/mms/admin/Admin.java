@@ -78,6 +78,19 @@ public interface Admin {
     /** {@code Get-CsMeetingMigrationStatus -SummaryOnly}: every state, with its user count. */
     List<Views.StateCount> migrationSummary(TenantId tenant, Requests.StatusQuery query);
 
+    /** {@code Approve-CsMeetingMigration -Identity | -CorrelationId | -All}: migrations awaiting approval become pending. */
+    List<Views.MigrationStatus> approveMigrations(TenantId tenant, Requests.AwaitingMigrations which);
+
+    /** {@code Deny-CsMeetingMigration -Identity | -CorrelationId | -All}: migrations awaiting approval end denied. */
+    List<Views.MigrationStatus> denyMigrations(TenantId tenant, Requests.AwaitingMigrations which);
+
+    /**
+     * {@code -WhatIf}: the same operations, but the directory operations that can queue a migration (those answering a
+     * {@link Views.ChangeResult}) change nothing and answer what they would do, with each affected user's migration
+     * previewed from the calendar store. The other changing operations refuse.
+     */
+    Admin whatIf();
+
     /** {@code Get-CsMeetingMigrationDetail -CorrelationId}: each meeting of one migration, with its outcome and reason. */
     List<Views.MeetingResult> migrationMeetings(TenantId tenant, String correlationId);
 

@@ -20,11 +20,45 @@ public final class Requests {
      * @param customFooterText the custom footer's text; given with or without the HTML, it replaces the whole footer,
      *                         and empty (with no HTML) removes it
      * @param customFooterHtml the custom footer's HTML, likewise
+     * @param requireApproval  every migration waits for an admin's approval
+     * @param approvalThresholdMeetings a migration that would update more meetings than this waits for approval even
+     *                         without {@code requireApproval}: a number, or {@code None} for no threshold
      */
     public record MigrationConfigurationChange(Optional<Boolean> meetingMigrationEnabled, Optional<Long> settleWindowSeconds,
             Optional<Integer> attendeeLimit, Optional<Integer> retryAttempts, Optional<Long> retryWindowSeconds,
             Optional<Long> retentionDays, Optional<Boolean> migrateOnSipAddressChange, Optional<Boolean> migrateOnMeetingUrlChange,
-            Optional<Boolean> requireAddInProperties, Optional<String> customFooterText, Optional<String> customFooterHtml) {
+            Optional<Boolean> requireAddInProperties, Optional<String> customFooterText, Optional<String> customFooterHtml,
+            Optional<Boolean> requireApproval, Optional<String> approvalThresholdMeetings) {
+
+        /** Leaves the approval settings as they are. */
+        public MigrationConfigurationChange(Optional<Boolean> meetingMigrationEnabled, Optional<Long> settleWindowSeconds,
+                Optional<Integer> attendeeLimit, Optional<Integer> retryAttempts, Optional<Long> retryWindowSeconds,
+                Optional<Long> retentionDays, Optional<Boolean> migrateOnSipAddressChange, Optional<Boolean> migrateOnMeetingUrlChange,
+                Optional<Boolean> requireAddInProperties, Optional<String> customFooterText, Optional<String> customFooterHtml) {
+            this(meetingMigrationEnabled, settleWindowSeconds, attendeeLimit, retryAttempts, retryWindowSeconds, retentionDays,
+                    migrateOnSipAddressChange, migrateOnMeetingUrlChange, requireAddInProperties, customFooterText, customFooterHtml,
+                    Optional.empty(), Optional.empty());
+        }
+    }
+
+    /**
+     * Which migrations awaiting approval {@code Approve-CsMeetingMigration} or {@code Deny-CsMeetingMigration} decides on:
+     * exactly one of {@code -Identity} (the user's), {@code -CorrelationId} (that one) or {@code -All} (every one).
+     */
+    public record AwaitingMigrations(Optional<String> identity, Optional<String> correlationId, boolean all) {
+
+        public enum Choice { IDENTITY, CORRELATION_ID, ALL }
+
+        public AwaitingMigrations {
+            int given = (identity.isPresent() ? 1 : 0) + (correlationId.isPresent() ? 1 : 0) + (all ? 1 : 0);
+            if (given != 1) {
+                throw new AdminException.BadRequest("give exactly one of Identity, CorrelationId or All");
+            }
+        }
+
+        public Choice choice() {
+            return identity.isPresent() ? Choice.IDENTITY : correlationId.isPresent() ? Choice.CORRELATION_ID : Choice.ALL;
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package org.mms.api;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What request bodies hold. Field names are the cmdlets' parameter names, as the views use the cmdlets'
@@ -17,7 +18,12 @@ final class Bodies {
     record MigrationConfigurationPatch(Optional<Boolean> MeetingMigrationEnabled, Optional<Long> SettleWindowSeconds,
             Optional<Integer> AttendeeLimit, Optional<Integer> RetryAttempts, Optional<Long> RetryWindowSeconds,
             Optional<Long> RetentionDays, Optional<Boolean> MigrateOnSipAddressChange, Optional<Boolean> MigrateOnMeetingUrlChange,
-            Optional<Boolean> RequireAddInProperties, Optional<String> CustomFooterText, Optional<String> CustomFooterHtml) {
+            Optional<Boolean> RequireAddInProperties, Optional<String> CustomFooterText, Optional<String> CustomFooterHtml,
+            Optional<Boolean> RequireApproval, Optional<JsonNode> ApprovalThresholdMeetings) {
+    }
+
+    /** {@code Approve-CsMeetingMigration} and {@code Deny-CsMeetingMigration}: exactly one of the three. */
+    record AwaitingMigrations(Optional<String> Identity, Optional<String> CorrelationId, Optional<Boolean> All) {
     }
 
     /**

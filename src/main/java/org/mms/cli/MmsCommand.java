@@ -34,6 +34,7 @@ public final class MmsCommand implements Runnable {
             MigrationCmdlets.GetCsMeetingMigrationDetail.class, MigrationCmdlets.GetCsMeetingMigrationTriggerDecision.class,
             MigrationRecordCmdlets.GetCsMeetingMigrationTransactionHistory.class, MigrationRecordCmdlets.ExportCsMeetingMigrationReport.class,
             MigrationRecordCmdlets.UndoCsMeetingMigration.class,
+            MigrationCmdlets.ApproveCsMeetingMigration.class, MigrationCmdlets.DenyCsMeetingMigration.class,
             ImportCmdlets.ImportCsDirectory.class, ImportCmdlets.ImportCsCalendar.class, ImportCmdlets.ExportCsCalendar.class,
             ImportCmdlets.NewCsOnlineMeeting.class,
             AccessCmdlets.NewCsTenant.class, AccessCmdlets.GetCsTenant.class, AccessCmdlets.RemoveCsTenant.class,

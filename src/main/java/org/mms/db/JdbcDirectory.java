@@ -20,6 +20,7 @@ import org.mms.admin.AdminException;
 import org.mms.block.CustomFooter;
 import org.mms.block.DialInNumber;
 import org.mms.block.MeetingType;
+import org.mms.directory.ApprovalSettings;
 import org.mms.directory.AudioConferencing;
 import org.mms.directory.AudioProvider;
 import org.mms.directory.Bridge;
@@ -104,6 +105,25 @@ public final class JdbcDirectory implements Directory {
             }
             throw e;
         }
+    }
+
+    @Override
+    public ApprovalSettings approvalSettings(TenantId tenant) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT require_approval, approval_threshold_meetings FROM tenant WHERE id = :id")
+                .bind("id", tenant.value())
+                .map((rs, ctx) -> new ApprovalSettings(rs.getBoolean("require_approval"),
+                        Optional.ofNullable(rs.getObject("approval_threshold_meetings", Integer.class))))
+                .findOne().orElse(ApprovalSettings.NONE));
+    }
+
+    @Override
+    public void saveApprovalSettings(TenantId tenant, ApprovalSettings approval) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE tenant SET require_approval = :require, approval_threshold_meetings = :threshold"
+                        + " WHERE id = :id")
+                .bind("require", approval.requireApproval())
+                .bindByType("threshold", approval.thresholdMeetings().orElse(null), Integer.class)
+                .bind("id", tenant.value())
+                .execute());
     }
 
     private static void refuseDomainsOfOthers(Handle h, TenantId tenant, List<String> domains) {

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.mms.directory.TenantId;
 import org.mms.directory.UserId;
-import org.mms.migration.MigrationType;
+import org.mms.queue.ApprovalHold;
 import org.mms.queue.Claimed;
 import org.mms.queue.Completion;
 import org.mms.queue.CorrelationId;
@@ -38,6 +38,7 @@ public final class JdbcMigrationQueue implements MigrationQueue, MigrationStatus
     private final ReportOnLease report;
     private final ReapExpiredLeases reaper;
     private final QueryMigrationStatus status;
+    private final DecideApproval decide;
 
     public JdbcMigrationQueue(Database database) {
         this.jdbi = database.jdbi();
@@ -47,12 +48,27 @@ public final class JdbcMigrationQueue implements MigrationQueue, MigrationStatus
         this.report = new ReportOnLease(jdbi);
         this.reaper = new ReapExpiredLeases(jdbi);
         this.status = new QueryMigrationStatus(jdbi);
+        this.decide = new DecideApproval(jdbi);
     }
 
     @Override
-    public Enqueued enqueue(TenantId tenant, UserId user, String upn, MigrationType type, String trigger, Instant now,
-            Duration settleWindow) {
-        return enqueue.enqueue(tenant, user, new RequestedChange(upn, type, trigger, settleWindow), now);
+    public Enqueued enqueue(TenantId tenant, UserId user, RequestedChange change, Instant now, Optional<ApprovalHold> hold) {
+        return enqueue.enqueue(tenant, user, change, now, hold);
+    }
+
+    @Override
+    public Optional<MigrationRequest> approve(TenantId tenant, CorrelationId correlationId, Instant now) {
+        return decide.decide(tenant, correlationId, r -> r.approve("approved; waiting for a worker", now));
+    }
+
+    @Override
+    public Optional<MigrationRequest> awaitApproval(TenantId tenant, CorrelationId correlationId, ApprovalHold hold, Instant now) {
+        return decide.decide(tenant, correlationId, r -> r.awaitApproval(hold, now));
+    }
+
+    @Override
+    public Optional<MigrationRequest> deny(TenantId tenant, CorrelationId correlationId, Instant now) {
+        return decide.decide(tenant, correlationId, r -> r.deny("denied by an admin; nothing was migrated", now));
     }
 
     @Override
@@ -128,7 +144,7 @@ public final class JdbcMigrationQueue implements MigrationQueue, MigrationStatus
         return jdbi.inTransaction(h -> {
             TransitionRows.purgeFinishedBefore(h, MigrationRequestRows.time(cutoff));
             return h.createUpdate("DELETE FROM migration_request"
-                            + " WHERE state IN ('SUCCEEDED', 'FAILED') AND finished_at < :cutoff")
+                            + " WHERE state IN ('SUCCEEDED', 'FAILED', 'DENIED') AND finished_at < :cutoff")
                     .bind("cutoff", MigrationRequestRows.time(cutoff))
                     .execute();
         });

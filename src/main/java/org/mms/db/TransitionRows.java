@@ -51,7 +51,7 @@ final class TransitionRows {
     /** The history goes with its request when retention removes it. */
     static void purgeFinishedBefore(Handle h, OffsetDateTime cutoff) {
         h.createUpdate("DELETE FROM migration_transition WHERE correlation_id IN (SELECT correlation_id FROM migration_request"
-                        + " WHERE state IN ('SUCCEEDED', 'FAILED') AND finished_at < :cutoff)")
+                        + " WHERE state IN ('SUCCEEDED', 'FAILED', 'DENIED') AND finished_at < :cutoff)")
                 .bind("cutoff", cutoff)
                 .execute();
     }

@@ -3,12 +3,9 @@ package org.mms.migration;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.mms.calendar.CalendarStore;
 import org.mms.checkpoint.Checkpoint;
 import org.mms.itip.ItipRequest;
@@ -19,7 +16,6 @@ import org.mms.calendar.WriteResult;
 import org.mms.directory.Bridge;
 import org.mms.directory.Tenant;
 import org.mms.directory.User;
-import org.mms.ical.IcalFormatException;
 
 /**
  * Runs one migration request: every stored meeting of the organizer is planned with the engine;
@@ -88,6 +84,11 @@ public final class MigrateOrganizer {
         void beat(Result soFar);
     }
 
+    /** What {@link #run} would do now, changing nothing (see {@link PreviewMigration}). */
+    public PreviewMigration.Preview preview(Request request) {
+        return new PreviewMigration(store, clock).preview(request);
+    }
+
     public Result run(Request request, Heartbeat heartbeat) {
         Instant now = clock.instant();
         Mailbox mailbox = new Mailbox(request.tenant().id(), request.user().id());
@@ -96,22 +97,13 @@ public final class MigrateOrganizer {
             return new PutBackMeetings(store, journal, checkpoint).run(request, mailbox, now, heartbeat);
         }
 
-        User user = request.user();
-        Set<String> aliases = new LinkedHashSet<>(user.aliases());
-        aliases.add(user.upn());
-        // What the organizer's own blocks show of them, for meetings without the add-in's properties.
-        Set<String> conferenceIds = new LinkedHashSet<>();
-        user.audio().conferenceId().filter(id -> Organizer.conferenceIdProblem(id).isEmpty()).ifPresent(conferenceIds::add);
-        Organizer organizer = new Organizer(user.sipAddress(), aliases, user.objectId().map(Set::of).orElse(Set.of()), conferenceIds);
-        SelectionRules rules = new SelectionRules(organizer, now, request.tenant().settings().attendeeLimit(), request.type().sources(),
-                request.tenant().settings().requireAddInProperties());
-        Targets targets = OrganizerTargets.of(request.tenant(), user, request.bridge(), request.type());
-        MigrationJournal.Run run = new MigrationJournal.Run(request.tenant().id(), user.id(), request.correlationId(), now);
+        PlanOrganizer planner = PlanOrganizer.of(request, now);
+        MigrationJournal.Run run = new MigrationJournal.Run(request.tenant().id(), request.user().id(), request.correlationId(), now);
 
         Tally tally = new Tally();
         // A server that schedules (RFC 6638) tells the attendees itself when the organizer's copy changes.
         boolean serverSends = store.schedulesForAttendees(mailbox);
-        Context context = new Context(mailbox, rules, targets, run, tally, serverSends, serverSends && store.sendsEachEventApart(mailbox),
+        Context context = new Context(mailbox, planner, run, tally, serverSends, serverSends && store.sendsEachEventApart(mailbox),
                 heartbeat);
         List<StoredResource> chunk = new ArrayList<>(BATCH);
         store.forEachCandidate(mailbox, now, now.plus(HORIZON), BATCH, resource -> {
@@ -126,7 +118,7 @@ public final class MigrateOrganizer {
     }
 
     /** What every meeting of one run is planned and journaled with. */
-    private record Context(Mailbox mailbox, SelectionRules rules, Targets targets, MigrationJournal.Run run, Tally tally,
+    private record Context(Mailbox mailbox, PlanOrganizer planner, MigrationJournal.Run run, Tally tally,
             boolean serverSends, boolean eachEventApart, Heartbeat heartbeat) {
     }
 
@@ -208,17 +200,13 @@ public final class MigrateOrganizer {
     }
 
     private Optional<ResourcePlan> plan(Context c, StoredResource resource) {
-        try {
-            return Optional.of(ResourcePlan.of(resource.data(), c.rules(), c.targets(), ZoneOffset.UTC));
-        } catch (IcalFormatException e) {
-            c.tally().failed(resource.ref().href(), "the stored meeting cannot be read: " + e.getMessage());
-            return Optional.empty();
-        } catch (IllegalArgumentException e) {
-            // A value the update cannot carry (an address or a name no mail header can hold): this
-            // meeting fails, the organizer's others go on.
-            c.tally().failed(resource.ref().href(), "the update for this meeting cannot be composed: " + e.getMessage());
-            return Optional.empty();
-        }
+        return switch (c.planner().plan(resource.data())) {
+            case PlanOrganizer.Planned.Plan p -> Optional.of(p.plan());
+            case PlanOrganizer.Planned.Unplannable u -> {
+                c.tally().failed(resource.ref().href(), u.why());
+                yield Optional.empty();
+            }
+        };
     }
 
     /** A meeting whose write lost a race: re-planned and written alone, a few times at most. */
@@ -280,7 +268,11 @@ public final class MigrateOrganizer {
      * series' occurrences apart (Exchange).
      */
     private static int updatesSent(Context c, ResourcePlan plan) {
-        if (!c.serverSends() || !c.eachEventApart()) {
+        return updatesSent(c.serverSends(), c.eachEventApart(), plan);
+    }
+
+    static int updatesSent(boolean serverSends, boolean eachEventApart, ResourcePlan plan) {
+        if (!serverSends || !eachEventApart) {
             return plan.updates().size();
         }
         int events = 0;
@@ -342,8 +334,9 @@ public final class MigrateOrganizer {
                 && RecognizeWrittenBlocks.in(now.get().data(), journal.meantBlocks(intent));
     }
 
-    /** Counts per meeting (UID), and the first failures for the message. */
-    private static final class Tally {
+    /** Counts per meeting (UID), and the first failures for the message; a preview counts the same way. */
+    static final class Tally {
+
         int seen;
         int total;
         int succeeded;

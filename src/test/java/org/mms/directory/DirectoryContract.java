@@ -70,6 +70,25 @@ public abstract class DirectoryContract {
     }
 
     @Test
+    void the_approval_settings_are_off_by_default_and_read_back_as_saved_for_their_tenant_only() {
+        Tenant tenant = new Tenant(newTenantId(), "Approving", List.of(uniqueDomain("contoso")), TenantSettings.defaults("a", "a.example"));
+        Tenant other = new Tenant(newTenantId(), "Other", List.of(uniqueDomain("fabrikam")), TenantSettings.defaults("b", "b.example"));
+        directory.saveTenant(tenant);
+        directory.saveTenant(other);
+
+        assertThat(directory.approvalSettings(tenant.id())).isEqualTo(ApprovalSettings.NONE);
+        directory.saveApprovalSettings(tenant.id(), new ApprovalSettings(true, Optional.of(0)));
+        assertThat(directory.approvalSettings(tenant.id())).isEqualTo(new ApprovalSettings(true, Optional.of(0)));
+        directory.saveTenant(tenant);
+        assertThat(directory.approvalSettings(tenant.id())).as("kept when the tenant's other settings are saved")
+                .isEqualTo(new ApprovalSettings(true, Optional.of(0)));
+        directory.saveApprovalSettings(tenant.id(), new ApprovalSettings(false, Optional.of(250)));
+        assertThat(directory.approvalSettings(tenant.id())).isEqualTo(new ApprovalSettings(false, Optional.of(250)));
+        assertThat(directory.approvalSettings(other.id())).isEqualTo(ApprovalSettings.NONE);
+        assertThat(directory.approvalSettings(newTenantId())).isEqualTo(ApprovalSettings.NONE);
+    }
+
+    @Test
     void a_tenant_without_domains_or_optional_links_reads_back_without_them() {
         Tenant tenant = new Tenant(newTenantId(), "Fabrikam", List.of(), switches(-1));
 
