@@ -78,6 +78,9 @@ public interface Admin {
     /** {@code Get-CsMeetingMigrationStatus -SummaryOnly}: every state, with its user count. */
     List<Views.StateCount> migrationSummary(TenantId tenant, Requests.StatusQuery query);
 
+    /** The tenant's update messages waiting to go, and until when its pacing holds them back. */
+    Views.UpdatesWaiting updatesWaiting(TenantId tenant);
+
     /** {@code Get-CsMeetingMigrationDetail -CorrelationId}: each meeting of one migration, with its outcome and reason. */
     List<Views.MeetingResult> migrationMeetings(TenantId tenant, String correlationId);
 

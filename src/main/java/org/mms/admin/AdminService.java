@@ -27,6 +27,7 @@ import org.mms.directory.Directory;
 import org.mms.directory.DirectoryChange;
 import org.mms.directory.GraphStoreSettings;
 import org.mms.directory.MailboxLocation;
+import org.mms.directory.OutgoingPacing;
 import org.mms.directory.ServiceNumber;
 import org.mms.directory.Spelling;
 import org.mms.directory.Tenant;
@@ -61,6 +62,7 @@ public final class AdminService implements Admin {
     private final CalendarStore calendars;
     private final CalendarFrames frames;
     private final CheckCalendarStore checkStore;
+    private final ShowUpdatesWaiting updatesWaiting;
 
     /** Calendar store settings saved without trying them first (tests of the admin logic). */
     public AdminService(Directory directory, MigrationQueue queue, MigrationStatusQueries status, MeetingHistory history,
@@ -80,6 +82,7 @@ public final class AdminService implements Admin {
         this.apply = new ApplyChanges(directory, new DecideTrigger(), queue, decisions, clock);
         this.importCalendar = new ImportCalendar(store, frames);
         this.addOnlineMeeting = new AddOnlineMeeting(directory, store, outbox, clock, random);
+        this.updatesWaiting = new ShowUpdatesWaiting(outbox, clock);
         this.random = random;
         this.calendars = store;
         this.frames = frames;
@@ -95,7 +98,10 @@ public final class AdminService implements Admin {
         return new Views.MigrationConfiguration(s.meetingMigrationEnabled(), s.settleWindow().toSeconds(), s.attendeeLimit(),
                 s.retryAttempts(), s.retryWindow().toSeconds(), s.retention().toDays(), s.migrateOnSipAddressChange(),
                 s.migrateOnMeetingUrlChange(), s.requireAddInProperties(), s.customFooter().map(CustomFooter::text).orElse(null),
-                s.customFooter().map(CustomFooter::html).orElse(null));
+                s.customFooter().map(CustomFooter::html).orElse(null), s.pacing().maxUpdatesPerHour().orElse(0),
+                s.pacing().quietHours().map(q -> q.start().toString()).orElse(null),
+                s.pacing().quietHours().map(q -> q.end().toString()).orElse(null),
+                s.pacing().quietHours().map(q -> q.zone().getId()).orElse(null));
     }
 
     @Override
@@ -120,9 +126,17 @@ public final class AdminService implements Admin {
                 c.retryAttempts().orElse(s.retryAttempts()), c.retryWindowSeconds().map(Duration::ofSeconds).orElse(s.retryWindow()),
                 c.retentionDays().map(Duration::ofDays).orElse(s.retention()), s.onlineMeetingUrl(), s.onPremisesMeetingUrl(),
                 s.teamsJoinUrlTemplate(), s.localNumbersUrl(), s.pinResetUrl(), s.helpUrl(),
-                c.requireAddInProperties().orElse(s.requireAddInProperties()), footer);
+                c.requireAddInProperties().orElse(s.requireAddInProperties()), footer, pacing(c.pacing(), s.pacing()));
         directory.saveTenant(t.withSettings(updated));
         return migrationConfiguration(id);
+    }
+
+    /** The pacing the parameters make of the tenant's, or a refusal that lists every problem. */
+    private static OutgoingPacing pacing(Requests.PacingChange change, OutgoingPacing current) {
+        return switch (CheckPacing.check(change, current)) {
+            case CheckPacing.Accepted(OutgoingPacing pacing) -> pacing;
+            case CheckPacing.Refused(List<String> problems) -> throw new AdminException.BadRequest(String.join("; ", problems));
+        };
     }
 
     /** The footer the parameters give (none when both are empty), or a refusal that lists every problem. */
@@ -321,7 +335,7 @@ public final class AdminService implements Admin {
                 c.automaticallyReplaceAcpProvider().orElse(s.automaticallyReplaceAcpProvider()), s.migrateOnSipAddressChange(),
                 s.migrateOnMeetingUrlChange(), s.settleWindow(), s.attendeeLimit(), s.retryAttempts(), s.retryWindow(), s.retention(),
                 s.onlineMeetingUrl(), s.onPremisesMeetingUrl(), s.teamsJoinUrlTemplate(), s.localNumbersUrl(), s.pinResetUrl(),
-                s.helpUrl(), s.requireAddInProperties(), s.customFooter());
+                s.helpUrl(), s.requireAddInProperties(), s.customFooter(), s.pacing());
         directory.saveTenant(t.withSettings(updated));
         return dialInTenantSettings(id);
     }
@@ -437,7 +451,7 @@ public final class AdminService implements Admin {
                 s.automaticallyReplaceAcpProvider(), s.migrateOnSipAddressChange(), s.migrateOnMeetingUrlChange(), s.settleWindow(),
                 s.attendeeLimit(), s.retryAttempts(), s.retryWindow(), s.retention(), vanity, s.onPremisesMeetingUrl(),
                 s.teamsJoinUrlTemplate(), s.localNumbersUrl(), s.pinResetUrl(), s.helpUrl(), s.requireAddInProperties(),
-                s.customFooter()));
+                s.customFooter(), s.pacing()));
         directory.saveTenant(updated);
         List<ApplyChanges.Saved> changes = new ArrayList<>();
         for (User user : directory.users(id)) {
@@ -467,7 +481,12 @@ public final class AdminService implements Admin {
 
     @Override
     public List<Views.MigrationStatus> migrationStatus(TenantId id, Requests.StatusQuery query) {
-        return status.list(tenant(id).id(), filter(id, query)).stream().map(AdminService::view).toList();
+        return updatesWaiting.of(tenant(id).id(), status.list(tenant(id).id(), filter(id, query)).stream().map(AdminService::view).toList());
+    }
+
+    @Override
+    public Views.UpdatesWaiting updatesWaiting(TenantId id) {
+        return updatesWaiting.of(tenant(id).id());
     }
 
     @Override

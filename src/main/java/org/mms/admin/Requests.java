@@ -20,11 +20,38 @@ public final class Requests {
      * @param customFooterText the custom footer's text; given with or without the HTML, it replaces the whole footer,
      *                         and empty (with no HTML) removes it
      * @param customFooterHtml the custom footer's HTML, likewise
+     * @param pacing           how fast the tenant's update messages go out
      */
     public record MigrationConfigurationChange(Optional<Boolean> meetingMigrationEnabled, Optional<Long> settleWindowSeconds,
             Optional<Integer> attendeeLimit, Optional<Integer> retryAttempts, Optional<Long> retryWindowSeconds,
             Optional<Long> retentionDays, Optional<Boolean> migrateOnSipAddressChange, Optional<Boolean> migrateOnMeetingUrlChange,
-            Optional<Boolean> requireAddInProperties, Optional<String> customFooterText, Optional<String> customFooterHtml) {
+            Optional<Boolean> requireAddInProperties, Optional<String> customFooterText, Optional<String> customFooterHtml,
+            PacingChange pacing) {
+
+        /** A change that leaves the pacing as it is. */
+        public MigrationConfigurationChange(Optional<Boolean> meetingMigrationEnabled, Optional<Long> settleWindowSeconds,
+                Optional<Integer> attendeeLimit, Optional<Integer> retryAttempts, Optional<Long> retryWindowSeconds,
+                Optional<Long> retentionDays, Optional<Boolean> migrateOnSipAddressChange, Optional<Boolean> migrateOnMeetingUrlChange,
+                Optional<Boolean> requireAddInProperties, Optional<String> customFooterText, Optional<String> customFooterHtml) {
+            this(meetingMigrationEnabled, settleWindowSeconds, attendeeLimit, retryAttempts, retryWindowSeconds, retentionDays,
+                    migrateOnSipAddressChange, migrateOnMeetingUrlChange, requireAddInProperties, customFooterText, customFooterHtml,
+                    PacingChange.NONE);
+        }
+    }
+
+    /**
+     * The pacing parameters of {@code Set-CsTenantMigrationConfiguration}, as given (checked by {@link CheckPacing}).
+     *
+     * @param maxUpdatesPerHour  at most this many update messages in any rolling hour; 0 removes the limit
+     * @param quietHoursStart    HH:mm; '' (with or without the end) removes the quiet hours
+     * @param quietHoursEnd      HH:mm; '' likewise
+     * @param quietHoursTimeZone an IANA zone (Europe/Berlin) the quiet hours are read in; UTC when never given
+     */
+    public record PacingChange(Optional<Integer> maxUpdatesPerHour, Optional<String> quietHoursStart, Optional<String> quietHoursEnd,
+            Optional<String> quietHoursTimeZone) {
+
+        /** Nothing changes. */
+        public static final PacingChange NONE = new PacingChange(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /**

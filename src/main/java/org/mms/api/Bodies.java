@@ -17,7 +17,9 @@ final class Bodies {
     record MigrationConfigurationPatch(Optional<Boolean> MeetingMigrationEnabled, Optional<Long> SettleWindowSeconds,
             Optional<Integer> AttendeeLimit, Optional<Integer> RetryAttempts, Optional<Long> RetryWindowSeconds,
             Optional<Long> RetentionDays, Optional<Boolean> MigrateOnSipAddressChange, Optional<Boolean> MigrateOnMeetingUrlChange,
-            Optional<Boolean> RequireAddInProperties, Optional<String> CustomFooterText, Optional<String> CustomFooterHtml) {
+            Optional<Boolean> RequireAddInProperties, Optional<String> CustomFooterText, Optional<String> CustomFooterHtml,
+            Optional<Integer> MaxUpdatesPerHour, Optional<String> QuietHoursStart, Optional<String> QuietHoursEnd,
+            Optional<String> QuietHoursTimeZone) {
     }
 
     /**

@@ -40,7 +40,8 @@ final class TenantRoutes {
         Requests.MigrationConfigurationChange change = new Requests.MigrationConfigurationChange(p.MeetingMigrationEnabled(),
                 p.SettleWindowSeconds(), p.AttendeeLimit(), p.RetryAttempts(), p.RetryWindowSeconds(), p.RetentionDays(),
                 p.MigrateOnSipAddressChange(), p.MigrateOnMeetingUrlChange(), p.RequireAddInProperties(), p.CustomFooterText(),
-                p.CustomFooterHtml());
+                p.CustomFooterHtml(), new Requests.PacingChange(p.MaxUpdatesPerHour(), p.QuietHoursStart(), p.QuietHoursEnd(),
+                        p.QuietHoursTimeZone()));
         ctx.json(admin.setMigrationConfiguration(BearerAuthentication.tenant(ctx), change));
     }
 

@@ -61,7 +61,8 @@ class ApiRoutesTest {
                 Optional.of("Failed"), Optional.of(Instant.parse("2026-10-01T00:00:00Z")), Optional.of(Instant.parse("2026-10-07T22:00:00Z"))));
         JsonNode row = r.json().get(0);
         assertThat(row.propertyNames()).containsExactly("UserId", "UserPrincipalName", "CorrelationId", "MigrationType", "State",
-                "TotalMeeting", "SucceededMeeting", "FailedMeeting", "InvitesUpdate", "RetryCount", "LastMessage", "CreateDate", "ModifiedDate");
+                "TotalMeeting", "SucceededMeeting", "FailedMeeting", "InvitesUpdate", "RetryCount", "LastMessage", "CreateDate", "ModifiedDate",
+                "UpdatesWaiting", "UpdatesWaitUntil");
         assertThat(row.get("State").asString()).isEqualTo("Failed");
         assertThat(Instant.parse(row.get("CreateDate").asString())).isEqualTo(StubAdmin.CREATED);
     }
@@ -81,6 +82,15 @@ class ApiRoutesTest {
                 new Requests.StatusQuery(Optional.empty(), Optional.of("Pending"), Optional.empty(), Optional.empty()));
         assertThat(r.json().get(0).get("State").asString()).isEqualTo("Pending");
         assertThat(r.json().get(0).get("UserCount").asLong()).isEqualTo(21);
+    }
+
+    @Test
+    void the_updates_waiting_say_how_many_and_until_when() {
+        Http.Response r = http.get("/api/v1/migrations/updates-waiting");
+
+        assertThat(onlyCall("updatesWaiting").arguments()).isEmpty();
+        assertThat(r.json().get("UpdatesWaiting").asLong()).isEqualTo(40);
+        assertThat(r.json().get("UpdatesWaitUntil").asString()).isEqualTo("2026-11-24T05:30:00Z");
     }
 
     @Test

@@ -238,6 +238,12 @@ public final class StubAdmin implements Admin {
     }
 
     @Override
+    public Views.UpdatesWaiting updatesWaiting(TenantId tenant) {
+        record("updatesWaiting", tenant);
+        return new Views.UpdatesWaiting(40, Instant.parse("2026-11-24T05:30:00Z"));
+    }
+
+    @Override
     public List<Views.MeetingResult> migrationMeetings(TenantId tenant, String correlationId) {
         record("migrationMeetings", tenant, correlationId);
         if (!correlationId.equals("0b8f3c2e-1d2a-4c5b-9e6f-7a8b9c0d1e2f")) {
