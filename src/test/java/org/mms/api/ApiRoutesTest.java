@@ -146,6 +146,20 @@ class ApiRoutesTest {
     }
 
     @Test
+    void the_pacing_reaches_the_operation_as_given_and_a_quiet_hour_too_long_is_refused_by_name() {
+        Http.Response r = http.send("PATCH", "/api/v1/tenant/migration-configuration",
+                "{\"MaxUpdatesPerHour\":500,\"QuietHoursStart\":\"22:00\",\"QuietHoursEnd\":\"06:30\",\"QuietHoursTimeZone\":\"Europe/Berlin\"}");
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(onlyCall("setMigrationConfiguration").argument(0)).isEqualTo(new Requests.MigrationConfigurationChange(
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                new Requests.PacingChange(Optional.of(500), Optional.of("22:00"), Optional.of("06:30"), Optional.of("Europe/Berlin"))));
+        assertThat(http.send("PATCH", "/api/v1/tenant/migration-configuration", "{\"QuietHoursStart\":\"22:00:00.000\"}").status())
+                .isEqualTo(400);
+    }
+
+    @Test
     void the_custom_footer_reaches_the_operation_as_given_and_one_too_long_is_refused_by_name() {
         Http.Response r = http.send("PATCH", "/api/v1/tenant/migration-configuration",
                 "{\"CustomFooterText\":\"Help desk: 4357\\nVideo: alice@video.contoso.com\",\"CustomFooterHtml\":\"<p>Help desk</p>\"}");
