@@ -221,6 +221,13 @@ class HostileRequestsTest {
     /** Values for one property: those of the wrong kind must be refused, odd but well-formed ones must not break anything. */
     private static Map<String, Expect> hostileValues(String name, JsonNode property) {
         Map<String, Expect> values = new LinkedHashMap<>();
+        if (property.has("oneOf")) {
+            // A number or a word (ApprovalThresholdMeetings): values that are neither must be refused.
+            for (String v : List.of("true", "{}", "[]", "1.5", "-1", "\"Nope\"", "\"" + "9".repeat(40) + "\"")) {
+                values.put(v, Expect.CLIENT_ERROR);
+            }
+            return values;
+        }
         String type = property.path("type").asString();
         switch (type) {
             case "integer" -> {
