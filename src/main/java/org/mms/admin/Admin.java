@@ -30,6 +30,12 @@ public interface Admin {
     /** {@code Set-CsCalendarStore -Kind Embedded|CalDav [-Url] [-CalendarPath] [-UserName] [-Password] [-Scheduling]}. */
     Views.CalendarStore setCalendarStore(TenantId tenant, Requests.CalendarStoreChange change);
 
+    /**
+     * Tries the tenant's saved calendar store as {@code Set-CsCalendarStore} tries new settings: why it does not
+     * work, in one line without any secret, or empty when it does (the embedded store always works).
+     */
+    Optional<String> testCalendarStore(TenantId tenant);
+
     /** {@code Get-CsOnlineDialInConferencingTenantSettings}. */
     Views.DialInTenantSettings dialInTenantSettings(TenantId tenant);
 

@@ -283,6 +283,12 @@ public final class AdminService implements Admin {
     }
 
     /** The UPN of one user whose calendar MMS reaches: whose mailbox the check reads. */
+    @Override
+    public Optional<String> testCalendarStore(TenantId id) {
+        CalendarStoreSettings settings = directory.calendarStore(tenant(id).id());
+        return settings.kind() == CalendarStoreSettings.Kind.EMBEDDED ? Optional.empty() : checkStore.problem(settings, someMailbox(id));
+    }
+
     private Optional<String> someMailbox(TenantId tenant) {
         return directory.users(tenant).stream().filter(u -> u.mailbox() == MailboxLocation.REACHABLE).map(User::upn).findFirst();
     }

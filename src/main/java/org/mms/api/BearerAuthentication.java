@@ -36,7 +36,7 @@ final class BearerAuthentication implements Handler {
 
     @Override
     public void handle(Context ctx) {
-        if (ctx.routeRoles().contains(Access.PUBLIC)) {
+        if (ctx.routeRoles().contains(Access.PUBLIC) || ctx.routeRoles().contains(Access.DASHBOARD)) {
             return;
         }
         failedLogins.check(ctx.ip());

@@ -14,6 +14,8 @@ import java.util.UUID;
 import java.util.function.IntConsumer;
 import org.mms.admin.AdminService;
 import org.mms.api.ApiServer;
+import org.mms.dashboard.DashboardRoutes;
+import org.mms.db.JdbcDashboardQueries;
 import org.mms.checkpoint.Checkpoint;
 import org.mms.config.ServiceConfig;
 import org.mms.db.Database;
@@ -108,7 +110,8 @@ public final class MmsService implements AutoCloseable {
         CalendarStore calendars = new RoutingCalendarStore(chooser);
         this.admin = new AdminService(directory, queue, queue, journal, new JdbcDecisionLog(db), calendars,
                 new JdbcCalendarFrames(db, clock), outbox, clock, new SecureRandom(), new TryCalendarStore());
-        this.api = new ApiServer(admin, access, new CheckReadiness(db, () -> loops), clock, config.http().maxBodyBytes());
+        this.api = new ApiServer(admin, access, new CheckReadiness(db, () -> loops), clock, config.http().maxBodyBytes())
+                .withDashboard(new DashboardRoutes(admin, access, new JdbcDashboardQueries(db), clock));
 
         Checkpoint checkpoint = HaltAtCheckpoints.of(config.haltAt());
         if (!config.haltAt().isEmpty()) {
