@@ -86,7 +86,7 @@ class ApiHttpsTest {
     }
 
     /** A self-signed RSA certificate for 127.0.0.1 and localhost, made by keytool as an admin would. */
-    private static KeyStore selfSigned(Path dir) throws Exception {
+    static KeyStore selfSigned(Path dir) throws Exception {
         Path store = dir.resolve("generated-" + System.nanoTime() + ".p12");
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
         Process p = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "mms", "-keyalg", "RSA", "-keysize", "2048",
@@ -101,7 +101,7 @@ class ApiHttpsTest {
         return ks;
     }
 
-    private static String pem(String type, byte[] der) {
+    static String pem(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
                 + "\n-----END " + type + "-----\n";
     }
