@@ -81,6 +81,9 @@ public interface Admin {
     /** {@code Get-CsMeetingMigrationStatus [-Identity] [-State] [-StartTime] [-EndTime]}. */
     List<Views.MigrationStatus> migrationStatus(TenantId tenant, Requests.StatusQuery query);
 
+    /** One migration of the tenant by its correlation id, with the status fields; empty when there is none (or it is not an id). */
+    Optional<Views.MigrationStatus> migration(TenantId tenant, String correlationId);
+
     /** {@code Get-CsMeetingMigrationStatus -SummaryOnly}: every state, with its user count. */
     List<Views.StateCount> migrationSummary(TenantId tenant, Requests.StatusQuery query);
 

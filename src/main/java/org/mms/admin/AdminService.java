@@ -477,6 +477,17 @@ public final class AdminService implements Admin {
     }
 
     @Override
+    public Optional<Views.MigrationStatus> migration(TenantId id, String correlationId) {
+        CorrelationId parsed;
+        try {
+            parsed = CorrelationId.parse(correlationId);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return status.byCorrelationId(tenant(id).id(), parsed).map(AdminService::view);
+    }
+
+    @Override
     public List<Views.StateCount> migrationSummary(TenantId id, Requests.StatusQuery query) {
         return status.summary(tenant(id).id(), filter(id, query)).stream()
                 .map(c -> new Views.StateCount(c.state().displayName(), c.userCount())).toList();

@@ -29,8 +29,7 @@ final class MigrationPage {
 
     /** The migration of that correlation id in the visitor's tenant, if there is one. */
     Optional<Views.MigrationStatus> find(Visitor visitor, String correlationId) {
-        return admin.migrationStatus(visitor.tenant(), Requests.StatusQuery.all()).stream()
-                .filter(s -> s.CorrelationId().equals(correlationId)).findFirst();
+        return admin.migration(visitor.tenant(), correlationId);
     }
 
     Markup page(Visitor visitor, Views.MigrationStatus status) {

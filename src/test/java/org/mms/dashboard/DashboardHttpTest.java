@@ -141,6 +141,15 @@ class DashboardHttpTest {
     }
 
     @Test
+    void anUnknownOrMalformedMigrationIsNotFound() throws Exception {
+        String session = signIn(mms.reader);
+
+        assertThat(get("/migrations/" + java.util.UUID.randomUUID(), session).statusCode()).isEqualTo(404);
+        assertThat(get("/migrations/not-an-id", session).statusCode()).isEqualTo(404);
+        assertThat(get("/migrations?user=nobody@nowhere.example", session).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void signingOutEndsTheSession() throws Exception {
         String session = signIn(mms.reader);
         String csrf = csrf(get("/", session).body());

@@ -286,6 +286,12 @@ public final class StubAdmin implements Admin {
     }
 
     @Override
+    public java.util.Optional<Views.MigrationStatus> migration(TenantId tenant, String correlationId) {
+        record("migration", tenant, correlationId);
+        return java.util.Optional.empty();
+    }
+
+    @Override
     public java.util.Optional<String> testCalendarStore(TenantId tenant) {
         record("testCalendarStore", tenant);
         return java.util.Optional.empty();
