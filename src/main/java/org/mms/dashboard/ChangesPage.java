@@ -1,5 +1,6 @@
 package org.mms.dashboard;
 
+import static org.mms.dashboard.Markup.el;
 import static org.mms.dashboard.Markup.text;
 
 import java.util.List;
@@ -18,11 +19,16 @@ final class ChangesPage {
         this.admin = admin;
     }
 
-    Markup page(Visitor visitor) {
-        List<Views.TriggerDecision> decisions = admin.triggerDecisions(visitor.tenant(), Optional.empty(), Optional.empty());
-        return Layout.page("Changes", visitor, "/changes", decisions(decisions.size() > ROWS_SHOWN
+    /** The decisions, newest first, of one user when {@code user} names one. */
+    Markup page(Visitor visitor, Optional<String> user) {
+        List<Views.TriggerDecision> decisions = admin.triggerDecisions(visitor.tenant(), user, Optional.empty());
+        Markup filter = el("form", List.of("method", "get", "action", "/changes", "class", "filters"),
+                Layout.labelled("user", "User", el("input", List.of("id", "user", "name", "user", "type", "text", "value", user.orElse(""),
+                        "placeholder", "UPN, SIP address or UserId"))),
+                el("button", List.of("type", "submit"), text("Filter")));
+        return Layout.page("Changes", visitor, "/changes", Markup.join(filter, decisions(decisions.size() > ROWS_SHOWN
                 ? "The newest " + ROWS_SHOWN + " of " + decisions.size() + " trigger decisions" : decisions.size() + " trigger decisions",
-                decisions.stream().limit(ROWS_SHOWN).toList()));
+                decisions.stream().limit(ROWS_SHOWN).toList())));
     }
 
     static Markup decisions(String caption, List<Views.TriggerDecision> decisions) {

@@ -65,7 +65,7 @@ public final class DashboardRoutes {
     public void addTo(RoutesConfig routes, RouteRole mark, SignInThrottle throttle) {
         routes.get("/dashboard.css", ctx -> asset(ctx, css, "text/css; charset=utf-8"), mark);
         routes.get("/dashboard.js", ctx -> asset(ctx, js, "text/javascript; charset=utf-8"), mark);
-        routes.get("/sign-in", ctx -> send(ctx, 200, SignInPage.page(Optional.empty())), mark);
+        routes.get("/sign-in", this::signInPage, mark);
         routes.post("/sign-in", ctx -> signIn(ctx, throttle), mark);
         routes.post("/sign-out", this::signOut, mark);
         routes.get("/", ctx -> page(ctx, overview::page), mark);
@@ -73,7 +73,7 @@ public final class DashboardRoutes {
         routes.get("/migrations", ctx -> page(ctx, v -> migrations.page(v, filter(ctx))), mark);
         routes.get("/migrations/{correlationId}", ctx -> page(ctx, v -> migration.find(v, ctx.pathParam("correlationId"))
                 .map(s -> migration.page(v, s)).orElseThrow(() -> new AdminException.NotFound("There is no such migration."))), mark);
-        routes.get("/changes", ctx -> page(ctx, changes::page), mark);
+        routes.get("/changes", ctx -> page(ctx, v -> changes.page(v, param(ctx, "user"))), mark);
         routes.get("/settings", ctx -> page(ctx, v -> v.isAdmin() ? settings.page(v, Optional.empty())
                 : ErrorPage.page(v, "The settings are shown to Admin tokens only.")), mark);
         for (Action action : actions) {
@@ -133,6 +133,16 @@ public final class DashboardRoutes {
             case Action.Shown s -> send(ctx, s.status(), s.page());
         }
         audit(ctx, Optional.of(v.caller()), ctx.statusCode());
+    }
+
+    /** The sign-in form; someone signed in already goes on to the overview. */
+    private void signInPage(Context ctx) {
+        if (visitor(ctx).isPresent()) {
+            secure(ctx);
+            ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
+            return;
+        }
+        send(ctx, 200, SignInPage.page(Optional.empty()));
     }
 
     private void signIn(Context ctx, SignInThrottle throttle) {

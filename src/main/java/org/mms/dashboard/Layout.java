@@ -66,6 +66,11 @@ final class Layout {
         return el("dl", Markup.join(pairs.stream().map(p -> Markup.join(textEl("dt", p[0]), textEl("dd", p[1]))).toList()));
     }
 
+    /** A form control with its label above it. */
+    static Markup labelled(String id, String label, Markup control) {
+        return el("span", List.of("class", "field"), el("label", List.of("for", id), text(label)), control);
+    }
+
     static String time(Instant at) {
         return at == null ? "" : TIME.format(at);
     }

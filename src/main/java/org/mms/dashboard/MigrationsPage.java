@@ -74,21 +74,17 @@ final class MigrationsPage {
         Arrays.stream(MigrationType.values()).forEach(t -> types.add(option(t.displayName(), t.displayName(),
                 filter.type().equals(Optional.of(t.displayName())))));
         return el("form", List.of("method", "get", "action", "/migrations", "class", "filters"),
-                labelled("state", "State", el("select", List.of("id", "state", "name", "state"), Markup.join(states))),
-                labelled("hours", "Created", el("select", List.of("id", "hours", "name", "hours"), Markup.join(windows))),
-                labelled("user", "User", el("input", List.of("id", "user", "name", "user", "type", "text", "value", filter.user().orElse(""),
+                Layout.labelled("state", "State", el("select", List.of("id", "state", "name", "state"), Markup.join(states))),
+                Layout.labelled("hours", "Created", el("select", List.of("id", "hours", "name", "hours"), Markup.join(windows))),
+                Layout.labelled("user", "User", el("input", List.of("id", "user", "name", "user", "type", "text", "value", filter.user().orElse(""),
                         "placeholder", "UPN, SIP address or UserId"))),
-                labelled("type", "Type", el("select", List.of("id", "type", "name", "type"), Markup.join(types))),
-                labelled("q", "Search", el("input", List.of("id", "q", "name", "q", "type", "search", "value", filter.search().orElse("")))),
+                Layout.labelled("type", "Type", el("select", List.of("id", "type", "name", "type"), Markup.join(types))),
+                Layout.labelled("q", "Search", el("input", List.of("id", "q", "name", "q", "type", "search", "value", filter.search().orElse("")))),
                 el("button", List.of("type", "submit"), text("Filter")));
     }
 
     private static String label(int hours) {
         return hours % 24 == 0 ? hours / 24 + (hours == 24 ? " day" : " days") : hours + (hours == 1 ? " hour" : " hours");
-    }
-
-    private static Markup labelled(String id, String label, Markup control) {
-        return el("span", List.of("class", "field"), el("label", List.of("for", id), text(label)), control);
     }
 
     private static Markup option(String value, String label, boolean selected) {

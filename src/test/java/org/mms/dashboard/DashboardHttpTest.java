@@ -48,7 +48,9 @@ class DashboardHttpTest {
     @Test
     void everyPageIsSentWithAStrictContentSecurityPolicyAndCannotBeFramed() throws Exception {
         String session = signIn(mms.reader);
-        for (String path : new String[] {"/sign-in", "/", "/overview/live", "/migrations", "/changes", "/migrations/" + mms.firstHostileMigration().CorrelationId()}) {
+        assertThat(get("/sign-in", null).headers().firstValue("Content-Security-Policy")).hasValue(DashboardRoutes.CSP);
+        for (String path : new String[] {"/", "/overview/live", "/migrations", "/changes", "/changes?user=" + URLEncoder.encode(mms.hostile.upn(), StandardCharsets.UTF_8),
+                "/migrations/" + mms.firstHostileMigration().CorrelationId()}) {
             HttpResponse<String> page = get(path, session);
             assertThat(page.statusCode()).as(path).isEqualTo(200);
             String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
@@ -111,6 +113,11 @@ class DashboardHttpTest {
                 "csrf=" + csrf(page));
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(forged.body()).contains("Reader token cannot do this");
+        assertThat(mms.service.access().auditLog(Optional.of(MmsService.FIRST_TENANT), org.mms.access.AuditEvent.Filter.ANY))
+                .anySatisfy(e -> {
+                    assertThat(e.tokenName()).hasValue("dashboard reader");
+                    assertThat(e.result()).isEqualTo(403);
+                });
         assertThat(mms.hostileMigration().CorrelationId()).isEqualTo(before.CorrelationId());
         assertThat(get("/settings", session).body()).contains("Admin tokens only").doesNotContain("PasswordSet");
     }
@@ -128,6 +135,13 @@ class DashboardHttpTest {
         Views.MigrationStatus after = mms.hostileMigration();
         assertThat(after.CorrelationId()).isNotEqualTo(before.CorrelationId());
         assertThat(after.MigrationType()).isEqualTo(before.MigrationType());
+        assertThat(mms.service.access().auditLog(Optional.of(MmsService.FIRST_TENANT), org.mms.access.AuditEvent.Filter.ANY))
+                .anySatisfy(e -> {
+                    assertThat(e.tokenName()).hasValue("dashboard operator");
+                    assertThat(e.action()).isEqualTo("POST /migrations/{correlationId}/migrate-again");
+                    assertThat(e.target()).isEqualTo(before.CorrelationId());
+                    assertThat(e.result()).isEqualTo(303);
+                });
         mms.awaitMigrations();
     }
 
@@ -147,6 +161,19 @@ class DashboardHttpTest {
         assertThat(get("/migrations/" + java.util.UUID.randomUUID(), session).statusCode()).isEqualTo(404);
         assertThat(get("/migrations/not-an-id", session).statusCode()).isEqualTo(404);
         assertThat(get("/migrations?user=nobody@nowhere.example", session).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anotherTenantsTokenSeesNoneOfThisTenantsMigrations() throws Exception {
+        String other = mms.service.access().createTenant("fabrikam", "Fabrikam", java.util.List.of("fabrikam.example")).adminToken().secret();
+        String session = signIn(other);
+
+        assertThat(get("/migrations/" + mms.firstHostileMigration().CorrelationId(), session).statusCode()).isEqualTo(404);
+        assertThat(get("/migrations", session).body()).contains("0 migrations").doesNotContain(mms.hostile.upn());
+        assertThat(get("/changes", session).body()).contains("0 trigger decisions");
+        HttpResponse<String> act = post("/migrations/" + mms.firstHostileMigration().CorrelationId() + "/migrate-again", Optional.of(session),
+                "csrf=" + csrf(get("/", session).body()));
+        assertThat(act.statusCode()).isEqualTo(404);
     }
 
     @Test
