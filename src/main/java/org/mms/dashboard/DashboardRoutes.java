@@ -159,6 +159,8 @@ public final class DashboardRoutes {
         Authentication result = token.isEmpty() || token.length() > MAX_TOKEN ? Authentication.Refused.unknown() : access.authenticate(token);
         switch (result) {
             case Authentication.Granted g when g.caller().tenant().isPresent() -> {
+                // A fresh session id on every sign-in (none carried over from before), and the old one ends.
+                sessions.close(ctx.cookie(COOKIE));
                 Sessions.Session session = sessions.open(token);
                 ctx.header("Set-Cookie", cookie(ctx, session.id(), Sessions.LIFETIME.toSeconds()));
                 audit(ctx, Optional.of(g.caller()), 303);

@@ -51,9 +51,10 @@ final class OverviewPage {
         long recentMeetings = java.util.Arrays.stream(queries.migrated(visitor.tenant(), now.minus(Pace.WINDOW), Pace.WINDOW, 1)).sum();
         Pace pace = Pace.of(recentMeetings, queries.finishedSince(visitor.tenant(), now.minus(Pace.WINDOW)), waiting);
         Instant chartFrom = now.minus(CHART_STEP.multipliedBy(CHART_BARS));
+        Map<String, Long> updates = queries.updates(visitor.tenant());
         return Markup.join(
-                el("section", List.of("class", "cards"), states(counts), pace(pace), updates(queries.updates(visitor.tenant()))),
-                failures(visitor),
+                el("section", List.of("class", "cards"), states(counts), pace(pace), updates(updates)),
+                failures(visitor, updates.getOrDefault("FAILED", 0L)),
                 el("section", textEl("h2", "Meetings migrated, last hours"),
                         Chart.bars(queries.migrated(visitor.tenant(), chartFrom, CHART_STEP, CHART_BARS), chartFrom, CHART_STEP)),
                 el("p", List.of("class", "hint"), text("As of " + Layout.time(now))));
@@ -82,10 +83,9 @@ final class OverviewPage {
                 new String[] {"Failed for good", String.valueOf(failed)})));
     }
 
-    private Markup failures(Visitor visitor) {
+    private Markup failures(Visitor visitor, long failedMessages) {
         List<Views.MigrationStatus> failed = admin.migrationStatus(visitor.tenant(),
                 new Requests.StatusQuery(Optional.empty(), Optional.of("Failed"), Optional.empty(), Optional.empty()));
-        long failedMessages = queries.updates(visitor.tenant()).getOrDefault("FAILED", 0L);
         List<Markup> items = new ArrayList<>();
         failed.stream().limit(FAILURES_SHOWN).forEach(s -> items.add(el("li",
                 Layout.link("/migrations/" + s.CorrelationId(), s.UserPrincipalName()), text(": " + s.LastMessage() + " "),
