@@ -155,6 +155,24 @@ class DashboardHttpTest {
     }
 
     @Test
+    void theMigrationsAreFilteredByStateTypeUserAndTimeAndSearched() throws Exception {
+        String session = signIn(mms.reader);
+        java.util.List<Views.MigrationStatus> all = mms.service.admin().migrationStatus(MmsService.FIRST_TENANT, Requests.StatusQuery.all());
+        String hostileType = mms.firstHostileMigration().MigrationType();
+        String someoneElse = all.stream().map(Views.MigrationStatus::UserPrincipalName).filter(u -> !u.equals(mms.hostile.upn()))
+                .findFirst().orElseThrow();
+
+        assertThat(get("/migrations", session).body()).contains(all.size() + " migrations");
+        assertThat(get("/migrations?state=Failed", session).body()).contains("0 migrations");
+        assertThat(get("/migrations?hours=1&state=Succeeded", session).body()).contains(someoneElse, mms.hostile.upn());
+        assertThat(get("/migrations?type=" + hostileType, session).body()).contains(mms.hostile.upn());
+        String searched = get("/migrations?q=" + URLEncoder.encode(mms.hostile.upn().substring(0, 5), StandardCharsets.UTF_8), session).body();
+        assertThat(searched).contains(mms.hostile.upn()).doesNotContain(">" + someoneElse + "<");
+        String byUser = get("/migrations?user=" + URLEncoder.encode(someoneElse, StandardCharsets.UTF_8), session).body();
+        assertThat(byUser).contains(someoneElse).doesNotContain(">" + mms.hostile.upn() + "<");
+    }
+
+    @Test
     void anUnknownOrMalformedMigrationIsNotFound() throws Exception {
         String session = signIn(mms.reader);
 
