@@ -8,10 +8,12 @@ import java.util.Optional;
  * What a token may do. A tenant's tokens are {@link #ADMIN} (everything in the tenant),
  * {@link #OPERATOR} (start migrations and read their outcome; no settings, no secrets) or
  * {@link #READER} (status, detail, decisions). {@link #SERVICE_OPERATOR} belongs to no tenant: it
- * creates and removes tenants and sees none of their meetings.
+ * creates and removes tenants and sees none of their meetings. {@link #METRICS} belongs to no tenant
+ * either: it reads {@code /metrics} (counts across all tenants) and nothing else, which is why no tenant's
+ * Reader may: a tenant must not learn another's figures.
  */
 public enum Role {
-    ADMIN("Admin"), OPERATOR("Operator"), READER("Reader"), SERVICE_OPERATOR("ServiceOperator");
+    ADMIN("Admin"), OPERATOR("Operator"), READER("Reader"), SERVICE_OPERATOR("ServiceOperator"), METRICS("Metrics");
 
     private final String display;
 
@@ -30,14 +32,20 @@ public enum Role {
             case ADMIN -> needed == ADMIN || needed == OPERATOR || needed == READER;
             case OPERATOR -> needed == OPERATOR || needed == READER;
             case READER -> needed == READER;
-            case SERVICE_OPERATOR -> needed == SERVICE_OPERATOR;
+            case SERVICE_OPERATOR -> needed == SERVICE_OPERATOR || needed == METRICS;
+            case METRICS -> needed == METRICS;
         };
     }
 
-    /** A tenant token's role by its name in any case; the service operator's is not one a tenant can issue. */
+    /** A tenant token's role by its name in any case; the service-wide ones (service operator, metrics) are not for a tenant to issue. */
     public static Optional<Role> tenantRole(String name) {
         String wanted = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(r -> r != SERVICE_OPERATOR && r.display.toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
+        return Arrays.stream(values()).filter(r -> !r.serviceWide() && r.display.toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
+    }
+
+    /** A role of the whole installation, whose tokens belong to no tenant. */
+    public boolean serviceWide() {
+        return this == SERVICE_OPERATOR || this == METRICS;
     }
 
     /** The role stored under {@link #display()}. */

@@ -87,8 +87,40 @@ public interface Admin {
     /** {@code Get-CsMeetingMigrationStatus -SummaryOnly}: every state, with its user count. */
     List<Views.StateCount> migrationSummary(TenantId tenant, Requests.StatusQuery query);
 
+    /** {@code Approve-CsMeetingMigration -Identity | -CorrelationId | -All}: migrations awaiting approval become pending. */
+    List<Views.MigrationStatus> approveMigrations(TenantId tenant, Requests.AwaitingMigrations which);
+
+    /** {@code Deny-CsMeetingMigration -Identity | -CorrelationId | -All}: migrations awaiting approval end denied. */
+    List<Views.MigrationStatus> denyMigrations(TenantId tenant, Requests.AwaitingMigrations which);
+
+    /**
+     * {@code -WhatIf}: the same operations, but the directory operations that can queue a migration (those answering a
+     * {@link Views.ChangeResult}) change nothing and answer what they would do, with each affected user's migration
+     * previewed from the calendar store. The other changing operations refuse.
+     */
+    Admin whatIf();
+
     /** {@code Get-CsMeetingMigrationDetail -CorrelationId}: each meeting of one migration, with its outcome and reason. */
     List<Views.MeetingResult> migrationMeetings(TenantId tenant, String correlationId);
+
+    /**
+     * {@code Get-CsMeetingMigrationTransactionHistory -Identity | -CorrelationId [-StartTime] [-EndTime]}: every state
+     * change of the user's migrations (or of one migration), with its time and reason, retries included.
+     */
+    List<Views.MigrationTransition> migrationHistory(TenantId tenant, Requests.HistoryQuery query);
+
+    /**
+     * {@code Export-CsMeetingMigrationReport [-Identity] [-CorrelationId] [-StartTime] [-EndTime] [-Outcome]}: one row per
+     * meeting the matching migrations handled. The cmdlet writes the file; the server never sees its path.
+     */
+    List<Views.MeetingReport> migrationReport(TenantId tenant, Requests.ReportQuery query);
+
+    /**
+     * {@code Undo-CsMeetingMigration -CorrelationId | -Identity -StartTime}: queues an undo, a migration of type {@code Undo}
+     * that puts each meeting the migrations wrote back as it was before them, where it still shows what they wrote.
+     * Returns the undo's status.
+     */
+    Views.MigrationStatus undoMigration(TenantId tenant, Requests.Undo undo);
 
     /** {@code Get-CsMeetingMigrationTriggerDecision [-Identity] [-StartTime]}: every trigger decision and its reason. */
     List<Views.TriggerDecision> triggerDecisions(TenantId tenant, Optional<String> identity, Optional<Instant> since);

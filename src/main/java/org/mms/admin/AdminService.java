@@ -20,6 +20,7 @@ import org.mms.calendar.CalendarObject;
 import org.mms.calendar.CalendarStore;
 import org.mms.calendar.JoinCalendar;
 import org.mms.detection.DecideTrigger;
+import org.mms.directory.ApprovalSettings;
 import org.mms.directory.Bridge;
 import org.mms.directory.CalendarStoreSettings;
 import org.mms.directory.ChangeUser;
@@ -35,7 +36,10 @@ import org.mms.directory.TenantSettings;
 import org.mms.directory.User;
 import org.mms.directory.UserId;
 import org.mms.itip.MessageOutbox;
+import org.mms.migration.PreviewMigration;
 import org.mms.queue.CorrelationId;
+import org.mms.queue.HistoryFilter;
+import org.mms.queue.IllegalStateChangeException;
 import org.mms.queue.MigrationQueue;
 import org.mms.queue.MigrationRequest;
 import org.mms.queue.MigrationState;
@@ -61,6 +65,11 @@ public final class AdminService implements Admin {
     private final CalendarStore calendars;
     private final CalendarFrames frames;
     private final CheckCalendarStore checkStore;
+    private final QueueUndo queueUndo;
+    private final MigrationQueue queue;
+    private final Clock clock;
+    /** Directory operations preview what they would do ({@code -WhatIf}) instead of doing it. */
+    private final boolean whatIf;
 
     /** Calendar store settings saved without trying them first (tests of the admin logic). */
     public AdminService(Directory directory, MigrationQueue queue, MigrationStatusQueries status, MeetingHistory history,
@@ -77,12 +86,56 @@ public final class AdminService implements Admin {
         this.status = status;
         this.history = history;
         this.decisions = decisions;
-        this.apply = new ApplyChanges(directory, new DecideTrigger(), queue, decisions, clock);
+        this.apply = new ApplyChanges(directory, new DecideTrigger(), queue, status, decisions, clock, new PreviewMigration(store, clock));
         this.importCalendar = new ImportCalendar(store, frames);
         this.addOnlineMeeting = new AddOnlineMeeting(directory, store, outbox, clock, random);
         this.random = random;
         this.calendars = store;
         this.frames = frames;
+        this.queueUndo = new QueueUndo(directory, queue, status, clock);
+        this.queue = queue;
+        this.clock = clock;
+        this.whatIf = false;
+    }
+
+    /** The same service previewing its directory operations. */
+    private AdminService(AdminService doing) {
+        this.checkStore = doing.checkStore;
+        this.directory = doing.directory;
+        this.status = doing.status;
+        this.history = doing.history;
+        this.decisions = doing.decisions;
+        this.apply = doing.apply;
+        this.importCalendar = doing.importCalendar;
+        this.addOnlineMeeting = doing.addOnlineMeeting;
+        this.random = doing.random;
+        this.calendars = doing.calendars;
+        this.frames = doing.frames;
+        this.queueUndo = doing.queueUndo;
+        this.queue = doing.queue;
+        this.clock = doing.clock;
+        this.whatIf = true;
+    }
+
+    @Override
+    public Admin whatIf() {
+        return whatIf ? this : new AdminService(this);
+    }
+
+    /** A directory operation's end: done, or with {@code -WhatIf} previewed. */
+    private Views.ChangeResult changes(String operation, Tenant tenant, List<ApplyChanges.Saved> changes, Optional<Bridge> changedBridge) {
+        return whatIf ? apply.preview(operation, tenant, changes, changedBridge) : apply.apply(operation, tenant, changes);
+    }
+
+    private Views.ChangeResult changes(String operation, Tenant tenant, List<ApplyChanges.Saved> changes) {
+        return changes(operation, tenant, changes, Optional.empty());
+    }
+
+    /** Only the directory operations that can queue a migration have a preview; the others refuse rather than act. */
+    private void refuseWhatIf(String operation) {
+        if (whatIf) {
+            throw new AdminException.BadRequest(operation + " has no -WhatIf");
+        }
     }
 
     private Tenant tenant(TenantId id) {
@@ -92,14 +145,17 @@ public final class AdminService implements Admin {
     @Override
     public Views.MigrationConfiguration migrationConfiguration(TenantId tenant) {
         TenantSettings s = tenant(tenant).settings();
+        ApprovalSettings approval = directory.approvalSettings(tenant);
         return new Views.MigrationConfiguration(s.meetingMigrationEnabled(), s.settleWindow().toSeconds(), s.attendeeLimit(),
                 s.retryAttempts(), s.retryWindow().toSeconds(), s.retention().toDays(), s.migrateOnSipAddressChange(),
                 s.migrateOnMeetingUrlChange(), s.requireAddInProperties(), s.customFooter().map(CustomFooter::text).orElse(null),
-                s.customFooter().map(CustomFooter::html).orElse(null));
+                s.customFooter().map(CustomFooter::html).orElse(null), approval.requireApproval(),
+                approval.thresholdMeetings().orElse(null));
     }
 
     @Override
     public Views.MigrationConfiguration setMigrationConfiguration(TenantId id, Requests.MigrationConfigurationChange c) {
+        refuseWhatIf("Set-CsTenantMigrationConfiguration");
         Tenant t = tenant(id);
         TenantSettings s = t.settings();
         long longest = FieldLimits.LONGEST_WINDOW.toSeconds();
@@ -121,8 +177,32 @@ public final class AdminService implements Admin {
                 c.retentionDays().map(Duration::ofDays).orElse(s.retention()), s.onlineMeetingUrl(), s.onPremisesMeetingUrl(),
                 s.teamsJoinUrlTemplate(), s.localNumbersUrl(), s.pinResetUrl(), s.helpUrl(),
                 c.requireAddInProperties().orElse(s.requireAddInProperties()), footer);
+        ApprovalSettings approval = approvalSettings(directory.approvalSettings(id), c.requireApproval(), c.approvalThresholdMeetings());
         directory.saveTenant(t.withSettings(updated));
+        directory.saveApprovalSettings(id, approval);
         return migrationConfiguration(id);
+    }
+
+    /** {@code -RequireApproval} and {@code -ApprovalThresholdMeetings} (a number of meetings, or {@code None}) over the current ones. */
+    private static ApprovalSettings approvalSettings(ApprovalSettings current, Optional<Boolean> require, Optional<String> threshold) {
+        Optional<Integer> meetings = current.thresholdMeetings();
+        if (threshold.isPresent()) {
+            String value = threshold.get().strip();
+            if (value.equalsIgnoreCase("none")) {
+                meetings = Optional.empty();
+            } else {
+                try {
+                    meetings = Optional.of(Integer.parseInt(value)).filter(n -> n >= 0 && n <= FieldLimits.MOST_APPROVAL_THRESHOLD);
+                } catch (NumberFormatException e) {
+                    meetings = Optional.empty();
+                }
+                if (meetings.isEmpty()) {
+                    bad("ApprovalThresholdMeetings must be a number of meetings from 0 to " + FieldLimits.MOST_APPROVAL_THRESHOLD
+                            + ", or None");
+                }
+            }
+        }
+        return new ApprovalSettings(require.orElse(current.requireApproval()), meetings);
     }
 
     /** The footer the parameters give (none when both are empty), or a refusal that lists every problem. */
@@ -146,7 +226,8 @@ public final class AdminService implements Admin {
                 g.map(x -> x.graphUrl().toString()).orElse(null), g.map(x -> x.authorityUrl().toString()).orElse(null),
                 g.map(x -> x.credential() instanceof GraphStoreSettings.ClientSecret).orElse(null),
                 g.map(x -> x.credential() instanceof GraphStoreSettings.Certificate).orElse(null),
-                certificate.flatMap(AdminService::thumbprint).orElse(null));
+                certificate.flatMap(AdminService::thumbprint).orElse(null), g.map(GraphStoreSettings::maxRequestsPerMailbox).orElse(null),
+                g.map(GraphStoreSettings::maxRequestsInFlight).orElse(null));
     }
 
     private static String kindName(CalendarStoreSettings.Kind kind) {
@@ -168,6 +249,7 @@ public final class AdminService implements Admin {
 
     @Override
     public Views.CalendarStore setCalendarStore(TenantId id, Requests.CalendarStoreChange c) {
+        refuseWhatIf("Set-CsCalendarStore");
         CalendarStoreSettings s = directory.calendarStore(tenant(id).id());
         CalendarStoreSettings.Kind kind = c.kind().map(k -> switch (k.toLowerCase(java.util.Locale.ROOT)) {
             case "embedded" -> CalendarStoreSettings.Kind.EMBEDDED;
@@ -179,7 +261,7 @@ public final class AdminService implements Admin {
             return setGraphStore(id, s, c);
         }
         if (c.graph().any()) {
-            bad("DirectoryTenantId, ClientId, ClientSecret, Certificate, CertificatePassword, GraphUrl and AuthorityUrl are for -Kind Graph");
+            bad("DirectoryTenantId, ClientId, ClientSecret, Certificate, CertificatePassword, GraphUrl, AuthorityUrl, MaxRequestsPerMailbox and MaxRequestsInFlight are for -Kind Graph");
         }
         CalendarStoreSettings.Scheduling scheduling = c.scheduling().map(v -> switch (v.toLowerCase(java.util.Locale.ROOT)) {
             case "auto" -> CalendarStoreSettings.Scheduling.AUTO;
@@ -234,7 +316,11 @@ public final class AdminService implements Admin {
         try {
             updated = new GraphStoreSettings(tenantId.strip(), clientId.strip(), credential(g, before), graphUrl("GraphUrl", g.graphUrl())
                     .or(() -> before.map(GraphStoreSettings::graphUrl)).orElse(GraphStoreSettings.GRAPH), graphUrl("AuthorityUrl",
-                    g.authorityUrl()).or(() -> before.map(GraphStoreSettings::authorityUrl)).orElse(GraphStoreSettings.AUTHORITY));
+                    g.authorityUrl()).or(() -> before.map(GraphStoreSettings::authorityUrl)).orElse(GraphStoreSettings.AUTHORITY),
+                    g.maxRequestsPerMailbox().or(() -> before.map(GraphStoreSettings::maxRequestsPerMailbox))
+                            .orElse(GraphStoreSettings.MOST_PER_MAILBOX),
+                    g.maxRequestsInFlight().or(() -> before.map(GraphStoreSettings::maxRequestsInFlight))
+                            .orElse(GraphStoreSettings.DEFAULT_IN_FLIGHT));
         } catch (IllegalArgumentException e) {
             throw new AdminException.BadRequest(e.getMessage());
         }
@@ -320,6 +406,7 @@ public final class AdminService implements Admin {
 
     @Override
     public Views.DialInTenantSettings setDialInTenantSettings(TenantId id, Requests.DialInTenantSettingsChange c) {
+        refuseWhatIf("Set-CsOnlineDialInConferencingTenantSettings");
         Tenant t = tenant(id);
         TenantSettings s = t.settings();
         TenantSettings updated = new TenantSettings(s.meetingMigrationEnabled(),
@@ -360,7 +447,7 @@ public final class AdminService implements Admin {
         Directory.Versioned<User> u = ApplyChanges.user(directory, t, identity);
         ChangeUser.Changed changed = guard(() -> target.online() ? ChangeUser.moveToOnline(u.value())
                 : ChangeUser.moveToPool(u.value(), target.pool().orElse("")));
-        return apply.apply("Move-CsUser", t, List.of(new ApplyChanges.Saved(changed, u.version())));
+        return changes("Move-CsUser", t, List.of(new ApplyChanges.Saved(changed, u.version())));
     }
 
     @Override
@@ -372,14 +459,14 @@ public final class AdminService implements Admin {
         Optional<Bridge> current = u.value().audio().bridgeId().flatMap(directory::bridge);
         ChangeUser.Changed changed = guard(() -> ChangeUser.setDialIn(u.value(), new ChangeUser.DialInSettings(bridge,
                 change.serviceNumber(), change.tollFreeServiceNumber(), change.conferenceId(), change.resetConferenceId()), current, random));
-        return apply.apply("Set-CsOnlineDialInConferencingUser", t, List.of(new ApplyChanges.Saved(changed, u.version())));
+        return changes("Set-CsOnlineDialInConferencingUser", t, List.of(new ApplyChanges.Saved(changed, u.version())));
     }
 
     @Override
     public Views.ChangeResult enableDialInConferencing(TenantId id, String identity, boolean replaceProvider) {
         Tenant t = tenant(id);
         Directory.Versioned<User> u = ApplyChanges.user(directory, t, identity);
-        return apply.apply("Enable-CsOnlineDialInConferencingUser", t,
+        return changes("Enable-CsOnlineDialInConferencingUser", t,
                 List.of(new ApplyChanges.Saved(guard(() -> ChangeUser.enable(u.value(), replaceProvider)), u.version())));
     }
 
@@ -387,7 +474,7 @@ public final class AdminService implements Admin {
     public Views.ChangeResult disableDialInConferencing(TenantId id, String identity) {
         Tenant t = tenant(id);
         Directory.Versioned<User> u = ApplyChanges.user(directory, t, identity);
-        return apply.apply("Disable-CsOnlineDialInConferencingUser", t,
+        return changes("Disable-CsOnlineDialInConferencingUser", t,
                 List.of(new ApplyChanges.Saved(ChangeUser.disable(u.value()), u.version())));
     }
 
@@ -395,7 +482,7 @@ public final class AdminService implements Admin {
     public Views.ChangeResult setAudioConferencingLicence(TenantId id, String identity, boolean assigned) {
         Tenant t = tenant(id);
         Directory.Versioned<User> u = ApplyChanges.user(directory, t, identity);
-        return apply.apply("Set-CsAudioConferencingLicense", t,
+        return changes("Set-CsAudioConferencingLicense", t,
                 List.of(new ApplyChanges.Saved(ChangeUser.setLicence(u.value(), assigned, t.settings()), u.version())));
     }
 
@@ -416,20 +503,22 @@ public final class AdminService implements Admin {
         Optional<String> newDefault = isDefault ? remaining.stream().filter(n -> n.kind() == DialInNumber.Kind.TOLL)
                 .map(ServiceNumber::number).findFirst() : bridge.defaultNumber();
         Bridge after = new Bridge(bridge.id(), bridge.tenant(), bridge.name(), remaining, newDefault);
-        directory.saveBridge(after);
+        if (!whatIf) {
+            directory.saveBridge(after);
+        }
         List<ApplyChanges.Saved> changes = new ArrayList<>();
         for (User user : directory.usersOnBridge(bridge.id())) {
             Directory.Versioned<User> u = directory.user(id, user.id()).orElseThrow();
             changes.add(new ApplyChanges.Saved(ChangeUser.numberUnassigned(u.value(), after, e164), u.version()));
         }
-        return apply.apply("Unregister-CsOnlineDialInConferencingServiceNumber", t, changes);
+        return changes("Unregister-CsOnlineDialInConferencingServiceNumber", t, changes, Optional.of(after));
     }
 
     @Override
     public Views.ChangeResult setSipAddress(TenantId id, String identity, String sipAddress) {
         Tenant t = tenant(id);
         Directory.Versioned<User> u = ApplyChanges.user(directory, t, identity);
-        return apply.apply("Set-CsUser", t, List.of(new ApplyChanges.Saved(guard(() -> ChangeUser.setSipAddress(u.value(), sipAddress)),
+        return changes("Set-CsUser", t, List.of(new ApplyChanges.Saved(guard(() -> ChangeUser.setSipAddress(u.value(), sipAddress)),
                 u.version())));
     }
 
@@ -444,21 +533,23 @@ public final class AdminService implements Admin {
                 s.attendeeLimit(), s.retryAttempts(), s.retryWindow(), s.retention(), vanity, s.onPremisesMeetingUrl(),
                 s.teamsJoinUrlTemplate(), s.localNumbersUrl(), s.pinResetUrl(), s.helpUrl(), s.requireAddInProperties(),
                 s.customFooter()));
-        directory.saveTenant(updated);
+        if (!whatIf) {
+            directory.saveTenant(updated);
+        }
         List<ApplyChanges.Saved> changes = new ArrayList<>();
         for (User user : directory.users(id)) {
             Directory.Versioned<User> u = directory.user(id, user.id()).orElseThrow();
             changes.add(new ApplyChanges.Saved(new ChangeUser.Changed(u.value(), u.value(),
                     List.of(new DirectoryChange.MeetingUrlUpdated(user.id()))), u.version()));
         }
-        return apply.apply("Update-CsTenantMeetingUrl", updated, changes);
+        return changes("Update-CsTenantMeetingUrl", updated, changes);
     }
 
     @Override
     public Views.ChangeResult grantTeamsUpgradePolicy(TenantId id, String identity, Requests.TeamsUpgrade upgrade) {
         Tenant t = tenant(id);
         Directory.Versioned<User> u = ApplyChanges.user(directory, t, identity);
-        return apply.apply("Grant-CsTeamsUpgradePolicy", t,
+        return changes("Grant-CsTeamsUpgradePolicy", t,
                 List.of(new ApplyChanges.Saved(guard(() -> ChangeUser.grantUpgrade(u.value(), upgrade.mode())), u.version())));
     }
 
@@ -467,7 +558,7 @@ public final class AdminService implements Admin {
         Tenant t = tenant(id);
         Directory.Versioned<User> u = ApplyChanges.user(directory, t, identity);
         DirectoryChange manual = new DirectoryChange.ManualMigration(u.value().id(), start.source(), start.target());
-        return apply.apply("Start-CsExMeetingMigration", t,
+        return changes("Start-CsExMeetingMigration", t,
                 List.of(new ApplyChanges.Saved(new ChangeUser.Changed(u.value(), u.value(), List.of(manual)), u.version())));
     }
 
@@ -494,6 +585,64 @@ public final class AdminService implements Admin {
     }
 
     @Override
+    public List<Views.MigrationStatus> approveMigrations(TenantId id, Requests.AwaitingMigrations which) {
+        return verdict(id, which, "Approve-CsMeetingMigration", queue::approve);
+    }
+
+    @Override
+    public List<Views.MigrationStatus> denyMigrations(TenantId id, Requests.AwaitingMigrations which) {
+        return verdict(id, which, "Deny-CsMeetingMigration", queue::deny);
+    }
+
+    /** The verdict on each migration {@code which} names: one by correlation id, the user's waiting one, or every waiting one. */
+    private List<Views.MigrationStatus> verdict(TenantId id, Requests.AwaitingMigrations which, String operation, Verdict verdict) {
+        refuseWhatIf(operation);
+        Tenant t = tenant(id);
+        StatusFilter awaiting = StatusFilter.all().inState(MigrationState.AWAITING_APPROVAL);
+        List<CorrelationId> chosen = switch (which.choice()) {
+            case Requests.AwaitingMigrations.Choice.CORRELATION_ID -> {
+                CorrelationId correlation = correlationId(which.correlationId().orElseThrow());
+                MigrationRequest r = status.byCorrelationId(t.id(), correlation)
+                        .orElseThrow(() -> new AdminException.NotFound("no migration " + correlation));
+                yield List.of(r.correlationId());
+            }
+            case Requests.AwaitingMigrations.Choice.IDENTITY -> {
+                User user = ApplyChanges.user(directory, t, which.identity().orElseThrow()).value();
+                List<CorrelationId> waiting = status.list(t.id(), awaiting.forUsers(Set.of(user.id()))).stream()
+                        .map(MigrationRequest::correlationId).toList();
+                if (waiting.isEmpty()) {
+                    throw new AdminException.NotFound("no migration of " + user.upn() + " is awaiting approval");
+                }
+                yield waiting;
+            }
+            case Requests.AwaitingMigrations.Choice.ALL ->
+                    status.list(t.id(), awaiting).stream().map(MigrationRequest::correlationId).toList();
+        };
+        List<Views.MigrationStatus> decided = new ArrayList<>();
+        for (CorrelationId c : chosen) {
+            try {
+                verdict.apply(t.id(), c, clock.instant()).map(AdminService::view).ifPresent(decided::add);
+            } catch (IllegalStateChangeException e) {
+                throw new AdminException.Conflict("migration " + c + " is " + e.from().displayName() + ", not AwaitingApproval");
+            }
+        }
+        return decided;
+    }
+
+    @FunctionalInterface
+    private interface Verdict {
+        Optional<MigrationRequest> apply(TenantId tenant, CorrelationId correlationId, Instant now);
+    }
+
+    private static CorrelationId correlationId(String text) {
+        try {
+            return CorrelationId.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new AdminException.BadRequest("not a correlation id: " + text);
+        }
+    }
+
+    @Override
     public List<Views.MeetingResult> migrationMeetings(TenantId id, String correlationId) {
         try {
             if (status.byCorrelationId(tenant(id).id(), CorrelationId.parse(correlationId)).isEmpty()) {
@@ -506,6 +655,38 @@ public final class AdminService implements Admin {
     }
 
     @Override
+    public List<Views.MigrationTransition> migrationHistory(TenantId id, Requests.HistoryQuery query) {
+        Tenant t = tenant(id);
+        if (query.identity().isEmpty() && query.correlationId().isEmpty()) {
+            throw new AdminException.BadRequest("name the user (-Identity) or the migration (-CorrelationId) whose history to show");
+        }
+        HistoryFilter filter = new HistoryFilter(query.identity().map(i -> ApplyChanges.user(directory, t, i).value().id()),
+                query.correlationId().map(AdminService::correlationId), query.startTime(), query.endTime());
+        return status.history(t.id(), filter).stream()
+                .map(tr -> new Views.MigrationTransition(tr.correlationId().toString(), tr.user().value(), tr.upn(),
+                        tr.type().displayName(), tr.from().map(MigrationState::displayName).orElse(""), tr.to().displayName(), tr.at(),
+                        tr.attempt(), tr.retryCount(), tr.reason()))
+                .toList();
+    }
+
+    @Override
+    public List<Views.MeetingReport> migrationReport(TenantId id, Requests.ReportQuery query) {
+        Tenant t = tenant(id);
+        Optional<String> outcome = query.outcome().map(o -> switch (o.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "migrated", "unchanged", "skipped", "failed" -> o.strip().toUpperCase(java.util.Locale.ROOT);
+            default -> throw new AdminException.BadRequest("Outcome must be Migrated, Unchanged, Skipped or Failed, not '" + o + "'");
+        });
+        return history.report(t.id(), new MeetingHistory.ReportFilter(
+                query.identity().map(i -> ApplyChanges.user(directory, t, i).value().id()),
+                query.correlationId().map(c -> correlationId(c).toString()), query.startTime(), query.endTime(), outcome));
+    }
+
+    @Override
+    public Views.MigrationStatus undoMigration(TenantId id, Requests.Undo undo) {
+        return view(queueUndo.apply(tenant(id), undo));
+    }
+
+    @Override
     public List<Views.TriggerDecision> triggerDecisions(TenantId id, Optional<String> identity, Optional<Instant> since) {
         Tenant t = tenant(id);
         Optional<UserId> user = identity.map(i -> ApplyChanges.user(directory, t, i).value().id());
@@ -514,6 +695,7 @@ public final class AdminService implements Admin {
 
     @Override
     public Views.ImportResult importDirectory(TenantId id, java.io.InputStream json) {
+        refuseWhatIf("Import-CsDirectory");
         Tenant tenant = tenant(id);
         ReadDirectoryImport.Document document = ReadDirectoryImport.from(json);
         CalendarUrls.checkOrigins(directory.calendarStore(tenant.id()), document.users());
@@ -522,6 +704,7 @@ public final class AdminService implements Admin {
 
     @Override
     public Views.ImportResult importCalendar(TenantId id, String identity, byte[] ics) {
+        refuseWhatIf("Import-CsCalendar");
         User user = ApplyChanges.user(directory, tenant(id), identity).value();
         return importCalendar.apply(user, ics);
     }
@@ -538,6 +721,7 @@ public final class AdminService implements Admin {
 
     @Override
     public Views.OnlineMeeting addOnlineMeeting(TenantId id, String identity, Requests.NewOnlineMeeting meeting) {
+        refuseWhatIf("New-CsOnlineMeeting");
         Tenant t = tenant(id);
         User user = ApplyChanges.user(directory, t, identity).value();
         return addOnlineMeeting.apply(t, user, meeting);
@@ -550,7 +734,7 @@ public final class AdminService implements Admin {
         }
         if (q.state().isPresent()) {
             filter = filter.inState(MigrationState.byDisplayName(q.state().get()).orElseThrow(() -> new AdminException.BadRequest(
-                    "State must be Pending, InProgress, Failed or Succeeded, not " + q.state().get())));
+                    "State must be Pending, AwaitingApproval, InProgress, Failed, Succeeded or Denied, not " + q.state().get())));
         }
         return filter.createdBetween(q.startTime(), q.endTime());
     }

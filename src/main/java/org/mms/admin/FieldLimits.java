@@ -46,6 +46,9 @@ public final class FieldLimits {
     /** More attendees than any meeting has. */
     static final int MOST_ATTENDEES = 100_000;
 
+    /** {@code -ApprovalThresholdMeetings}: more meetings than any organizer has. */
+    static final int MOST_APPROVAL_THRESHOLD = 1_000_000;
+
     /** The field's limit, when it has one. */
     public static int length(String field) {
         return LENGTH.getOrDefault(field, Integer.MAX_VALUE);

@@ -20,11 +20,45 @@ public final class Requests {
      * @param customFooterText the custom footer's text; given with or without the HTML, it replaces the whole footer,
      *                         and empty (with no HTML) removes it
      * @param customFooterHtml the custom footer's HTML, likewise
+     * @param requireApproval  every migration waits for an admin's approval
+     * @param approvalThresholdMeetings a migration that would update more meetings than this waits for approval even
+     *                         without {@code requireApproval}: a number, or {@code None} for no threshold
      */
     public record MigrationConfigurationChange(Optional<Boolean> meetingMigrationEnabled, Optional<Long> settleWindowSeconds,
             Optional<Integer> attendeeLimit, Optional<Integer> retryAttempts, Optional<Long> retryWindowSeconds,
             Optional<Long> retentionDays, Optional<Boolean> migrateOnSipAddressChange, Optional<Boolean> migrateOnMeetingUrlChange,
-            Optional<Boolean> requireAddInProperties, Optional<String> customFooterText, Optional<String> customFooterHtml) {
+            Optional<Boolean> requireAddInProperties, Optional<String> customFooterText, Optional<String> customFooterHtml,
+            Optional<Boolean> requireApproval, Optional<String> approvalThresholdMeetings) {
+
+        /** Leaves the approval settings as they are. */
+        public MigrationConfigurationChange(Optional<Boolean> meetingMigrationEnabled, Optional<Long> settleWindowSeconds,
+                Optional<Integer> attendeeLimit, Optional<Integer> retryAttempts, Optional<Long> retryWindowSeconds,
+                Optional<Long> retentionDays, Optional<Boolean> migrateOnSipAddressChange, Optional<Boolean> migrateOnMeetingUrlChange,
+                Optional<Boolean> requireAddInProperties, Optional<String> customFooterText, Optional<String> customFooterHtml) {
+            this(meetingMigrationEnabled, settleWindowSeconds, attendeeLimit, retryAttempts, retryWindowSeconds, retentionDays,
+                    migrateOnSipAddressChange, migrateOnMeetingUrlChange, requireAddInProperties, customFooterText, customFooterHtml,
+                    Optional.empty(), Optional.empty());
+        }
+    }
+
+    /**
+     * Which migrations awaiting approval {@code Approve-CsMeetingMigration} or {@code Deny-CsMeetingMigration} decides on:
+     * exactly one of {@code -Identity} (the user's), {@code -CorrelationId} (that one) or {@code -All} (every one).
+     */
+    public record AwaitingMigrations(Optional<String> identity, Optional<String> correlationId, boolean all) {
+
+        public enum Choice { IDENTITY, CORRELATION_ID, ALL }
+
+        public AwaitingMigrations {
+            int given = (identity.isPresent() ? 1 : 0) + (correlationId.isPresent() ? 1 : 0) + (all ? 1 : 0);
+            if (given != 1) {
+                throw new AdminException.BadRequest("give exactly one of Identity, CorrelationId or All");
+            }
+        }
+
+        public Choice choice() {
+            return identity.isPresent() ? Choice.IDENTITY : correlationId.isPresent() ? Choice.CORRELATION_ID : Choice.ALL;
+        }
     }
 
     /**
@@ -58,10 +92,11 @@ public final class Requests {
      * @param certificatePassword a PFX's password
      */
     public record GraphChange(Optional<String> directoryTenantId, Optional<String> clientId, Optional<Secret> clientSecret,
-            Optional<Secret> certificate, Optional<Secret> certificatePassword, Optional<String> graphUrl, Optional<String> authorityUrl) {
+            Optional<Secret> certificate, Optional<Secret> certificatePassword, Optional<String> graphUrl, Optional<String> authorityUrl,
+            Optional<Integer> maxRequestsPerMailbox, Optional<Integer> maxRequestsInFlight) {
 
         public static final GraphChange NONE = new GraphChange(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
         /** Whether any Exchange Online parameter is given. */
         public boolean any() {
@@ -137,6 +172,20 @@ public final class Requests {
         public static StatusQuery all() {
             return new StatusQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         }
+    }
+
+    /** {@code Get-CsMeetingMigrationTransactionHistory} filters: a user or a migration (or both), and a time window. */
+    public record HistoryQuery(Optional<String> identity, Optional<String> correlationId, Optional<Instant> startTime,
+            Optional<Instant> endTime) {
+    }
+
+    /** {@code Export-CsMeetingMigrationReport} filters; every one optional. */
+    public record ReportQuery(Optional<String> identity, Optional<String> correlationId, Optional<Instant> startTime,
+            Optional<Instant> endTime, Optional<String> outcome) {
+    }
+
+    /** {@code Undo-CsMeetingMigration}: one migration by its correlation id, or a user's migrations since a time. */
+    public record Undo(Optional<String> correlationId, Optional<String> identity, Optional<java.time.Instant> startTime) {
     }
 
     /** What the scheduling add-in sends when an organizer adds an online meeting. */

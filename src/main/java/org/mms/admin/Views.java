@@ -15,11 +15,13 @@ public final class Views {
 
     /**
      * {@code Get-CsTenantMigrationConfiguration}: the original switch plus MMS's own knobs. The custom footer's
-     * text and HTML are null when the tenant has none.
+     * text and HTML are null when the tenant has none, and the approval threshold when migrations wait only if
+     * {@code RequireApproval}.
      */
     public record MigrationConfiguration(boolean MeetingMigrationEnabled, long SettleWindowSeconds, int AttendeeLimit,
             int RetryAttempts, long RetryWindowSeconds, long RetentionDays, boolean MigrateOnSipAddressChange,
-            boolean MigrateOnMeetingUrlChange, boolean RequireAddInProperties, String CustomFooterText, String CustomFooterHtml) {
+            boolean MigrateOnMeetingUrlChange, boolean RequireAddInProperties, String CustomFooterText, String CustomFooterHtml,
+            boolean RequireApproval, Integer ApprovalThresholdMeetings) {
     }
 
     /**
@@ -29,7 +31,8 @@ public final class Views {
      */
     public record CalendarStore(String Kind, String Url, String CalendarPath, String UserName, boolean PasswordSet,
             String Scheduling, boolean AllowInsecureHttp, String DirectoryTenantId, String ClientId, String GraphUrl, String AuthorityUrl,
-            Boolean ClientSecretSet, Boolean CertificateSet, String CertificateThumbprint) {
+            Boolean ClientSecretSet, Boolean CertificateSet, String CertificateThumbprint, Integer MaxRequestsPerMailbox,
+            Integer MaxRequestsInFlight) {
     }
 
     /** {@code Get-CsOnlineDialInConferencingTenantSettings}: the switches MMS honours. */
@@ -59,8 +62,34 @@ public final class Views {
             String MigrationType, String Reason, String CorrelationId, Instant DecidedAt) {
     }
 
-    /** What an admin operation did: the decisions it led to (several when it concerns several users). */
-    public record ChangeResult(String Operation, List<TriggerDecision> Decisions) {
+    /**
+     * What an admin operation did: the decisions it led to (several when it concerns several users). With
+     * {@code -WhatIf} nothing was done: the decisions are what it would decide, and {@code WhatIf} holds, per user
+     * whose meetings it would migrate, what the migration would do; it is empty for a change that was made.
+     */
+    public record ChangeResult(String Operation, List<TriggerDecision> Decisions, List<UserPreview> WhatIf) {
+        public ChangeResult(String Operation, List<TriggerDecision> Decisions) {
+            this(Operation, Decisions, List.of());
+        }
+    }
+
+    /**
+     * {@code -WhatIf}: one user's migration as it would run now, read from the calendar store. The counts are the ones
+     * {@code Get-CsMeetingMigrationStatus} would show; {@code UpdateMeeting} meetings would change and send
+     * {@code InvitesUpdate} updates to {@code Attendees} attendees in all.
+     */
+    public record UserPreview(String UserId, String UserPrincipalName, String MigrationType, boolean AwaitsApproval,
+            int TotalMeeting, int UpdateMeeting, int SucceededMeeting, int FailedMeeting, int InvitesUpdate, int Attendees,
+            List<MeetingPreview> Meetings) {
+    }
+
+    /**
+     * One meeting (or changed occurrence) of a preview: {@code Outcome} as {@code Get-CsMeetingMigrationDetail} names it
+     * ({@code MIGRATED}, {@code UNCHANGED}, {@code SKIPPED}, {@code FAILED}), with the reason, and for a migrated one the
+     * block diff (lines marked {@code -}, {@code +} or blank) and how many attendees get the update.
+     */
+    public record MeetingPreview(String Uid, String RecurrenceId, String Subject, Instant Start, String Outcome, String Reason,
+            String Detail, int Attendees, List<String> Diff) {
     }
 
     /** {@code Get-CsMeetingMigrationStatus}, one row per migration request (peers.md §2.1 field names). */
@@ -85,5 +114,20 @@ public final class Views {
     /** A meeting the scheduling add-in registered and put into the organizer's calendar. */
     public record OnlineMeeting(String Uid, String Organizer, String JoinUrl, String MeetingType, Optional<String> ConferenceId,
             int Attendees) {
+    }
+
+    /** {@code Get-CsMeetingMigrationTransactionHistory}: one state change of a migration; FromState is empty when it was queued. */
+    public record MigrationTransition(String CorrelationId, String UserId, String UserPrincipalName, String MigrationType,
+            String FromState, String ToState, Instant Time, int Attempt, int RetryCount, String Reason) {
+    }
+
+    /**
+     * {@code Export-CsMeetingMigrationReport}: one meeting (or changed occurrence) of a migration, with the join link
+     * and conference ID its block showed before and after, and the update message queued for it (its outbox id and
+     * state; empty when none was queued, as when the calendar server sends the updates itself).
+     */
+    public record MeetingReport(String CorrelationId, String MigrationType, String Organizer, String Uid, String RecurrenceId,
+            String Subject, Instant Start, String Outcome, String Reason, String OldJoinUrl, String NewJoinUrl,
+            String OldConferenceId, String NewConferenceId, String MessageId, String MessageState, Instant At) {
     }
 }

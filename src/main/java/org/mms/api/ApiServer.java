@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The REST API server: routes under {@value #V1} over one {@link Admin}, each call scoped to the tenant
  * of its bearer token and allowed by the token's role; {@code /health}, {@code /ready} and the OpenAPI
- * document answer without one. Plain HTTP, or HTTPS with a PEM certificate and key.
+ * document answer without one; {@code /metrics} answers a metrics token, or an address its settings allow. Plain HTTP, or HTTPS with a PEM certificate and key.
  */
 public final class ApiServer {
 
@@ -37,11 +37,18 @@ public final class ApiServer {
     private final ReadinessCheck readiness;
     private final Clock clock;
     private final BodyLimits limits;
+    private final MetricsEndpoint metrics;
     private List<Route> routes = List.of();
     private Optional<DashboardRoutes> dashboard = Optional.empty();
     private Javalin app;
 
     public ApiServer(Admin admin, AccessControl access, ReadinessCheck readiness, Clock clock, BodyLimits limits) {
+        this(admin, access, readiness, clock, limits, MetricsEndpoint.own());
+    }
+
+    /** With the service's metrics on {@code /metrics}. */
+    public ApiServer(Admin admin, AccessControl access, ReadinessCheck readiness, Clock clock, BodyLimits limits, MetricsEndpoint metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.admin = Objects.requireNonNull(admin, "admin");
         this.access = Objects.requireNonNull(access, "access");
         this.readiness = Objects.requireNonNull(readiness, "readiness");
@@ -113,7 +120,8 @@ public final class ApiServer {
             });
             Problems.register(cfg.routes, json);
             FailedLogins failedLogins = new FailedLogins(clock);
-            cfg.routes.beforeMatched(new BearerAuthentication(access, failedLogins));
+            cfg.requestLogger.http((ctx, millis) -> MetricsRoutes.count(metrics.metrics().registry(), ctx, millis));
+            cfg.routes.beforeMatched(new BearerAuthentication(access, failedLogins, metrics.allowFrom()));
             cfg.routes.beforeMatched(RequestBody::refuseOnGet);
             cfg.routes.afterMatched(new AuditTrail(access, clock));
             new OperationsRoutes(readiness, access, failedLogins).addTo(cfg.routes);
@@ -124,6 +132,7 @@ public final class ApiServer {
             new TriggerDecisionRoutes(admin).addTo(cfg.routes);
             new ImportRoutes(admin, body, limits).addTo(cfg.routes);
             new AccessRoutes(access, body, clock).addTo(cfg.routes);
+            new MetricsRoutes(metrics).addTo(cfg.routes);
             dashboard.ifPresent(pages -> pages.addTo(cfg.routes, Access.DASHBOARD, new SignInThrottle() {
                 @Override
                 public boolean heldBack(String client) {

@@ -62,7 +62,8 @@ final class AuditTrail implements Handler {
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
         try {
             access.record(new AuditEvent(clock.instant(), tenant, name.map(AuditTrail::printable),
-                    ctx.method().name() + " " + BearerAuthentication.route(ctx), printable(target), status, printable(ctx.ip())));
+                    ctx.method().name() + " " + BearerAuthentication.route(ctx) + (WhatIf.previewed(ctx) ? "?whatIf=true" : ""),
+                    printable(target), status, printable(ctx.ip())));
         } catch (RuntimeException e) {
             // The answer has been decided; a lost audit line is logged loudly rather than turned into a failed call.
             LOG.error("could not write the audit log for {} {} ({}): {}", ctx.method(), BearerAuthentication.route(ctx), status, e.toString());

@@ -3,6 +3,7 @@ package org.mms.api;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What request bodies hold. Field names are the cmdlets' parameter names, as the views use the cmdlets'
@@ -17,7 +18,12 @@ final class Bodies {
     record MigrationConfigurationPatch(Optional<Boolean> MeetingMigrationEnabled, Optional<Long> SettleWindowSeconds,
             Optional<Integer> AttendeeLimit, Optional<Integer> RetryAttempts, Optional<Long> RetryWindowSeconds,
             Optional<Long> RetentionDays, Optional<Boolean> MigrateOnSipAddressChange, Optional<Boolean> MigrateOnMeetingUrlChange,
-            Optional<Boolean> RequireAddInProperties, Optional<String> CustomFooterText, Optional<String> CustomFooterHtml) {
+            Optional<Boolean> RequireAddInProperties, Optional<String> CustomFooterText, Optional<String> CustomFooterHtml,
+            Optional<Boolean> RequireApproval, Optional<JsonNode> ApprovalThresholdMeetings) {
+    }
+
+    /** {@code Approve-CsMeetingMigration} and {@code Deny-CsMeetingMigration}: exactly one of the three. */
+    record AwaitingMigrations(Optional<String> Identity, Optional<String> CorrelationId, Optional<Boolean> All) {
     }
 
     /**
@@ -27,7 +33,8 @@ final class Bodies {
     record CalendarStorePatch(Optional<String> Kind, Optional<String> Url, Optional<String> CalendarPath, Optional<String> UserName,
             Optional<String> Password, Optional<String> Scheduling, Optional<Boolean> AllowInsecureHttp, Optional<Boolean> SkipValidation,
             Optional<String> DirectoryTenantId, Optional<String> ClientId, Optional<String> ClientSecret, Optional<String> Certificate,
-            Optional<String> CertificatePassword, Optional<String> GraphUrl, Optional<String> AuthorityUrl) {
+            Optional<String> CertificatePassword, Optional<String> GraphUrl, Optional<String> AuthorityUrl,
+            Optional<Integer> MaxRequestsPerMailbox, Optional<Integer> MaxRequestsInFlight) {
         /** Never the password, the client secret, the certificate or its password, should anything ever print the body. */
         @Override
         public String toString() {
@@ -36,7 +43,7 @@ final class Bodies {
                     + ", SkipValidation=" + SkipValidation + ", DirectoryTenantId=" + DirectoryTenantId + ", ClientId=" + ClientId
                     + ", ClientSecret=" + ClientSecret.map(p -> "****") + ", Certificate=" + Certificate.map(p -> "****")
                     + ", CertificatePassword=" + CertificatePassword.map(p -> "****") + ", GraphUrl=" + GraphUrl + ", AuthorityUrl="
-                    + AuthorityUrl + "]";
+                    + AuthorityUrl + ", MaxRequestsPerMailbox=" + MaxRequestsPerMailbox + ", MaxRequestsInFlight=" + MaxRequestsInFlight + "]";
         }
     }
 
@@ -67,6 +74,9 @@ final class Bodies {
     }
 
     record StartMigration(String Identity, Optional<String> SourceMeetingType, Optional<String> TargetMeetingType) {
+    }
+
+    record UndoMigration(Optional<String> CorrelationId, Optional<String> Identity, Optional<Instant> StartTime) {
     }
 
     record NewOnlineMeeting(String Subject, Instant Start, Instant End, List<String> Attendees, Optional<String> RecurrenceRule,

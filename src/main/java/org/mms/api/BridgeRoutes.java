@@ -28,7 +28,7 @@ final class BridgeRoutes {
 
     /** {@code Unregister-CsOnlineDialInConferencingServiceNumber -Identity <number> -BridgeName [-RemoveDefaultServiceNumber]}. */
     private void unregisterServiceNumber(Context ctx) {
-        Query.of(ctx);
+        Admin admin = WhatIf.admin(ctx, this.admin);
         Bodies.UnregisterServiceNumber p = body.read(ctx, Bodies.UnregisterServiceNumber.class);
         ctx.json(admin.unregisterServiceNumber(BearerAuthentication.tenant(ctx), ctx.pathParam("number"), ctx.pathParam("name"),
                 p.RemoveDefaultServiceNumber().orElse(false)));

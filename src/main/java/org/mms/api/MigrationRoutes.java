@@ -28,6 +28,11 @@ final class MigrationRoutes {
         routes.post(ApiServer.V1 + "/migrations", this::start, Access.OPERATOR);
         routes.get(ApiServer.V1 + "/migrations/summary", this::summary, Access.READER);
         routes.get(ApiServer.V1 + "/migrations/{correlationId}/meetings", this::meetings, Access.READER);
+        routes.get(ApiServer.V1 + "/migrations/history", this::history, Access.READER);
+        routes.post(ApiServer.V1 + "/migrations/undo", this::undo, Access.OPERATOR);
+        routes.get(ApiServer.V1 + "/migrations/report", this::report, Access.READER);
+        routes.post(ApiServer.V1 + "/migrations/approve", this::approve, Access.OPERATOR);
+        routes.post(ApiServer.V1 + "/migrations/deny", this::deny, Access.OPERATOR);
     }
 
     /** {@code Get-CsMeetingMigrationStatus [-Identity] [-State] [-StartTime] [-EndTime]}. */
@@ -46,16 +51,58 @@ final class MigrationRoutes {
         ctx.json(admin.migrationMeetings(BearerAuthentication.tenant(ctx), ctx.pathParam("correlationId")));
     }
 
+    /** {@code Get-CsMeetingMigrationTransactionHistory -Identity | -CorrelationId [-StartTime] [-EndTime]}. */
+    private void history(Context ctx) {
+        Query query = Query.of(ctx, "identity", "correlationId", "startTime", "endTime");
+        ctx.json(admin.migrationHistory(BearerAuthentication.tenant(ctx), new Requests.HistoryQuery(query.text("identity"),
+                query.text("correlationId"), query.instant("startTime"), query.instant("endTime"))));
+    }
+
+    /** {@code Export-CsMeetingMigrationReport [-Identity] [-CorrelationId] [-StartTime] [-EndTime] [-Outcome]}: the rows; the cmdlet writes the file. */
+    private void report(Context ctx) {
+        Query query = Query.of(ctx, "identity", "correlationId", "startTime", "endTime", "outcome");
+        ctx.json(admin.migrationReport(BearerAuthentication.tenant(ctx), new Requests.ReportQuery(query.text("identity"),
+                query.text("correlationId"), query.instant("startTime"), query.instant("endTime"), query.text("outcome"))));
+    }
+
+    /** {@code Undo-CsMeetingMigration -CorrelationId | -Identity -StartTime}: queued as a migration of type Undo. */
+    private void undo(Context ctx) {
+        Query.of(ctx);
+        Bodies.UndoMigration p = body.read(ctx, Bodies.UndoMigration.class);
+        ctx.status(HttpStatus.ACCEPTED).json(admin.undoMigration(BearerAuthentication.tenant(ctx),
+                new Requests.Undo(p.CorrelationId(), p.Identity(), p.StartTime())));
+    }
+
     /** {@code Start-CsExMeetingMigration -Identity [-SourceMeetingType All|SfB|Teams] [-TargetMeetingType Current|Teams]}. */
     private void start(Context ctx) {
-        Query.of(ctx);
+        boolean whatIf = WhatIf.asked(ctx);
         Bodies.StartMigration p = body.read(ctx, Bodies.StartMigration.class);
         String identity = JsonBody.required(p.Identity(), "Identity");
         Requests.StartMigration start = new Requests.StartMigration(
                 choice(SourceMeetingType.class, "SourceMeetingType", p.SourceMeetingType(), SourceMeetingType.ALL, "All, SfB or Teams"),
                 choice(TargetMeetingType.class, "TargetMeetingType", p.TargetMeetingType(), TargetMeetingType.CURRENT, "Current or Teams"));
+        if (whatIf) {
+            ctx.json(admin.whatIf().startMigration(BearerAuthentication.tenant(ctx), identity, start));
+            return;
+        }
         // Accepted, not done: the migration is queued and runs after the settle window.
         ctx.status(HttpStatus.ACCEPTED).json(admin.startMigration(BearerAuthentication.tenant(ctx), identity, start));
+    }
+
+    /** {@code Approve-CsMeetingMigration -Identity | -CorrelationId | -All}: the migrations it approved, now pending. */
+    private void approve(Context ctx) {
+        ctx.json(admin.approveMigrations(BearerAuthentication.tenant(ctx), awaiting(ctx)));
+    }
+
+    /** {@code Deny-CsMeetingMigration -Identity | -CorrelationId | -All}: the migrations it denied. */
+    private void deny(Context ctx) {
+        ctx.json(admin.denyMigrations(BearerAuthentication.tenant(ctx), awaiting(ctx)));
+    }
+
+    private Requests.AwaitingMigrations awaiting(Context ctx) {
+        Query.of(ctx);
+        Bodies.AwaitingMigrations p = body.read(ctx, Bodies.AwaitingMigrations.class);
+        return new Requests.AwaitingMigrations(p.Identity(), p.CorrelationId(), p.All().orElse(false));
     }
 
     private static Requests.StatusQuery statusQuery(Context ctx) {

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import org.mms.admin.Admin;
 import org.mms.admin.Requests;
 import org.mms.secret.Secret;
+import tools.jackson.databind.JsonNode;
 
 /** Tenant-wide settings: the migration switch and MMS's knobs, the dial-in settings MMS honours, the meeting URL. */
 final class TenantRoutes {
@@ -40,8 +41,17 @@ final class TenantRoutes {
         Requests.MigrationConfigurationChange change = new Requests.MigrationConfigurationChange(p.MeetingMigrationEnabled(),
                 p.SettleWindowSeconds(), p.AttendeeLimit(), p.RetryAttempts(), p.RetryWindowSeconds(), p.RetentionDays(),
                 p.MigrateOnSipAddressChange(), p.MigrateOnMeetingUrlChange(), p.RequireAddInProperties(), p.CustomFooterText(),
-                p.CustomFooterHtml());
+                p.CustomFooterHtml(), p.RequireApproval(), p.ApprovalThresholdMeetings().filter(v -> !v.isNull() && !v.isMissingNode())
+                        .map(TenantRoutes::threshold));
         ctx.json(admin.setMigrationConfiguration(BearerAuthentication.tenant(ctx), change));
+    }
+
+    /** A number of meetings, or the text {@code None}; what else it is, the admin facade says. */
+    private static String threshold(JsonNode value) {
+        if (value.isIntegralNumber() || value.isString()) {
+            return value.asString();
+        }
+        throw new InvalidRequest("ApprovalThresholdMeetings must be a whole number of meetings or \"None\"");
     }
 
     /** {@code Get-CsCalendarStore}. */
@@ -58,7 +68,7 @@ final class TenantRoutes {
                 p.CalendarPath(), p.UserName(), p.Password().map(Secret::new), p.Scheduling(), p.AllowInsecureHttp(),
                 p.SkipValidation().orElse(false), new Requests.GraphChange(p.DirectoryTenantId(), p.ClientId(),
                         p.ClientSecret().map(Secret::new), p.Certificate().map(Secret::new), p.CertificatePassword().map(Secret::new),
-                        p.GraphUrl(), p.AuthorityUrl()))));
+                        p.GraphUrl(), p.AuthorityUrl(), p.MaxRequestsPerMailbox(), p.MaxRequestsInFlight()))));
     }
 
     /** {@code Get-CsOnlineDialInConferencingTenantSettings}. */
@@ -77,7 +87,7 @@ final class TenantRoutes {
 
     /** {@code Update-CsTenantMeetingUrl}. */
     private void updateMeetingUrl(Context ctx) {
-        Query.of(ctx);
+        Admin admin = WhatIf.admin(ctx, this.admin);
         ctx.json(admin.updateTenantMeetingUrl(BearerAuthentication.tenant(ctx)));
     }
 }

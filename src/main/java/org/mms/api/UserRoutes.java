@@ -12,7 +12,7 @@ import org.mms.admin.Views;
 /**
  * Users and the directory operations on one user: the changes that may trigger a migration (moves,
  * audio conferencing, licence, SIP address, TeamsUpgradePolicy). Each answers with the trigger
- * decisions it led to.
+ * decisions it led to; with {@code ?whatIf=true}, what it would lead to and change nothing.
  */
 final class UserRoutes {
 
@@ -54,7 +54,7 @@ final class UserRoutes {
 
     /** {@code Set-CsUser -SipAddress}. */
     private void setUser(Context ctx) {
-        Query.of(ctx);
+        Admin admin = WhatIf.admin(ctx, this.admin);
         Bodies.UserPatch p = body.read(ctx, Bodies.UserPatch.class);
         ctx.json(admin.setSipAddress(BearerAuthentication.tenant(ctx), ctx.pathParam("identity"),
                 JsonBody.required(p.SipAddress(), "SipAddress")));
@@ -62,7 +62,7 @@ final class UserRoutes {
 
     /** {@code Move-CsUser -Target}. */
     private void move(Context ctx) {
-        Query.of(ctx);
+        Admin admin = WhatIf.admin(ctx, this.admin);
         Bodies.Move p = body.read(ctx, Bodies.Move.class);
         Requests.MoveTarget target = Requests.MoveTarget.parse(JsonBody.required(p.Target(), "Target"));
         ctx.json(admin.moveUser(BearerAuthentication.tenant(ctx), ctx.pathParam("identity"), target));
@@ -70,7 +70,7 @@ final class UserRoutes {
 
     /** {@code Set-CsOnlineDialInConferencingUser}. */
     private void setDialInConferencing(Context ctx) {
-        Query.of(ctx);
+        Admin admin = WhatIf.admin(ctx, this.admin);
         Bodies.DialInUserPatch p = body.read(ctx, Bodies.DialInUserPatch.class);
         Requests.DialInUserChange change = new Requests.DialInUserChange(p.BridgeName(), p.ServiceNumber(),
                 p.TollFreeServiceNumber(), p.ConferenceId(), p.ResetConferenceId().orElse(false));
@@ -79,7 +79,7 @@ final class UserRoutes {
 
     /** {@code Enable-CsOnlineDialInConferencingUser [-ReplaceProvider]}. */
     private void enableDialInConferencing(Context ctx) {
-        Query.of(ctx);
+        Admin admin = WhatIf.admin(ctx, this.admin);
         Bodies.EnableDialIn p = body.read(ctx, Bodies.EnableDialIn.class);
         ctx.json(admin.enableDialInConferencing(BearerAuthentication.tenant(ctx), ctx.pathParam("identity"),
                 p.ReplaceProvider().orElse(false)));
@@ -87,13 +87,13 @@ final class UserRoutes {
 
     /** {@code Disable-CsOnlineDialInConferencingUser}. */
     private void disableDialInConferencing(Context ctx) {
-        Query.of(ctx);
+        Admin admin = WhatIf.admin(ctx, this.admin);
         ctx.json(admin.disableDialInConferencing(BearerAuthentication.tenant(ctx), ctx.pathParam("identity")));
     }
 
     /** {@code Set-CsAudioConferencingLicense -Assigned}. */
     private void setLicence(Context ctx) {
-        Query.of(ctx);
+        Admin admin = WhatIf.admin(ctx, this.admin);
         Bodies.Licence p = body.read(ctx, Bodies.Licence.class);
         ctx.json(admin.setAudioConferencingLicence(BearerAuthentication.tenant(ctx), ctx.pathParam("identity"),
                 JsonBody.required(p.Assigned(), "Assigned")));
@@ -101,7 +101,7 @@ final class UserRoutes {
 
     /** {@code Grant-CsTeamsUpgradePolicy -PolicyName}. */
     private void grantTeamsUpgradePolicy(Context ctx) {
-        Query.of(ctx);
+        Admin admin = WhatIf.admin(ctx, this.admin);
         Bodies.TeamsUpgradePolicy p = body.read(ctx, Bodies.TeamsUpgradePolicy.class);
         Requests.TeamsUpgrade upgrade = Requests.TeamsUpgrade.fromPolicyName(JsonBody.required(p.PolicyName(), "PolicyName"));
         ctx.json(admin.grantTeamsUpgradePolicy(BearerAuthentication.tenant(ctx), ctx.pathParam("identity"), upgrade));

@@ -43,6 +43,15 @@ public record ShownCoordinates(MeetingType type, List<String> links, Set<String>
         return new ShownCoordinates(type, links, digitGroups(text), blockText);
     }
 
+    /**
+     * The same, with {@code links} as the links shown: an HTML block shows its join link behind a label
+     * ({@code <a href="https://teams.microsoft.com/l/meetup-join/...">Join the meeting now</a>}), which its text
+     * alone does not show.
+     */
+    public ShownCoordinates withLinks(List<String> links) {
+        return new ShownCoordinates(type, links, digitGroups, text);
+    }
+
     /** Blanks every {@code tel:} link (any case, not inside a word) up to the next space, quote or angle bracket. */
     private static void blankTelLinks(String blockText, char[] text) {
         int n = blockText.length();
@@ -96,6 +105,15 @@ public record ShownCoordinates(MeetingType type, List<String> links, Set<String>
 
     private static boolean isSeparator(char c) {
         return c == ' ' || c == '\u00a0' || c == '(' || c == ')' || c == '-' || c == '.' || c == '/';
+    }
+
+    /**
+     * Whether this block shows what {@code other} shows: the same kind of meeting, exactly the same digit groups,
+     * and each of its links. How a block MMS rendered is recognized in a calendar that stores its own rendering.
+     */
+    public boolean showsAllOf(ShownCoordinates other) {
+        return type == other.type && digitGroups.equals(other.digitGroups)
+                && other.links.stream().allMatch(wanted -> links.stream().anyMatch(link -> Links.same(link, wanted)));
     }
 
     /**

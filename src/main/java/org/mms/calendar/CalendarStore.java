@@ -102,7 +102,9 @@ public interface CalendarStore {
     /**
      * Whether the resource holds what a write of bytes with this {@link ResourceHash} stored: how a migration that
      * stopped between a write and its confirmation learns whether the write happened. A store that gives back the
-     * bytes it was given compares them; one that gives back its own rendering (Graph) must remember the write.
+     * bytes it was given compares them; one that gives back its own rendering (Graph) must remember the write. A
+     * CalDAV server gives back its own rendering and remembers nothing, so this says no there; the migration then
+     * compares the resource's ETag with the one the write was conditional on, and its blocks with those meant.
      */
     default boolean holds(Mailbox mailbox, ResourceRef ref, String resourceHash) {
         return get(mailbox, ref).map(r -> ResourceHash.of(r.data()).equals(resourceHash)).orElse(false);

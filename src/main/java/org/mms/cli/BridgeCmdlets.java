@@ -2,6 +2,7 @@ package org.mms.cli;
 
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -36,6 +37,9 @@ final class BridgeCmdlets {
         @Option(names = "-RemoveDefaultServiceNumber", arity = "0..1", paramLabel = "<bool>", description = "Also when it is the bridge's default number.")
         boolean removeDefaultServiceNumber;
 
+        @Mixin
+        WhatIfParameter whatIf;
+
         @Override
         Answer call(MmsClient server) {
             if (named != null && positional != null && !named.equals(positional)) {
@@ -46,7 +50,8 @@ final class BridgeCmdlets {
                 throw usage("-Identity (the service number) is required");
             }
             String path = MmsClient.path("bridges", bridgeName, "service-numbers", number.strip(), "unregister");
-            return new Answer(server.send("POST", path, Map.of("RemoveDefaultServiceNumber", removeDefaultServiceNumber)), decisions());
+            return new Answer(server.send("POST", whatIf.path(path), Map.of("RemoveDefaultServiceNumber", removeDefaultServiceNumber)),
+                    whatIf.format());
         }
     }
 }

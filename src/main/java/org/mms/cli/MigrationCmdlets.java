@@ -32,6 +32,9 @@ final class MigrationCmdlets {
                 description = "Current (default): each keeps its type; Teams: all become Teams meetings.")
         TargetMeetingType target;
 
+        @Mixin
+        WhatIfParameter whatIf;
+
         @Option(names = "-BridgeName", paramLabel = "<name>", description = "Every user on this dial-in bridge, instead of -Identity.")
         String bridgeName;
 
@@ -52,7 +55,7 @@ final class MigrationCmdlets {
             start.put("Identity", identity.required());
             start.put("SourceMeetingType", source.name());
             start.put("TargetMeetingType", target.name());
-            return new Answer(server.send("POST", MmsClient.path("migrations"), start), decisions());
+            return new Answer(server.send("POST", whatIf.path(MmsClient.path("migrations")), start), whatIf.format());
         }
     }
 
@@ -63,7 +66,7 @@ final class MigrationCmdlets {
         @Mixin
         IdentityParameter identity;
 
-        @Option(names = "-State", paramLabel = "<state>", description = "Only Pending, InProgress, Failed or Succeeded.")
+        @Option(names = "-State", paramLabel = "<state>", description = "Only Pending, AwaitingApproval, InProgress, Failed, Succeeded or Denied.")
         String state;
 
         @Option(names = "-StartTime", paramLabel = "<date>", description = "From this date, e.g. 10/1/2026.")
@@ -131,6 +134,49 @@ final class MigrationCmdlets {
             }
             return new Answer(server.get(MmsClient.path("trigger-decisions"), query),
                     PsFormat.table("DecidedAt", "UserPrincipalName", "Change", "Decision", "MigrationType", "Reason"));
+        }
+    }
+
+    /** {@code -Identity}, {@code -CorrelationId} or {@code -All}: which migrations awaiting approval a verdict is on. */
+    abstract static class VerdictCmdlet extends Cmdlet {
+        @Mixin
+        IdentityParameter identity;
+
+        @Option(names = "-CorrelationId", paramLabel = "<id>", description = "The migration, as Get-CsMeetingMigrationStatus shows it.")
+        String correlationId;
+
+        @Option(names = "-All", arity = "0..1", paramLabel = "<bool>", description = "Every migration awaiting approval.")
+        boolean all;
+
+        abstract String route();
+
+        @Override
+        Answer call(MmsClient server) {
+            Map<String, Object> which = given("Identity", identity.optional().orElse(null), "CorrelationId", correlationId,
+                    "All", all ? Boolean.TRUE : null);
+            if (which.size() != 1) {
+                throw usage("give exactly one of -Identity, -CorrelationId or -All");
+            }
+            return new Answer(server.send("POST", MmsClient.path("migrations", route()), which), PsFormat.list());
+        }
+    }
+
+    @Command(name = "Approve-CsMeetingMigration", description = {"Lets migrations awaiting approval run.", "",
+        "They become Pending and run once their settle window has passed. Get-CsMeetingMigrationStatus -State AwaitingApproval "
+            + "lists them with what they would do."})
+    static final class ApproveCsMeetingMigration extends VerdictCmdlet {
+        @Override
+        String route() {
+            return "approve";
+        }
+    }
+
+    @Command(name = "Deny-CsMeetingMigration", description = {"Ends migrations awaiting approval without migrating anything.", "",
+        "They end Denied; the user's next change queues a new migration."})
+    static final class DenyCsMeetingMigration extends VerdictCmdlet {
+        @Override
+        String route() {
+            return "deny";
         }
     }
 }

@@ -2,6 +2,7 @@ package org.mms.cli;
 
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The tenant-wide cmdlets: the migration switch and MMS's settings, the dial-in settings MMS honours, the meeting URL. */
@@ -28,7 +29,8 @@ final class TenantCmdlets {
                     + "-Kind Graph puts them on Exchange Online, through Microsoft Graph as an Entra ID application: "
                     + "-DirectoryTenantId and -ClientId (GUIDs from the app registration's Overview), and -ClientSecretFile or "
                     + "-CertificateFile (PEM with the private key, or PFX with -CertificatePasswordFile); -GraphUrl and -AuthorityUrl "
-                    + "for a national cloud. "
+                    + "for a national cloud; -MaxRequestsPerMailbox (1 to 4, default 4) and -MaxRequestsInFlight (1 to 1000, "
+                    + "default 64) for the requests kept in flight. "
                     + "-Kind Embedded keeps them in MMS's own database.", "",
                 "The password, best kept off the command line: -PasswordFile FILE, -Password - (read from standard input), "
                     + "or the environment variable " + SetCsCalendarStore.PASSWORD_ENV + "; -Password VALUE works too. "
@@ -88,6 +90,14 @@ final class TenantCmdlets {
         @Option(names = "-AuthorityUrl", paramLabel = "<url>", description = "Graph: Entra ID's sign-in host, default https://login.microsoftonline.com.")
         String authorityUrl;
 
+        @Option(names = "-MaxRequestsPerMailbox", paramLabel = "<n>",
+                description = "Graph: requests in flight to one mailbox at most, 1 to 4 (default 4, Exchange's limit).")
+        Integer maxRequestsPerMailbox;
+
+        @Option(names = "-MaxRequestsInFlight", paramLabel = "<n>",
+                description = "Graph: requests in flight to Graph from one MMS process at most, 1 to 1000 (default 64).")
+        Integer maxRequestsInFlight;
+
         @Override
         Answer call(MmsClient server) {
             if (clientSecretFile != null && certificateFile != null) {
@@ -105,7 +115,8 @@ final class TenantCmdlets {
                     "CertificatePassword", certificatePasswordFile == null ? null
                             : firstLine(read(certificatePasswordFile, "-CertificatePasswordFile"), "-CertificatePasswordFile",
                             "certificate password"),
-                    "GraphUrl", graphUrl, "AuthorityUrl", authorityUrl);
+                    "GraphUrl", graphUrl, "AuthorityUrl", authorityUrl, "MaxRequestsPerMailbox", maxRequestsPerMailbox,
+                    "MaxRequestsInFlight", maxRequestsInFlight);
             return new Answer(server.send("PATCH", MmsClient.path("tenant", "calendar-store"), change), PsFormat.list());
         }
 
@@ -175,7 +186,9 @@ final class TenantCmdlets {
                     + "Jabber instructions, a logo, a help desk line); without one, such text in a replaced block is lost. "
                     + "Give its text, its HTML or both, each inline or from a file: either replaces the whole footer "
                     + "(given only the text, the HTML shows it escaped; given only the HTML, the text is what it shows), "
-                    + "and -CustomFooterText '' removes it."})
+                    + "and -CustomFooterText '' removes it.", "",
+                "-RequireApproval $true makes every migration wait in AwaitingApproval until Approve-CsMeetingMigration; "
+                    + "-ApprovalThresholdMeetings 50 makes only those that would update more than 50 meetings wait."})
     static final class SetCsTenantMigrationConfiguration extends Cmdlet {
         @Option(names = "-MeetingMigrationEnabled", arity = "1", paramLabel = "<bool>", description = "Migrate meetings at all.")
         Boolean meetingMigrationEnabled;
@@ -206,6 +219,15 @@ final class TenantCmdlets {
                     + "showing the organizer's join link or conference ID counts too.")
         Boolean requireAddInProperties;
 
+        @Option(names = "-RequireApproval", arity = "1", paramLabel = "<bool>",
+                description = "Every migration waits for Approve-CsMeetingMigration (or ends with Deny-CsMeetingMigration).")
+        Boolean requireApproval;
+
+        @Option(names = "-ApprovalThresholdMeetings", paramLabel = "<n|None>",
+                description = "A migration that would update more meetings than this waits for approval even without -RequireApproval; "
+                    + "None removes the threshold.")
+        String approvalThresholdMeetings;
+
         @Option(names = "-CustomFooterText", paramLabel = "<text>", description = "The custom footer's text ('' removes the footer).")
         String customFooterText;
 
@@ -226,8 +248,18 @@ final class TenantCmdlets {
                     "RetentionDays", retentionDays, "MigrateOnSipAddressChange", migrateOnSipAddressChange,
                     "MigrateOnMeetingUrlChange", migrateOnMeetingUrlChange, "RequireAddInProperties", requireAddInProperties,
                     "CustomFooterText", inlineOrFile(customFooterText, "-CustomFooterText", customFooterTextFile, "-CustomFooterTextFile"),
-                    "CustomFooterHtml", inlineOrFile(customFooterHtml, "-CustomFooterHtml", customFooterHtmlFile, "-CustomFooterHtmlFile"));
+                    "CustomFooterHtml", inlineOrFile(customFooterHtml, "-CustomFooterHtml", customFooterHtmlFile, "-CustomFooterHtmlFile"),
+                    "RequireApproval", requireApproval, "ApprovalThresholdMeetings", threshold(approvalThresholdMeetings));
             return new Answer(server.send("PATCH", MmsClient.path("tenant", "migration-configuration"), change), PsFormat.list());
+        }
+
+        /** A number of meetings goes as a JSON number, anything else (None) as text for the server to judge. */
+        private static Object threshold(String given) {
+            if (given == null) {
+                return null;
+            }
+            String v = given.strip();
+            return v.matches("[0-9]{1,9}") ? (Object) Integer.valueOf(v) : v;
         }
 
         /** The value given inline or the whole file's content; null when neither is given, a usage error when both are. */
@@ -283,9 +315,12 @@ final class TenantCmdlets {
                 "Meetings are migrated only if MigrateOnMeetingUrlChange is on (Set-CsTenantMigrationConfiguration); "
                     + "otherwise organizers must reschedule them."})
     static final class UpdateCsTenantMeetingUrl extends Cmdlet {
+        @Mixin
+        WhatIfParameter whatIf;
+
         @Override
         Answer call(MmsClient server) {
-            return new Answer(server.send("POST", MmsClient.path("tenant", "meeting-url", "update"), Map.of()), decisions());
+            return new Answer(server.send("POST", whatIf.path(MmsClient.path("tenant", "meeting-url", "update")), Map.of()), whatIf.format());
         }
     }
 }

@@ -43,13 +43,17 @@ final class UserCmdlets {
         @Mixin
         IdentityParameter identity;
 
+        @Mixin
+        WhatIfParameter whatIf;
+
         @Option(names = "-Target", required = true, paramLabel = "<fqdn>",
                 description = "sipfed.online.lync.com (or online) for the online service; otherwise the pool's FQDN.")
         String target;
 
         @Override
         Answer call(MmsClient server) {
-            return new Answer(server.send("POST", user(identity.required(), "move"), Map.of("Target", target)), decisions());
+            return new Answer(server.send("POST", whatIf.path(user(identity.required(), "move")), Map.of("Target", target)),
+                    whatIf.format());
         }
     }
 
@@ -58,6 +62,9 @@ final class UserCmdlets {
     static final class SetCsOnlineDialInConferencingUser extends Cmdlet {
         @Mixin
         IdentityParameter identity;
+
+        @Mixin
+        WhatIfParameter whatIf;
 
         @Option(names = "-BridgeName", paramLabel = "<name>", description = "Move the user to this bridge.")
         String bridgeName;
@@ -79,7 +86,8 @@ final class UserCmdlets {
             Map<String, Object> change = given("BridgeName", bridgeName, "ServiceNumber", serviceNumber,
                     "TollFreeServiceNumber", tollFreeServiceNumber, "ConferenceId", conferenceId,
                     "ResetConferenceId", resetConferenceId ? Boolean.TRUE : null);
-            return new Answer(server.send("PATCH", user(identity.required(), "dial-in-conferencing"), change), decisions());
+            return new Answer(server.send("PATCH", whatIf.path(user(identity.required(), "dial-in-conferencing")), change),
+                    whatIf.format());
         }
     }
 
@@ -88,13 +96,16 @@ final class UserCmdlets {
         @Mixin
         IdentityParameter identity;
 
+        @Mixin
+        WhatIfParameter whatIf;
+
         @Option(names = "-ReplaceProvider", arity = "0..1", paramLabel = "<bool>", description = "Switch a user on a third-party provider to Microsoft.")
         boolean replaceProvider;
 
         @Override
         Answer call(MmsClient server) {
-            return new Answer(server.send("POST", user(identity.required(), "dial-in-conferencing", "enable"),
-                    Map.of("ReplaceProvider", replaceProvider)), decisions());
+            return new Answer(server.send("POST", whatIf.path(user(identity.required(), "dial-in-conferencing", "enable")),
+                    Map.of("ReplaceProvider", replaceProvider)), whatIf.format());
         }
     }
 
@@ -103,9 +114,13 @@ final class UserCmdlets {
         @Mixin
         IdentityParameter identity;
 
+        @Mixin
+        WhatIfParameter whatIf;
+
         @Override
         Answer call(MmsClient server) {
-            return new Answer(server.send("POST", user(identity.required(), "dial-in-conferencing", "disable"), Map.of()), decisions());
+            return new Answer(server.send("POST", whatIf.path(user(identity.required(), "dial-in-conferencing", "disable")), Map.of()),
+                    whatIf.format());
         }
     }
 
@@ -114,13 +129,17 @@ final class UserCmdlets {
         @Mixin
         IdentityParameter identity;
 
+        @Mixin
+        WhatIfParameter whatIf;
+
         @Option(names = "-Assigned", required = true, arity = "1", paramLabel = "<bool>", description = "$true to assign, $false to remove.")
         Boolean assigned;
 
         @Override
         Answer call(MmsClient server) {
-            return new Answer(server.send("PUT", user(identity.required(), "audio-conferencing-license"), Map.of("Assigned", assigned)),
-                    decisions());
+            return new Answer(server.send("PUT", whatIf.path(user(identity.required(), "audio-conferencing-license")),
+                    Map.of("Assigned", assigned)),
+                    whatIf.format());
         }
     }
 
@@ -129,12 +148,16 @@ final class UserCmdlets {
         @Mixin
         IdentityParameter identity;
 
+        @Mixin
+        WhatIfParameter whatIf;
+
         @Option(names = "-SipAddress", required = true, paramLabel = "<sip>", description = "The new SIP address, e.g. sip:alice@contoso.com.")
         String sipAddress;
 
         @Override
         Answer call(MmsClient server) {
-            return new Answer(server.send("PATCH", user(identity.required()), Map.of("SipAddress", sipAddress)), decisions());
+            return new Answer(server.send("PATCH", whatIf.path(user(identity.required())), Map.of("SipAddress", sipAddress)),
+                    whatIf.format());
         }
     }
 
@@ -143,6 +166,9 @@ final class UserCmdlets {
     static final class GrantCsTeamsUpgradePolicy extends Cmdlet {
         @Mixin
         IdentityParameter identity;
+
+        @Mixin
+        WhatIfParameter whatIf;
 
         @Option(names = "-PolicyName", required = true, paramLabel = "<policy>",
                 description = "UpgradeToTeams, SfBWithTeamsCollabAndMeetings, SfBWithTeamsCollab, SfBOnly or Islands.")
@@ -155,8 +181,9 @@ final class UserCmdlets {
             } catch (AdminException.BadRequest e) {
                 throw usage(e.getMessage());
             }
-            return new Answer(server.send("PUT", user(identity.required(), "teams-upgrade-policy"), Map.of("PolicyName", policyName)),
-                    decisions());
+            return new Answer(server.send("PUT", whatIf.path(user(identity.required(), "teams-upgrade-policy")),
+                    Map.of("PolicyName", policyName)),
+                    whatIf.format());
         }
     }
 }

@@ -27,12 +27,13 @@ import tools.jackson.databind.json.JsonMapper;
  *   "workers": {"threads": 4, "pollMillis": 250, "leaseSeconds": 120},
  *   "mail": {"pickupDirectory": "data/outbox/pickup", "sender": "mms@contoso.com", "senders": 4,
  *            "smtp": {"host": "smtp.contoso.com", "port": 587, "security": "starttls", "username": "mms@contoso.com",
- *                     "password": "…", "maxMessagesPerSecond": 10}} }
+ *                     "password": "…", "maxMessagesPerSecond": 10}},
+ *   "metrics": {"allowFrom": ["10.0.0.0/8", "127.0.0.1"]} }
  * </pre>
  * Environment: MMS_DATA, MMS_DB_URL, MMS_DB_USER, MMS_DB_PASSWORD, MMS_HTTP_HOST, MMS_HTTP_PORT, MMS_HTTP_TLS_CERTIFICATE,
  * MMS_HTTP_TLS_PRIVATE_KEY, MMS_HTTP_ALLOW_PLAIN,
  * MMS_WORKERS, MMS_PICKUP_DIR, MMS_SENDER, MMS_SENDERS, MMS_SMTP_HOST, MMS_SMTP_PORT, MMS_SMTP_SECURITY,
- * MMS_SMTP_USER, MMS_SMTP_PASSWORD, MMS_SMTP_RATE.
+ * MMS_SMTP_USER, MMS_SMTP_PASSWORD, MMS_SMTP_RATE, MMS_METRICS_ALLOW_FROM (comma-separated).
  */
 public final class LoadConfig {
 
@@ -43,7 +44,7 @@ public final class LoadConfig {
         }
     }
 
-    private static final Set<String> SECTIONS = Set.of("dataDir", "database", "http", "workers", "mail", "$comment");
+    private static final Set<String> SECTIONS = Set.of("dataDir", "database", "http", "workers", "mail", "metrics", "$comment");
 
     private LoadConfig() {
     }
@@ -118,6 +119,7 @@ public final class LoadConfig {
         }
 
         Map<String, Double> haltAt = haltAt(env.get("MMS_HALT_AT"), problems);
+        ServiceConfig.Metrics metrics = metrics(json, env.get("MMS_METRICS_ALLOW_FROM"), problems);
 
         if (!problems.isEmpty()) {
             throw new InvalidConfigException("the configuration has " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
@@ -125,7 +127,40 @@ public final class LoadConfig {
         }
         return new ServiceConfig(data, database, new ServiceConfig.Http(host, port, tls, plain.equals("true"), bodies),
                 new ServiceConfig.Workers(threads, Duration.ofMillis(poll), Duration.ofSeconds(lease)),
-                new ServiceConfig.Mail(pickup, sender, smtp, senders), haltAt);
+                new ServiceConfig.Mail(pickup, sender, smtp, senders), haltAt, metrics);
+    }
+
+    /** {@code metrics.allowFrom}: CIDR blocks that read {@code /metrics} without a token; none by default. */
+    private static ServiceConfig.Metrics metrics(JsonNode json, String env, List<String> problems) {
+        JsonNode section = json == null ? null : json.get("metrics");
+        if (section != null && !section.isNull() && !section.isObject()) {
+            problems.add("metrics must be an object such as {\"allowFrom\": [\"10.0.0.0/8\"]}");
+            return ServiceConfig.Metrics.TOKEN_ONLY;
+        }
+        if (section != null && section.isObject()) {
+            section.propertyNames().stream().filter(n -> !n.equals("allowFrom"))
+                    .forEach(n -> problems.add("unknown setting \"metrics." + n + "\" in the config file"));
+        }
+        List<String> blocks = new ArrayList<>();
+        if (env != null && !env.isBlank()) {
+            java.util.Arrays.stream(env.split(",")).map(String::strip).filter(b -> !b.isEmpty()).forEach(blocks::add);
+        } else if (section != null && section.get("allowFrom") != null && !section.get("allowFrom").isNull()) {
+            JsonNode list = section.get("allowFrom");
+            if (!list.isArray() || list.values().stream().anyMatch(v -> !v.isString())) {
+                problems.add("metrics.allowFrom must be a list of CIDR blocks such as [\"10.0.0.0/8\", \"127.0.0.1\"]");
+                return ServiceConfig.Metrics.TOKEN_ONLY;
+            }
+            list.values().forEach(v -> blocks.add(v.asString()));
+        }
+        List<org.mms.metrics.AddressRange> ranges = new ArrayList<>();
+        for (String block : blocks) {
+            try {
+                ranges.add(org.mms.metrics.AddressRange.parse(block));
+            } catch (IllegalArgumentException e) {
+                problems.add("metrics.allowFrom: " + e.getMessage());
+            }
+        }
+        return new ServiceConfig.Metrics(ranges);
     }
 
     private static final Set<String> BODY_LIMITS = Set.of("json", "directoryImport", "calendarImport");

@@ -18,27 +18,38 @@ import org.mms.itip.mail.SmtpSettings;
  * @param mail     where update messages go
  * @param haltAt   for the crash test only: checkpoints where the process kills itself, each with a
  *                 probability (environment {@code MMS_HALT_AT=chunk-written:0.05,...}); empty otherwise
+ * @param metrics  who may read {@code /metrics} without a token
  */
-public record ServiceConfig(Path dataDir, DatabaseConfig database, Http http, Workers workers, Mail mail, Map<String, Double> haltAt) {
+public record ServiceConfig(Path dataDir, DatabaseConfig database, Http http, Workers workers, Mail mail, Map<String, Double> haltAt,
+        Metrics metrics) {
 
     public ServiceConfig {
         haltAt = Map.copyOf(haltAt);
+        java.util.Objects.requireNonNull(metrics, "metrics");
+    }
+
+    public ServiceConfig(Path dataDir, DatabaseConfig database, Http http, Workers workers, Mail mail, Map<String, Double> haltAt) {
+        this(dataDir, database, http, workers, mail, haltAt, Metrics.TOKEN_ONLY);
+    }
+
+    public ServiceConfig withMetrics(Metrics other) {
+        return new ServiceConfig(dataDir, database, http, workers, mail, haltAt, other);
     }
 
     public ServiceConfig withDatabase(DatabaseConfig other) {
-        return new ServiceConfig(dataDir, other, http, workers, mail, haltAt);
+        return new ServiceConfig(dataDir, other, http, workers, mail, haltAt, metrics);
     }
 
     public ServiceConfig withHttp(Http other) {
-        return new ServiceConfig(dataDir, database, other, workers, mail, haltAt);
+        return new ServiceConfig(dataDir, database, other, workers, mail, haltAt, metrics);
     }
 
     public ServiceConfig withWorkers(Workers other) {
-        return new ServiceConfig(dataDir, database, http, other, mail, haltAt);
+        return new ServiceConfig(dataDir, database, http, other, mail, haltAt, metrics);
     }
 
     public ServiceConfig withMail(Mail other) {
-        return new ServiceConfig(dataDir, database, http, workers, other, haltAt);
+        return new ServiceConfig(dataDir, database, http, workers, other, haltAt, metrics);
     }
 
     /**
@@ -133,6 +144,20 @@ public record ServiceConfig(Path dataDir, DatabaseConfig database, Http http, Wo
         }
     }
 
+    /**
+     * {@code GET /metrics}: a Metrics (or the service operator's) token reads it from anywhere; the addresses
+     * of {@code allowFrom} (CIDR blocks, e.g. the Prometheus server's network) read it without one. The
+     * address is the connection's: behind a proxy, the proxy's, so list it only when the proxy does not
+     * forward {@code /metrics} from elsewhere.
+     */
+    public record Metrics(java.util.List<org.mms.metrics.AddressRange> allowFrom) {
+        public static final Metrics TOKEN_ONLY = new Metrics(java.util.List.of());
+
+        public Metrics {
+            allowFrom = java.util.List.copyOf(allowFrom);
+        }
+    }
+
     /** The embedded default for a data directory. */
     public static ServiceConfig defaults(Path dataDir) {
         return new ServiceConfig(dataDir, DatabaseConfig.embedded(dataDir), new Http("127.0.0.1", Http.DEFAULT_PORT),
@@ -152,6 +177,8 @@ public record ServiceConfig(Path dataDir, DatabaseConfig database, Http http, Wo
                 "workers: " + workers.threads() + " (poll " + workers.pollInterval().toMillis() + " ms, lease " + workers.lease().toSeconds() + " s)",
                 mail.smtp().map(smtp -> "mail: SMTP " + smtp.describe() + ", at most " + smtp.maxMessagesPerSecond() + " messages/s")
                         .orElse("mail: pickup directory " + mail.pickupDirectory().toAbsolutePath()) + " (" + mail.senders() + " senders)",
-                "sender: " + mail.sender().orElse("(none)"));
+                "sender: " + mail.sender().orElse("(none)"),
+                "metrics: GET /metrics with a Metrics token" + (metrics.allowFrom().isEmpty() ? ""
+                        : ", or without one from " + metrics.allowFrom()));
     }
 }

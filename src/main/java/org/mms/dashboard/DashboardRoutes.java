@@ -55,7 +55,8 @@ public final class DashboardRoutes {
         this.migration = new MigrationPage(admin, queries);
         this.changes = new ChangesPage(admin);
         this.settings = new SettingsPage(admin);
-        this.actions = List.of(new MigrateAgain(admin, migration), new TestCalendarStore(admin, settings));
+        this.actions = List.of(new MigrateAgain(admin, migration), new Approve(admin), new Deny(admin), new Undo(admin),
+                new TestCalendarStore(admin, settings));
     }
 
     /**
@@ -168,7 +169,7 @@ public final class DashboardRoutes {
                 ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
             }
             case Authentication.Granted g -> send(ctx, 403, SignInPage.page(Optional.of(
-                    "The service operator's token reaches no tenant's migrations; sign in with a token of a tenant.")));
+                    "This token belongs to no tenant (the service operator's or the metrics token); sign in with a token of a tenant.")));
             case Authentication.Refused r -> {
                 throttle.failed(ctx.ip());
                 access.record(new AuditEvent(clock.instant(), r.tenant(), r.tokenName(), "POST /sign-in", "", 401, ctx.ip()));

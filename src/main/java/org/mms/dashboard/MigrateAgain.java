@@ -3,6 +3,7 @@ package org.mms.dashboard;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.mms.access.Role;
 import org.mms.admin.Admin;
 import org.mms.admin.Requests;
@@ -38,18 +39,28 @@ final class MigrateAgain implements Action {
         if (status == null) {
             return new Shown(404, ErrorPage.page(visitor, "There is no such migration."));
         }
-        admin.startMigration(visitor.tenant(), status.UserId(), startOf(MigrationType.byDisplayName(status.MigrationType()).orElseThrow()));
+        Optional<Requests.StartMigration> start = MigrationType.byDisplayName(status.MigrationType()).flatMap(MigrateAgain::startOf);
+        if (start.isEmpty()) {
+            return new Shown(409, ErrorPage.page(visitor, "An undo is not migrated again; Undo-CsMeetingMigration starts another."));
+        }
+        admin.startMigration(visitor.tenant(), status.UserId(), start.get());
         return new Redirect("/migrations?user=" + URLEncoder.encode(status.UserId(), StandardCharsets.UTF_8));
     }
 
-    /** The cmdlet's parameters that give this migration type. */
-    static Requests.StartMigration startOf(MigrationType type) {
+    /** The cmdlet's parameters that give this migration type; none for an undo, which Start-CsExMeetingMigration does not start. */
+    static Optional<Requests.StartMigration> startOf(MigrationType type) {
         return switch (type) {
-            case SFB_TO_SFB -> new Requests.StartMigration(SourceMeetingType.SFB, TargetMeetingType.CURRENT);
-            case SFB_TO_TEAMS -> new Requests.StartMigration(SourceMeetingType.SFB, TargetMeetingType.TEAMS);
-            case TEAMS_TO_TEAMS -> new Requests.StartMigration(SourceMeetingType.TEAMS, TargetMeetingType.CURRENT);
-            case TO_SAME_TYPE -> new Requests.StartMigration(SourceMeetingType.ALL, TargetMeetingType.CURRENT);
-            case ALL_TO_TEAMS -> new Requests.StartMigration(SourceMeetingType.ALL, TargetMeetingType.TEAMS);
+            case SFB_TO_SFB -> Optional.of(new Requests.StartMigration(SourceMeetingType.SFB, TargetMeetingType.CURRENT));
+            case SFB_TO_TEAMS -> Optional.of(new Requests.StartMigration(SourceMeetingType.SFB, TargetMeetingType.TEAMS));
+            case TEAMS_TO_TEAMS -> Optional.of(new Requests.StartMigration(SourceMeetingType.TEAMS, TargetMeetingType.CURRENT));
+            case TO_SAME_TYPE -> Optional.of(new Requests.StartMigration(SourceMeetingType.ALL, TargetMeetingType.CURRENT));
+            case ALL_TO_TEAMS -> Optional.of(new Requests.StartMigration(SourceMeetingType.ALL, TargetMeetingType.TEAMS));
+            case UNDO -> Optional.empty();
         };
+    }
+
+    /** Whether this migration can be run again from the dashboard. */
+    static boolean applies(Views.MigrationStatus status) {
+        return MigrationType.byDisplayName(status.MigrationType()).flatMap(MigrateAgain::startOf).isPresent();
     }
 }

@@ -43,13 +43,31 @@ final class MigrationPage {
                 new String[] {"RetryCount", String.valueOf(status.RetryCount())}, new String[] {"LastMessage", status.LastMessage()},
                 new String[] {"CreateDate", Layout.time(status.CreateDate())}, new String[] {"ModifiedDate", Layout.time(status.ModifiedDate())})));
         if (visitor.mayAct()) {
-            parts.add(el("section", List.of("class", "actions"), textEl("h2", "Actions"),
-                    Layout.postForm("/migrations/" + status.CorrelationId() + "/migrate-again", visitor, "Migrate again", "primary"),
-                    textEl("p", "Queues a new migration of this organizer's meetings, of the same type (Start-CsExMeetingMigration).")));
+            parts.add(actions(visitor, status));
         }
         parts.add(meetings(queries.changes(visitor.tenant(), status.CorrelationId())));
         parts.add(history(visitor, status));
         return Layout.page("Migration of " + status.UserPrincipalName(), visitor, "/migrations", Markup.join(parts));
+    }
+
+    /** The actions this migration's state allows: approve or deny while it awaits approval, undo once it succeeded, migrate again. */
+    private static Markup actions(Visitor visitor, Views.MigrationStatus status) {
+        String at = "/migrations/" + status.CorrelationId();
+        List<Markup> forms = new ArrayList<>();
+        if (status.State().equals("AwaitingApproval")) {
+            forms.add(Layout.postForm(at + "/approve", visitor, "Approve", "primary"));
+            forms.add(Layout.postForm(at + "/deny", visitor, "Deny", "plain"));
+        }
+        if (MigrateAgain.applies(status)) {
+            forms.add(Layout.postForm(at + "/migrate-again", visitor, "Migrate again", "primary"));
+            if (status.State().equals("Succeeded")) {
+                forms.add(Layout.postForm(at + "/undo", visitor, "Undo", "plain"));
+            }
+        }
+        return el("section", List.of("class", "actions"), textEl("h2", "Actions"), Markup.join(forms),
+                textEl("p", "Migrate again queues a new migration of this organizer's meetings of the same type "
+                        + "(Start-CsExMeetingMigration); Undo puts back what this migration wrote where the meeting still shows it "
+                        + "(Undo-CsMeetingMigration); Approve and Deny decide a migration that awaits approval."));
     }
 
     private static Markup meetings(List<DashboardQueries.MeetingChange> changes) {
@@ -80,7 +98,12 @@ final class MigrationPage {
                         : Layout.link("/migrations/" + s.CorrelationId(), s.CorrelationId()),
                 text(s.MigrationType()), text(s.State()), text(Layout.time(s.CreateDate())), text(s.LastMessage()))).toList();
         List<Views.TriggerDecision> decisions = admin.triggerDecisions(visitor.tenant(), Optional.of(status.UserId()), Optional.empty());
+        List<List<Markup>> transitions = admin.migrationHistory(visitor.tenant(), new Requests.HistoryQuery(Optional.empty(),
+                Optional.of(status.CorrelationId()), Optional.empty(), Optional.empty())).stream().map(t -> List.of(
+                text(Layout.time(t.Time())), text(t.FromState()), text(t.ToState()), text(t.Attempt()), text(t.RetryCount()),
+                text(t.Reason()))).toList();
         return el("section", textEl("h2", "History"),
+                Layout.table("State changes of this migration", List.of("Time", "From", "To", "Attempt", "RetryCount", "Reason"), transitions),
                 Layout.table("Migrations of this user", List.of("CorrelationId", "MigrationType", "State", "CreateDate", "LastMessage"), rows),
                 ChangesPage.decisions("Trigger decisions for this user", decisions));
     }

@@ -15,12 +15,13 @@ import org.mms.admin.Admin;
 import org.mms.admin.Requests;
 import org.mms.admin.Views;
 import org.mms.migration.MigrationType;
+import org.mms.queue.MigrationState;
 
 /** Every organizer's migrations with the status fields, filtered by state, time window, user and type, and searched. */
 final class MigrationsPage {
 
     static final int ROWS_SHOWN = 500;
-    private static final List<String> STATES = List.of("Pending", "InProgress", "Succeeded", "Failed");
+    private static final List<String> STATES = MigrationState.SUMMARY_ORDER.stream().map(MigrationState::displayName).toList();
     /** The time windows offered, in hours (0: any time). */
     private static final List<Integer> WINDOWS = List.of(0, 1, 24, 168);
 

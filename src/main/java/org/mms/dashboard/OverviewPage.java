@@ -95,6 +95,13 @@ final class OverviewPage {
         if (failed.size() > FAILURES_SHOWN) {
             items.add(el("li", Layout.link("/migrations?state=Failed", (failed.size() - FAILURES_SHOWN) + " more failed migrations")));
         }
+        long awaiting = admin.migrationSummary(visitor.tenant(), Requests.StatusQuery.all()).stream()
+                .filter(c -> c.State().equals("AwaitingApproval")).mapToLong(Views.StateCount::UserCount).sum();
+        if (awaiting > 0) {
+            items.add(el("li", Layout.link("/migrations?state=AwaitingApproval", awaiting + " migrations await approval. "),
+                    el("span", List.of("class", "todo"), text("What to do: an admin approves or denies them "
+                            + "(Approve-CsMeetingMigration, Deny-CsMeetingMigration)."))));
+        }
         if (failedMessages > 0) {
             items.add(el("li", text(failedMessages + " update messages could not be sent. "), el("span", List.of("class", "todo"),
                     text("What to do: check the mail settings (SMTP server, sender) and the service log; those attendees still have the old invitation."))));

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.mms.queue.Claimed;
+import org.mms.queue.MigrationRequest;
+import org.mms.queue.Transition;
 import org.mms.queue.WorkerId;
 
 /**
@@ -48,7 +50,9 @@ final class ClaimDueRequests {
                 // The rows are locked by this transaction, so nobody can have moved them in between.
                 throw new IllegalStateException("locked " + ids.size() + " due requests but could claim only " + claimed);
             }
-            return MigrationRequestRows.byIds(h, ids).stream()
+            List<MigrationRequest> running = MigrationRequestRows.byIds(h, ids);
+            TransitionRows.insert(h, running.stream().map(Transition::claimed).toList());
+            return running.stream()
                     .map(r -> new Claimed(r.lease().orElseThrow(), r))
                     .toList();
         });

@@ -2,6 +2,9 @@ package org.mms.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -28,7 +31,13 @@ public final class Database implements AutoCloseable {
 
     /** Opens the pool and applies pending schema migrations (safe for several processes at once on PostgreSQL). */
     public static Database open(DatabaseConfig config) {
+        return open(config, Optional.empty());
+    }
+
+    /** As {@link #open(DatabaseConfig)}, the pool reporting its connections to {@code meters} ({@code hikaricp_*}). */
+    public static Database open(DatabaseConfig config, Optional<MeterRegistry> meters) {
         HikariConfig hikari = new HikariConfig();
+        meters.ifPresent(registry -> hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry)));
         hikari.setJdbcUrl(config.url());
         hikari.setUsername(config.user());
         hikari.setPassword(config.password());

@@ -7,6 +7,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.mms.directory.TenantId;
 import org.mms.directory.UserId;
+import org.mms.queue.ApprovalHold;
 import org.mms.queue.Enqueued;
 import org.mms.queue.MigrationRequest;
 import org.mms.queue.NewRequest;
@@ -29,11 +30,11 @@ final class EnqueueChange {
         this.jdbi = jdbi;
     }
 
-    Enqueued enqueue(TenantId tenant, UserId user, RequestedChange change, Instant now) {
+    Enqueued enqueue(TenantId tenant, UserId user, RequestedChange change, Instant now, Optional<ApprovalHold> hold) {
         RuntimeException lastRace = null;
         for (int i = 0; i < ATTEMPTS; i++) {
             try {
-                return jdbi.inTransaction(h -> enqueueOnce(h, tenant, user, change, now));
+                return jdbi.inTransaction(h -> enqueueOnce(h, tenant, user, change, now, hold));
             } catch (RuntimeException e) {
                 if (!isUniqueViolation(e)) {
                     throw e;
@@ -45,13 +46,15 @@ final class EnqueueChange {
                 + " created an active request first " + ATTEMPTS + " times in a row", lastRace);
     }
 
-    private static Enqueued enqueueOnce(Handle h, TenantId tenant, UserId user, RequestedChange change, Instant now) {
+    private static Enqueued enqueueOnce(Handle h, TenantId tenant, UserId user, RequestedChange change, Instant now,
+            Optional<ApprovalHold> hold) {
         Optional<MigrationRequest> active = h.createQuery("SELECT " + MigrationRequestRows.COLUMNS
                         + " FROM migration_request WHERE active_user = :active FOR UPDATE")
                 .bind("active", MigrationRequestRows.activeUser(tenant, user))
                 .map(MigrationRequestRows.MAPPER).findOne();
         if (active.isEmpty()) {
-            return new Enqueued.New(MigrationRequestRows.insert(h, NewRequest.of(tenant, user, change, now)));
+            MigrationRequest created = MigrationRequestRows.insert(h, NewRequest.of(tenant, user, change, now));
+            return new Enqueued.New(hold.isEmpty() ? created : MigrationRequestRows.save(h, created.awaitApproval(hold.get(), now)));
         }
         MigrationRequest current = active.get();
         if (!current.tenant().equals(tenant) || !current.user().equals(user)) {
@@ -60,9 +63,13 @@ final class EnqueueChange {
                     + current.user() + " has the same key as " + tenant + ":" + user);
         }
         return switch (current.state()) {
-            case PENDING -> new Enqueued.CoalescedIntoPending(MigrationRequestRows.save(h, current.coalesce(change, now)));
+            case PENDING, AWAITING_APPROVAL -> {
+                MigrationRequest joined = current.coalesce(change, now);
+                yield new Enqueued.CoalescedIntoPending(MigrationRequestRows.save(h, hold.map(held -> joined.awaitApproval(held, now))
+                        .orElse(joined)));
+            }
             case IN_PROGRESS -> new Enqueued.FollowUpQueued(MigrationRequestRows.save(h, current.noteFollowUp(change, now)));
-            case SUCCEEDED, FAILED -> throw new IllegalStateException(
+            case SUCCEEDED, FAILED, DENIED -> throw new IllegalStateException(
                     "finished request " + current.correlationId() + " still holds its user's active key");
         };
     }

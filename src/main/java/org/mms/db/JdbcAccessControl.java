@@ -49,7 +49,7 @@ public final class JdbcAccessControl implements AccessControl {
     @Override
     public ApiToken.Issued issue(TenantId tenant, String name, Role role, Optional<Duration> lifetime) {
         String n = tokenName(name);
-        if (role == Role.SERVICE_OPERATOR) {
+        if (role.serviceWide()) {
             throw new AdminException.BadRequest("a tenant's token is Admin, Operator or Reader");
         }
         lifetime.ifPresent(l -> {
@@ -152,6 +152,11 @@ public final class JdbcAccessControl implements AccessControl {
     /** A service-operator token made on first start (or by {@code mms token --operator}). */
     public ApiToken.Issued issueServiceOperatorToken(String name) {
         return tokens.issue(Optional.empty(), name, Role.SERVICE_OPERATOR, Optional.empty(), clock.instant());
+    }
+
+    /** The token that reads {@code /metrics}, made on first start. */
+    public ApiToken.Issued issueMetricsToken(String name) {
+        return tokens.issue(Optional.empty(), name, Role.METRICS, Optional.empty(), clock.instant());
     }
 
     /** An admin token made by the service itself: on first start, or from the machine ({@code mms token}), where file access is the proof. */

@@ -41,10 +41,10 @@ public final class JdbcApiTokens {
         return issue(Optional.of(tenant), name, Role.ADMIN, Optional.empty(), now).secret();
     }
 
-    /** A new token; {@code tenant} is empty only for the service operator's. */
+    /** A new token; {@code tenant} is empty only for the service operator's and the metrics tokens. */
     public ApiToken.Issued issue(Optional<TenantId> tenant, String name, Role role, Optional<Instant> expiresAt, Instant now) {
-        if (tenant.isEmpty() != (role == Role.SERVICE_OPERATOR)) {
-            throw new IllegalArgumentException("only the service operator's token belongs to no tenant");
+        if (tenant.isEmpty() != role.serviceWide()) {
+            throw new IllegalArgumentException("only the service operator's and the metrics tokens belong to no tenant");
         }
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);

@@ -20,6 +20,7 @@ import org.mms.admin.AdminException;
 import org.mms.block.CustomFooter;
 import org.mms.block.DialInNumber;
 import org.mms.block.MeetingType;
+import org.mms.directory.ApprovalSettings;
 import org.mms.directory.AudioConferencing;
 import org.mms.directory.AudioProvider;
 import org.mms.directory.Bridge;
@@ -104,6 +105,25 @@ public final class JdbcDirectory implements Directory {
             }
             throw e;
         }
+    }
+
+    @Override
+    public ApprovalSettings approvalSettings(TenantId tenant) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT require_approval, approval_threshold_meetings FROM tenant WHERE id = :id")
+                .bind("id", tenant.value())
+                .map((rs, ctx) -> new ApprovalSettings(rs.getBoolean("require_approval"),
+                        Optional.ofNullable(rs.getObject("approval_threshold_meetings", Integer.class))))
+                .findOne().orElse(ApprovalSettings.NONE));
+    }
+
+    @Override
+    public void saveApprovalSettings(TenantId tenant, ApprovalSettings approval) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE tenant SET require_approval = :require, approval_threshold_meetings = :threshold"
+                        + " WHERE id = :id")
+                .bind("require", approval.requireApproval())
+                .bindByType("threshold", approval.thresholdMeetings().orElse(null), Integer.class)
+                .bind("id", tenant.value())
+                .execute());
     }
 
     private static void refuseDomainsOfOthers(Handle h, TenantId tenant, List<String> domains) {
@@ -336,7 +356,15 @@ public final class JdbcDirectory implements Directory {
                         Optional.ofNullable(rs.getString("certificate_password_sealed"))
                                 .map(sealed -> open(tenant, sealed, GRAPH_CERTIFICATE_PASSWORD, "certificate password")));
         return Optional.of(new GraphStoreSettings(rs.getString("directory_tenant_id"), rs.getString("client_id"), credential,
-                URI.create(rs.getString("graph_url")), URI.create(rs.getString("authority_url"))));
+                URI.create(rs.getString("graph_url")), URI.create(rs.getString("authority_url")),
+                orDefault(rs, "max_requests_per_mailbox", GraphStoreSettings.MOST_PER_MAILBOX),
+                orDefault(rs, "max_requests_in_flight", GraphStoreSettings.DEFAULT_IN_FLIGHT)));
+    }
+
+    /** An INTEGER column, or {@code otherwise} when it is empty. */
+    private static int orDefault(ResultSet rs, String column, int otherwise) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? otherwise : value;
     }
 
     /** The columns the Graph credential is sealed in; each name is part of the place it is sealed for. */
@@ -393,9 +421,9 @@ public final class JdbcDirectory implements Directory {
             h.createUpdate("""
                     INSERT INTO tenant_calendar_store (tenant_id, kind, base_url, calendar_path, username, password_sealed, scheduling,
                       allow_insecure_http, directory_tenant_id, client_id, graph_url, authority_url, client_secret_sealed,
-                      certificate_sealed, certificate_password_sealed)
+                      certificate_sealed, certificate_password_sealed, max_requests_per_mailbox, max_requests_in_flight)
                     VALUES (:t, :kind, :url, :path, :user, :sealed, :scheduling, :insecure, :directoryTenant, :client, :graphUrl,
-                      :authorityUrl, :clientSecret, :certificate, :certificatePassword)""")
+                      :authorityUrl, :clientSecret, :certificate, :certificatePassword, :perMailbox, :inFlight)""")
                     .bind("t", t).bind("kind", s.kind().name()).bind("url", s.baseUrl().map(URI::toString).orElse(null))
                     .bind("path", s.calendarPath().orElse(null)).bind("user", s.username().orElse(null))
                     .bind("sealed", s.password().map(p -> secrets.seal(p, passwordContext(t))).orElse(null))
@@ -408,6 +436,8 @@ public final class JdbcDirectory implements Directory {
                     .bind("certificate", certificate.map(c -> secrets.seal(c.base64(), graphContext(GRAPH_CERTIFICATE, t))).orElse(null))
                     .bind("certificatePassword", certificate.flatMap(GraphStoreSettings.Certificate::password)
                             .map(p -> secrets.seal(p, graphContext(GRAPH_CERTIFICATE_PASSWORD, t))).orElse(null))
+                    .bind("perMailbox", graph.map(GraphStoreSettings::maxRequestsPerMailbox).orElse(null))
+                    .bind("inFlight", graph.map(GraphStoreSettings::maxRequestsInFlight).orElse(null))
                     .execute();
         });
     }

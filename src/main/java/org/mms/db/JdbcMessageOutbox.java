@@ -27,6 +27,9 @@ public final class JdbcMessageOutbox implements MessageOutbox {
     /** PENDING messages are due at their next attempt; SENDING and STAGED ones when their sender's lease ends. */
     private static final LockDueRows DUE = new LockDueRows("outbox_message", "next_attempt_at", List.of("PENDING", "SENDING", "STAGED"));
 
+    /** Every state a message can be in, in the order of its life. */
+    static final List<String> STATES = List.of("HELD", "PENDING", "SENDING", "STAGED", "SENT", "FAILED");
+
     private final Jdbi jdbi;
 
     public JdbcMessageOutbox(Database db) {
@@ -116,7 +119,7 @@ public final class JdbcMessageOutbox implements MessageOutbox {
     @Override
     public Map<String, Long> counts() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String state : List.of("HELD", "PENDING", "SENDING", "STAGED", "SENT", "FAILED")) {
+        for (String state : STATES) {
             counts.put(state, 0L);
         }
         jdbi.useHandle(h -> h.createQuery("SELECT state, COUNT(*) AS n FROM outbox_message GROUP BY state")

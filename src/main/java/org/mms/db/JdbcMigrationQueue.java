@@ -7,19 +7,22 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.mms.directory.TenantId;
 import org.mms.directory.UserId;
-import org.mms.migration.MigrationType;
+import org.mms.queue.ApprovalHold;
 import org.mms.queue.Claimed;
 import org.mms.queue.Completion;
 import org.mms.queue.CorrelationId;
 import org.mms.queue.Counts;
 import org.mms.queue.Enqueued;
+import org.mms.queue.HistoryFilter;
 import org.mms.queue.Lease;
 import org.mms.queue.MigrationQueue;
 import org.mms.queue.MigrationRequest;
 import org.mms.queue.MigrationStatusQueries;
+import org.mms.queue.RequestId;
 import org.mms.queue.RequestedChange;
 import org.mms.queue.StateCount;
 import org.mms.queue.StatusFilter;
+import org.mms.queue.Transition;
 import org.mms.queue.WorkerId;
 
 /**
@@ -30,24 +33,58 @@ public final class JdbcMigrationQueue implements MigrationQueue, MigrationStatus
 
     private final Jdbi jdbi;
     private final EnqueueChange enqueue;
+    private final EnqueueUndo enqueueUndo;
     private final ClaimDueRequests claim;
     private final ReportOnLease report;
     private final ReapExpiredLeases reaper;
     private final QueryMigrationStatus status;
+    private final DecideApproval decide;
 
     public JdbcMigrationQueue(Database database) {
         this.jdbi = database.jdbi();
         this.enqueue = new EnqueueChange(jdbi);
+        this.enqueueUndo = new EnqueueUndo(jdbi);
         this.claim = new ClaimDueRequests(jdbi);
         this.report = new ReportOnLease(jdbi);
         this.reaper = new ReapExpiredLeases(jdbi);
         this.status = new QueryMigrationStatus(jdbi);
+        this.decide = new DecideApproval(jdbi);
     }
 
     @Override
-    public Enqueued enqueue(TenantId tenant, UserId user, String upn, MigrationType type, String trigger, Instant now,
-            Duration settleWindow) {
-        return enqueue.enqueue(tenant, user, new RequestedChange(upn, type, trigger, settleWindow), now);
+    public Enqueued enqueue(TenantId tenant, UserId user, RequestedChange change, Instant now, Optional<ApprovalHold> hold) {
+        return enqueue.enqueue(tenant, user, change, now, hold);
+    }
+
+    @Override
+    public Optional<MigrationRequest> approve(TenantId tenant, CorrelationId correlationId, Instant now) {
+        return decide.decide(tenant, correlationId, r -> r.approve("approved; waiting for a worker", now));
+    }
+
+    @Override
+    public Optional<MigrationRequest> awaitApproval(TenantId tenant, CorrelationId correlationId, ApprovalHold hold, Instant now) {
+        return decide.decide(tenant, correlationId, r -> r.awaitApproval(hold, now));
+    }
+
+    @Override
+    public Optional<MigrationRequest> deny(TenantId tenant, CorrelationId correlationId, Instant now) {
+        return decide.decide(tenant, correlationId, r -> r.deny("denied by an admin; nothing was migrated", now));
+    }
+
+    @Override
+    public Optional<MigrationRequest> enqueueUndo(TenantId tenant, UserId user, String upn, List<CorrelationId> undoes, String trigger,
+            Instant now) {
+        return enqueueUndo.enqueue(tenant, user, upn, undoes, trigger, now);
+    }
+
+    @Override
+    public List<CorrelationId> undoTargets(RequestId request) {
+        String undoes = jdbi.withHandle(h -> h.createQuery("SELECT undoes FROM migration_request WHERE id = :id AND migration_type = 'UNDO'")
+                .bind("id", request.value()).mapTo(String.class).findOne().orElse(null));
+        if (undoes == null || undoes.isEmpty()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(undoes.split(",")).map(CorrelationId::parse).toList();
     }
 
     @Override
@@ -104,10 +141,13 @@ public final class JdbcMigrationQueue implements MigrationQueue, MigrationStatus
 
     @Override
     public int purgeFinishedBefore(Instant cutoff) {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM migration_request"
-                        + " WHERE state IN ('SUCCEEDED', 'FAILED') AND finished_at < :cutoff")
-                .bind("cutoff", MigrationRequestRows.time(cutoff))
-                .execute());
+        return jdbi.inTransaction(h -> {
+            TransitionRows.purgeFinishedBefore(h, MigrationRequestRows.time(cutoff));
+            return h.createUpdate("DELETE FROM migration_request"
+                            + " WHERE state IN ('SUCCEEDED', 'FAILED', 'DENIED') AND finished_at < :cutoff")
+                    .bind("cutoff", MigrationRequestRows.time(cutoff))
+                    .execute();
+        });
     }
 
     @Override
@@ -118,6 +158,11 @@ public final class JdbcMigrationQueue implements MigrationQueue, MigrationStatus
     @Override
     public List<StateCount> summary(TenantId tenant, StatusFilter filter) {
         return status.summary(tenant, filter);
+    }
+
+    @Override
+    public List<Transition> history(TenantId tenant, HistoryFilter filter) {
+        return jdbi.withHandle(h -> TransitionRows.list(h, tenant, filter));
     }
 
     @Override

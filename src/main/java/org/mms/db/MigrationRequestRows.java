@@ -23,6 +23,7 @@ import org.mms.queue.MigrationState;
 import org.mms.queue.NewRequest;
 import org.mms.queue.RequestId;
 import org.mms.queue.RequestedChange;
+import org.mms.queue.Transition;
 import org.mms.queue.WorkerId;
 
 /** Reading and writing whole {@code migration_request} rows; every step of the queue goes through here. */
@@ -81,11 +82,16 @@ final class MigrationRequestRows {
                 .bind("created", time(created.createdAt()))
                 .bind("active", activeUser(created.tenant(), created.user()))
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-        return byId(h, new RequestId(id)).orElseThrow();
+        MigrationRequest stored = byId(h, new RequestId(id)).orElseThrow();
+        TransitionRows.insert(h, List.of(Transition.created(stored)));
+        return stored;
     }
 
     /** Writes everything that can change about a request, and returns it as stored. */
     static MigrationRequest save(Handle h, MigrationRequest r) {
+        // Callers hold the row's lock, so this is the state the update moves it from.
+        MigrationRequest before = byId(h, r.id()).orElseThrow(
+                () -> new IllegalStateException("migration request " + r.correlationId() + " vanished while it was being updated"));
         Optional<RequestedChange> f = r.followUp();
         int rows = h.createUpdate("UPDATE migration_request SET upn = :upn, migration_type = :type, trigger = :trigger, state = :state,"
                         + " due_at = :due, settle_ms = :settle, attempts = :attempts, retry_count = :retries, lease_owner = :owner,"
@@ -122,7 +128,9 @@ final class MigrationRequestRows {
         if (rows != 1) {
             throw new IllegalStateException("migration request " + r.correlationId() + " vanished while it was being updated");
         }
-        return byId(h, r.id()).orElseThrow();
+        MigrationRequest after = byId(h, r.id()).orElseThrow();
+        Transition.between(before, after).ifPresent(t -> TransitionRows.insert(h, List.of(t)));
+        return after;
     }
 
     /**

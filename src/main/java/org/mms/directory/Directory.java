@@ -21,6 +21,11 @@ public interface Directory {
      */
     void saveTenant(Tenant tenant);
 
+    /** When the tenant's migrations wait for approval; {@link ApprovalSettings#NONE} for an unknown tenant. */
+    ApprovalSettings approvalSettings(TenantId tenant);
+
+    void saveApprovalSettings(TenantId tenant, ApprovalSettings approval);
+
     List<Bridge> bridges(TenantId tenant);
 
     Optional<Bridge> bridgeByName(TenantId tenant, String name);

@@ -19,11 +19,20 @@ import org.mms.secret.Secret;
  * @param graphUrl          Graph's versioned root ({@link #GRAPH} unless a national cloud or a test server is meant)
  * @param authorityUrl      Entra's sign-in host ({@link #AUTHORITY} unless a national cloud or a test server is meant);
  *                          the tenant id is appended to it
+ * @param maxRequestsPerMailbox requests in flight to one mailbox at most, 1 to {@link #MOST_PER_MAILBOX}
+ * @param maxRequestsInFlight   requests in flight to Graph from one process at most, 1 to {@link #MOST_IN_FLIGHT}
  */
-public record GraphStoreSettings(String directoryTenantId, String clientId, Credential credential, URI graphUrl, URI authorityUrl) {
+public record GraphStoreSettings(String directoryTenantId, String clientId, Credential credential, URI graphUrl, URI authorityUrl,
+        int maxRequestsPerMailbox, int maxRequestsInFlight) {
 
     public static final URI GRAPH = URI.create("https://graph.microsoft.com/v1.0");
     public static final URI AUTHORITY = URI.create("https://login.microsoftonline.com");
+    /** Graph's documented limit for Outlook resources: a fifth request in flight to one mailbox is answered 429. */
+    public static final int MOST_PER_MAILBOX = 4;
+    /** For the whole process: 16 mailboxes at Graph's limit each. */
+    public static final int DEFAULT_IN_FLIGHT = 64;
+    /** More would be threads and connections to no purpose: the app's own limits per tenant bind long before. */
+    public static final int MOST_IN_FLIGHT = 1000;
 
     private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
 
@@ -58,6 +67,11 @@ public record GraphStoreSettings(String directoryTenantId, String clientId, Cred
         }
     }
 
+    /** With Graph's limits: {@link #MOST_PER_MAILBOX} per mailbox, {@link #DEFAULT_IN_FLIGHT} for the process. */
+    public GraphStoreSettings(String directoryTenantId, String clientId, Credential credential, URI graphUrl, URI authorityUrl) {
+        this(directoryTenantId, clientId, credential, graphUrl, authorityUrl, MOST_PER_MAILBOX, DEFAULT_IN_FLIGHT);
+    }
+
     public GraphStoreSettings {
         if (directoryTenantId == null || !GUID.matcher(directoryTenantId).matches()) {
             throw new IllegalArgumentException("DirectoryTenantId must be the organization's Entra ID tenant id, a GUID such as "
@@ -72,6 +86,13 @@ public record GraphStoreSettings(String directoryTenantId, String clientId, Cred
         if (!"https".equalsIgnoreCase(authorityUrl.getScheme())) {
             // msal4j refuses any other authority, and a client secret must not cross a network in clear anyway.
             throw new IllegalArgumentException("AuthorityUrl must be https, even on this machine: the sign-in library takes no other");
+        }
+        if (maxRequestsPerMailbox < 1 || maxRequestsPerMailbox > MOST_PER_MAILBOX) {
+            throw new IllegalArgumentException("MaxRequestsPerMailbox must be 1 to " + MOST_PER_MAILBOX + ", not " + maxRequestsPerMailbox
+                    + ": Exchange Online answers 429 to more than " + MOST_PER_MAILBOX + " requests in flight to one mailbox");
+        }
+        if (maxRequestsInFlight < 1 || maxRequestsInFlight > MOST_IN_FLIGHT) {
+            throw new IllegalArgumentException("MaxRequestsInFlight must be 1 to " + MOST_IN_FLIGHT + ", not " + maxRequestsInFlight);
         }
         directoryTenantId = directoryTenantId.toLowerCase(Locale.ROOT);
         clientId = clientId.toLowerCase(Locale.ROOT);
@@ -104,6 +125,7 @@ public record GraphStoreSettings(String directoryTenantId, String clientId, Cred
         return "GraphStoreSettings[tenant " + directoryTenantId + ", client " + clientId + switch (credential) {
             case ClientSecret s -> ", client secret set";
             case Certificate c -> ", certificate set" + (c.password().isPresent() ? " with password" : "");
-        } + ", graph " + graphUrl + ", authority " + authorityUrl + "]";
+        } + ", graph " + graphUrl + ", authority " + authorityUrl + ", in flight " + maxRequestsPerMailbox + " per mailbox, "
+                + maxRequestsInFlight + " in all]";
     }
 }

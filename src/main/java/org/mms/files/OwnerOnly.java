@@ -88,6 +88,17 @@ public final class OwnerOnly {
         return file;
     }
 
+    /**
+     * Writes {@code content} to a new file, owner-only; refuses, with {@link java.nio.file.FileAlreadyExistsException},
+     * when {@code file} exists (checked and created in one step, so nothing written meanwhile is replaced).
+     */
+    public static Path writeNewFile(Path file, byte[] content) throws IOException {
+        try (var out = Files.newOutputStream(Files.createFile(file, fileAttributes(file)))) {
+            out.write(content);
+        }
+        return file;
+    }
+
     /** {@link #writeFile(Path, byte[])} for text, in UTF-8. */
     public static Path writeFile(Path file, String content) throws IOException {
         return writeFile(file, content.getBytes(StandardCharsets.UTF_8));

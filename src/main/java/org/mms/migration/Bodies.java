@@ -189,8 +189,17 @@ final class Bodies {
         return links().stream().findFirst();
     }
 
+    /**
+     * Whether the old block already shows the target; the links it shows include those behind labels, so an
+     * HTML-only block whose join link is the target's counts as showing it.
+     */
     boolean alreadyShows(Coordinates target, RenderedBlock rendered) {
-        return shown().shows(target, ShownCoordinates.of(rendered.text(), target.type()));
+        return shown().withLinks(links()).shows(target, ShownCoordinates.of(rendered.text(), target.type()));
+    }
+
+    /** Whether the block shows what a block MMS rendered as {@code blockText} shows (its links behind labels included). */
+    boolean showsBlock(String blockText) {
+        return shown().withLinks(links()).showsAllOf(ShownCoordinates.of(blockText, type));
     }
 
     /** Plans both body edits; a refusal (the HTML could not be replaced safely) comes back as an outcome. */

@@ -3,12 +3,9 @@ package org.mms.migration;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.mms.calendar.CalendarStore;
 import org.mms.checkpoint.Checkpoint;
 import org.mms.itip.ItipRequest;
@@ -19,7 +16,6 @@ import org.mms.calendar.WriteResult;
 import org.mms.directory.Bridge;
 import org.mms.directory.Tenant;
 import org.mms.directory.User;
-import org.mms.ical.IcalFormatException;
 
 /**
  * Runs one migration request: every stored meeting of the organizer is planned with the engine;
@@ -52,8 +48,19 @@ public final class MigrateOrganizer {
         this.checkpoint = checkpoint;
     }
 
-    /** What to migrate: whose meetings, under which settings, of which type, for which request. */
-    public record Request(Tenant tenant, User user, Optional<Bridge> bridge, MigrationType type, String correlationId) {
+    /**
+     * What to migrate: whose meetings, under which settings, of which type, for which request; for an
+     * {@link MigrationType#UNDO}, the migrations it puts back.
+     */
+    public record Request(Tenant tenant, User user, Optional<Bridge> bridge, MigrationType type, String correlationId,
+            List<String> undoes) {
+        public Request(Tenant tenant, User user, Optional<Bridge> bridge, MigrationType type, String correlationId) {
+            this(tenant, user, bridge, type, correlationId, List.of());
+        }
+
+        public Request {
+            undoes = List.copyOf(undoes);
+        }
     }
 
     /**
@@ -77,27 +84,26 @@ public final class MigrateOrganizer {
         void beat(Result soFar);
     }
 
+    /** What {@link #run} would do now, changing nothing (see {@link PreviewMigration}). */
+    public PreviewMigration.Preview preview(Request request) {
+        return new PreviewMigration(store, clock).preview(request);
+    }
+
     public Result run(Request request, Heartbeat heartbeat) {
         Instant now = clock.instant();
         Mailbox mailbox = new Mailbox(request.tenant().id(), request.user().id());
         settleOpenIntents(request, mailbox);
+        if (request.type() == MigrationType.UNDO) {
+            return new PutBackMeetings(store, journal, checkpoint).run(request, mailbox, now, heartbeat);
+        }
 
-        User user = request.user();
-        Set<String> aliases = new LinkedHashSet<>(user.aliases());
-        aliases.add(user.upn());
-        // What the organizer's own blocks show of them, for meetings without the add-in's properties.
-        Set<String> conferenceIds = new LinkedHashSet<>();
-        user.audio().conferenceId().filter(id -> Organizer.conferenceIdProblem(id).isEmpty()).ifPresent(conferenceIds::add);
-        Organizer organizer = new Organizer(user.sipAddress(), aliases, user.objectId().map(Set::of).orElse(Set.of()), conferenceIds);
-        SelectionRules rules = new SelectionRules(organizer, now, request.tenant().settings().attendeeLimit(), request.type().sources(),
-                request.tenant().settings().requireAddInProperties());
-        Targets targets = OrganizerTargets.of(request.tenant(), user, request.bridge(), request.type());
-        MigrationJournal.Run run = new MigrationJournal.Run(request.tenant().id(), user.id(), request.correlationId(), now);
+        PlanOrganizer planner = PlanOrganizer.of(request, now);
+        MigrationJournal.Run run = new MigrationJournal.Run(request.tenant().id(), request.user().id(), request.correlationId(), now);
 
         Tally tally = new Tally();
         // A server that schedules (RFC 6638) tells the attendees itself when the organizer's copy changes.
         boolean serverSends = store.schedulesForAttendees(mailbox);
-        Context context = new Context(mailbox, rules, targets, run, tally, serverSends, serverSends && store.sendsEachEventApart(mailbox),
+        Context context = new Context(mailbox, planner, run, tally, serverSends, serverSends && store.sendsEachEventApart(mailbox),
                 heartbeat);
         List<StoredResource> chunk = new ArrayList<>(BATCH);
         store.forEachCandidate(mailbox, now, now.plus(HORIZON), BATCH, resource -> {
@@ -112,7 +118,7 @@ public final class MigrateOrganizer {
     }
 
     /** What every meeting of one run is planned and journaled with. */
-    private record Context(Mailbox mailbox, SelectionRules rules, Targets targets, MigrationJournal.Run run, Tally tally,
+    private record Context(Mailbox mailbox, PlanOrganizer planner, MigrationJournal.Run run, Tally tally,
             boolean serverSends, boolean eachEventApart, Heartbeat heartbeat) {
     }
 
@@ -140,9 +146,10 @@ public final class MigrateOrganizer {
                 c.tally().count(plan.get(), false);
                 continue;
             }
-            MigrationJournal.Intent intent = MigrationJournal.Intent.of(c.run(), href, ResourcePlan.hash(plan.get().newBytes()));
-            planned.add(new MigrationJournal.Planned(href, plan.get().meetings(), intent.newResourceHash(),
-                    c.serverSends() ? List.of() : plan.get().updates()));
+            MigrationJournal.Intent intent = MigrationJournal.Intent.of(c.run(), href, ResourcePlan.hash(plan.get().newBytes()),
+                    Optional.of(resource.etag()));
+            planned.add(new MigrationJournal.Planned(href, plan.get().meetings(), intent.newResourceHash(), intent.baseEtag(),
+                    c.serverSends() ? List.of() : plan.get().updates(), resource.data()));
             pending.add(new Pending(resource, plan.get(), intent));
         }
         // Nothing journaled or written once the lease is gone: the worker that holds it now settles and migrates.
@@ -156,6 +163,7 @@ public final class MigrateOrganizer {
                 .map(p -> new CalendarStore.Write(p.resource().ref(), p.plan().newBytes(), p.resource().etag())).toList());
         checkpoint.reached(Checkpoint.CHUNK_WRITTEN);
         List<MigrationJournal.Intent> written = new ArrayList<>();
+        java.util.Map<String, String> etags = new java.util.HashMap<>();
         List<MigrationJournal.Intent> notWritten = new ArrayList<>();
         List<Pending> conflicts = new ArrayList<>();
         List<Pending> refused = new ArrayList<>();
@@ -165,6 +173,7 @@ public final class MigrateOrganizer {
             switch (results.get(i)) {
                 case WriteResult.Written w -> {
                     written.add(p.intent());
+                    etags.put(p.intent().href(), w.etag());
                     c.tally().count(p.plan(), true);
                     c.tally().invites += updatesSent(c, p.plan());
                 }
@@ -181,7 +190,7 @@ public final class MigrateOrganizer {
                 }
             }
         }
-        journal.settle(written, notWritten);
+        journal.settle(written, notWritten, etags);
         for (int i = 0; i < refused.size(); i++) {
             recordRefused(c, refused.get(i), refusals.get(i));
         }
@@ -191,17 +200,13 @@ public final class MigrateOrganizer {
     }
 
     private Optional<ResourcePlan> plan(Context c, StoredResource resource) {
-        try {
-            return Optional.of(ResourcePlan.of(resource.data(), c.rules(), c.targets(), ZoneOffset.UTC));
-        } catch (IcalFormatException e) {
-            c.tally().failed(resource.ref().href(), "the stored meeting cannot be read: " + e.getMessage());
-            return Optional.empty();
-        } catch (IllegalArgumentException e) {
-            // A value the update cannot carry (an address or a name no mail header can hold): this
-            // meeting fails, the organizer's others go on.
-            c.tally().failed(resource.ref().href(), "the update for this meeting cannot be composed: " + e.getMessage());
-            return Optional.empty();
-        }
+        return switch (c.planner().plan(resource.data())) {
+            case PlanOrganizer.Planned.Plan p -> Optional.of(p.plan());
+            case PlanOrganizer.Planned.Unplannable u -> {
+                c.tally().failed(resource.ref().href(), u.why());
+                yield Optional.empty();
+            }
+        };
     }
 
     /** A meeting whose write lost a race: re-planned and written alone, a few times at most. */
@@ -218,14 +223,15 @@ public final class MigrateOrganizer {
                 c.tally().count(plan.get(), false);
                 return;
             }
-            MigrationJournal.Intent intent = MigrationJournal.Intent.of(c.run(), href, ResourcePlan.hash(plan.get().newBytes()));
+            MigrationJournal.Intent intent = MigrationJournal.Intent.of(c.run(), href, ResourcePlan.hash(plan.get().newBytes()),
+                    Optional.of(current.etag()));
             List<ItipRequest> updates = c.serverSends() ? List.of() : plan.get().updates();
             c.heartbeat().beat(c.tally().result());
-            journal.intend(c.run(), href, plan.get().meetings(), intent.newResourceHash(), updates);
+            journal.intend(c.run(), href, plan.get().meetings(), intent.newResourceHash(), intent.baseEtag(), updates, current.data());
             WriteResult result = store.put(c.mailbox(), current.ref(), plan.get().newBytes(), Optional.of(current.etag()));
             switch (result) {
                 case WriteResult.Written w -> {
-                    journal.complete(intent);
+                    journal.complete(intent, w.etag());
                     c.tally().count(plan.get(), true);
                     c.tally().invites += updatesSent(c, plan.get());
                     return;
@@ -262,7 +268,11 @@ public final class MigrateOrganizer {
      * series' occurrences apart (Exchange).
      */
     private static int updatesSent(Context c, ResourcePlan plan) {
-        if (!c.serverSends() || !c.eachEventApart()) {
+        return updatesSent(c.serverSends(), c.eachEventApart(), plan);
+    }
+
+    static int updatesSent(boolean serverSends, boolean eachEventApart, ResourcePlan plan) {
+        if (!serverSends || !eachEventApart) {
             return plan.updates().size();
         }
         int events = 0;
@@ -289,12 +299,12 @@ public final class MigrateOrganizer {
     }
 
     /**
-     * An earlier run that stopped between announcing a write and confirming it: if the calendar holds
-     * what it meant to write, the write happened and its message may go; otherwise it did not.
+     * An earlier run that stopped between announcing a write and confirming it: if the write happened, its
+     * decisions stand and its messages may go; otherwise they are dropped and the meeting is planned anew.
      */
     private void settleOpenIntents(Request request, Mailbox mailbox) {
         for (MigrationJournal.Intent intent : journal.openIntents(request.tenant().id(), request.user().id())) {
-            if (store.holds(mailbox, new ResourceRef(intent.href()), intent.newResourceHash())) {
+            if (happened(mailbox, intent)) {
                 journal.complete(intent);
             } else {
                 journal.abandon(intent);
@@ -302,8 +312,31 @@ public final class MigrateOrganizer {
         }
     }
 
-    /** Counts per meeting (UID), and the first failures for the message. */
-    private static final class Tally {
+    /**
+     * Whether an interrupted write happened. The store says so first when it can: it gives back the bytes it was
+     * given, or it remembers the write ({@link CalendarStore#holds}). A store that gives back its own rendering (every
+     * CalDAV server: property order, folding, escapes, some values) can say neither, so the version and the blocks
+     * tell: a resource still at the ETag the write was conditional on was not written (any write gives a new ETag);
+     * one that moved on from it was written when it shows the blocks the write meant to write
+     * ({@link RecognizeWrittenBlocks}). Moved on and showing other blocks means someone else's write came first, and
+     * the conditional write did not happen.
+     */
+    private boolean happened(Mailbox mailbox, MigrationJournal.Intent intent) {
+        ResourceRef ref = new ResourceRef(intent.href());
+        if (store.holds(mailbox, ref, intent.newResourceHash())) {
+            return true;
+        }
+        if (intent.baseEtag().isEmpty()) {
+            return false;
+        }
+        Optional<StoredResource> now = store.get(mailbox, ref);
+        return now.isPresent() && !now.get().etag().equals(intent.baseEtag().get())
+                && RecognizeWrittenBlocks.in(now.get().data(), journal.meantBlocks(intent));
+    }
+
+    /** Counts per meeting (UID), and the first failures for the message; a preview counts the same way. */
+    static final class Tally {
+
         int seen;
         int total;
         int succeeded;

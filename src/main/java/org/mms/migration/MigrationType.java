@@ -19,7 +19,13 @@ public enum MigrationType {
     /** Every meeting keeps its type and gets new coordinates. */
     TO_SAME_TYPE("ToSameType", EnumSet.allOf(MeetingType.class), Optional.empty()),
     /** Every meeting becomes a Teams meeting. */
-    ALL_TO_TEAMS("AllToTeams", EnumSet.allOf(MeetingType.class), Optional.of(MeetingType.TEAMS));
+    ALL_TO_TEAMS("AllToTeams", EnumSet.allOf(MeetingType.class), Optional.of(MeetingType.TEAMS)),
+    /**
+     * Puts back what earlier migrations wrote ({@code Undo-CsMeetingMigration}). It selects no meetings by type, so a
+     * change merged into a waiting undo replaces it (see {@code MergeMigrationTypes}): the meetings are migrated to the
+     * settings as they are now instead.
+     */
+    UNDO("Undo", EnumSet.noneOf(MeetingType.class), Optional.empty());
 
     private final String displayName;
     private final Set<MeetingType> sources;

@@ -230,8 +230,8 @@ public final class PlanMeeting {
     /**
      * Whether two versions of a component say the same thing line by line, folding aside: edits that set each value
      * to what it was and put back the lines they took out (the CONFERENCE lines are always replaced whole) change
-     * nothing, and no update is owed. It matters where the old block cannot show that it already is the target's,
-     * as an HTML-only block, whose join link hides behind a label.
+     * nothing, and no update is owed. It matters where what the old block shows cannot tell that it already is the
+     * target's.
      */
     private static boolean sameContentLines(byte[] before, byte[] after) {
         List<ContentLine> was = ContentLines.scan(before);

@@ -8,13 +8,17 @@ import java.util.Optional;
 import org.mms.calendar.CalendarStoreException;
 import org.mms.calendar.PermanentStoreException;
 import org.mms.checkpoint.Checkpoint;
+import org.mms.directory.ApprovalSettings;
 import org.mms.directory.Bridge;
 import org.mms.directory.Directory;
 import org.mms.directory.MailboxLocation;
 import org.mms.directory.Tenant;
 import org.mms.directory.User;
+import org.mms.queue.ApprovalHold;
 import org.mms.queue.Claimed;
+import org.mms.queue.Completion;
 import org.mms.queue.Counts;
+import org.mms.queue.IllegalStateChangeException;
 import org.mms.queue.Lease;
 import org.mms.queue.MigrationQueue;
 import org.mms.queue.MigrationRequest;
@@ -106,14 +110,14 @@ public final class RunMigrations {
         MigrationRequest request = claimed.request();
         Instant now = clock.instant();
         if (InternalFailure.in(request.lastMessage()).filter(failure::equals).isPresent()) {
-            queue.fail(claimed.lease(), request.counts(), "the migration failed twice with " + failure.words()
-                    + "; the server log has the details (report it), then start the migration again (Start-CsExMeetingMigration)", now);
+            ended(queue.fail(claimed.lease(), request.counts(), "the migration failed twice with " + failure.words()
+                    + "; the server log has the details (report it), then start the migration again (Start-CsExMeetingMigration)", now));
             return;
         }
         String message = "the migration failed with " + failure.words() + "; the server log has the details; MMS will try again";
         Optional<Tenant> tenant = directory.tenant(request.tenant());
         if (tenant.isEmpty()) {
-            queue.fail(claimed.lease(), request.counts(), message, now);
+            ended(queue.fail(claimed.lease(), request.counts(), message, now));
             return;
         }
         retryOrFail(tenant.get(), request, claimed.lease(), request.counts(), message);
@@ -125,17 +129,20 @@ public final class RunMigrations {
         Optional<Tenant> tenant = directory.tenant(request.tenant());
         Optional<User> user = directory.user(request.tenant(), request.user()).map(Directory.Versioned::value);
         if (tenant.isEmpty() || user.isEmpty()) {
-            queue.fail(current, Counts.NONE, "the user no longer exists in the directory", clock.instant());
+            ended(queue.fail(current, Counts.NONE, "the user no longer exists in the directory", clock.instant()));
             return;
         }
         if (user.get().mailbox() != MailboxLocation.REACHABLE) {
-            queue.fail(current, Counts.NONE, "the user's mailbox is on-premises, where MMS cannot reach it; use mms migrate-ics",
-                    clock.instant());
+            ended(queue.fail(current, Counts.NONE, "the user's mailbox is on-premises, where MMS cannot reach it; use mms migrate-ics",
+                    clock.instant()));
             return;
         }
         Optional<Bridge> bridge = user.get().audio().bridgeId().flatMap(directory::bridge);
+        List<String> undoes = request.type() == MigrationType.UNDO
+                ? queue.undoTargets(request.id()).stream().map(c -> c.value().toString()).toList()
+                : List.of();
         MigrateOrganizer.Request work = new MigrateOrganizer.Request(tenant.get(), user.get(), bridge, request.type(),
-                request.correlationId().value().toString());
+                request.correlationId().value().toString(), undoes);
         Lease[] held = {current};
         MigrateOrganizer.Result result;
         try {
@@ -156,9 +163,9 @@ public final class RunMigrations {
         } catch (PermanentStoreException e) {
             // Retrying cannot help (wrong credentials, no such calendar): the admin has to act first.
             LOG.warn("migrating {} failed for good: {}", request.upn(), e.getMessage());
-            queue.fail(held[0], Counts.NONE, "the calendar server refused (" + OneLine.of(e.getMessage())
+            ended(queue.fail(held[0], Counts.NONE, "the calendar server refused (" + OneLine.of(e.getMessage())
                     + "); correct the calendar store (Set-CsCalendarStore) or the user's calendar URL, then start the migration again",
-                    clock.instant());
+                    clock.instant()));
             return;
         } catch (CalendarStoreException e) {
             LOG.warn("migrating {} failed: {}", request.upn(), e.toString());
@@ -168,10 +175,45 @@ public final class RunMigrations {
         }
         // Anything else (the database refusing a value, a bug) is an internal failure: see run.
         if (result.failed() == 0) {
-            queue.succeed(held[0], counts(result), result.message(), clock.instant());
+            ended(queue.succeed(held[0], counts(result), result.message(), clock.instant()));
         } else {
             retryOrFail(tenant.get(), request, held[0], counts(result), result.message());
         }
+    }
+
+    /**
+     * A request ended. A change that arrived while it ran is now a request of its own; when the tenant's approval settings
+     * say so, it waits for approval, as it would have had it arrived a moment later.
+     */
+    private void ended(Completion completion) {
+        if (completion instanceof Completion.Recorded recorded) {
+            recorded.followUp().ifPresent(this::holdIfApprovalNeeded);
+        }
+    }
+
+    private void holdIfApprovalNeeded(MigrationRequest followUp) {
+        ApprovalSettings approval = directory.approvalSettings(followUp.tenant());
+        Optional<Tenant> tenant = directory.tenant(followUp.tenant());
+        Optional<User> user = directory.user(followUp.tenant(), followUp.user()).map(Directory.Versioned::value);
+        if (!approval.anyApproval() || tenant.isEmpty() || user.isEmpty()) {
+            return;
+        }
+        Optional<ApprovalHold> hold;
+        try {
+            hold = HoldForApproval.of(approval, migrate.preview(new MigrateOrganizer.Request(tenant.get(), user.get(),
+                    user.get().audio().bridgeId().flatMap(directory::bridge), followUp.type(), followUp.correlationId().value().toString())),
+                    false);
+        } catch (CalendarStoreException e) {
+            hold = Optional.of(HoldForApproval.withoutPreview(e.getMessage()));
+        }
+        hold.ifPresent(h -> {
+            try {
+                queue.awaitApproval(followUp.tenant(), followUp.correlationId(), h, clock.instant());
+            } catch (IllegalStateChangeException e) {
+                // Only with no settle window: another worker took the follow-up between its insert and this hold.
+                LOG.warn("the follow-up migration of {} was claimed before it could wait for approval", followUp.upn());
+            }
+        });
     }
 
     /** The lease was found taken while migrating. */
@@ -186,7 +228,7 @@ public final class RunMigrations {
         Instant now = clock.instant();
         switch (policy.afterFailure(request.retryCount(), now)) {
             case RetryPolicy.Decision.RetryAt retry -> queue.retryLater(lease, counts, message, retry.at(), now);
-            case RetryPolicy.Decision.GiveUp giveUp -> queue.fail(lease, counts, message, now);
+            case RetryPolicy.Decision.GiveUp giveUp -> ended(queue.fail(lease, counts, message, now));
         }
     }
 

@@ -17,5 +17,7 @@ public enum SkipReason {
     /** The add-in's properties are there but the invitation body has no block to replace. */
     NO_BLOCK,
     /** The meeting's type (Skype for Business or Teams) is not among the types selected for this run. */
-    SOURCE_TYPE
+    SOURCE_TYPE,
+    /** Undo: the meeting no longer shows what the migration wrote (someone changed it since), so it is left as it is. */
+    CHANGED_SINCE
 }

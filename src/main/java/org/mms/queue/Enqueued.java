@@ -15,7 +15,10 @@ public sealed interface Enqueued {
         }
     }
 
-    /** The user's request was still waiting: the change joined it and the settle window started again. */
+    /**
+     * The user's request was still waiting (pending, or awaiting approval): the change joined it and the settle
+     * window started again.
+     */
     record CoalescedIntoPending(MigrationRequest request) implements Enqueued {
         public CoalescedIntoPending {
             Objects.requireNonNull(request, "request");

@@ -19,7 +19,9 @@ import org.mms.migration.MigrationType;
  * AllToTeams      AllToTeams    AllToTeams    AllToTeams    AllToTeams    AllToTeams
  * </pre>
  *
- * For Teams meetings, refreshing and converting to Teams are the same thing.
+ * For Teams meetings, refreshing and converting to Teams are the same thing. An {@code Undo} waiting when a
+ * change arrives gives way to it (the change's type wins): the meetings are migrated to the settings as they are
+ * now rather than put back to what they were.
  */
 public final class MergeMigrationTypes {
 
@@ -30,6 +32,12 @@ public final class MergeMigrationTypes {
     private enum Action { LEAVE_ALONE, REFRESH, CONVERT_TO_TEAMS }
 
     public static MigrationType merge(MigrationType a, MigrationType b) {
+        if (a == MigrationType.UNDO) {
+            return b;
+        }
+        if (b == MigrationType.UNDO) {
+            return a;
+        }
         Action skype = stronger(action(a, MeetingType.SKYPE), action(b, MeetingType.SKYPE));
         Action teams = stronger(action(a, MeetingType.TEAMS), action(b, MeetingType.TEAMS));
         return typeFor(skype, teams);

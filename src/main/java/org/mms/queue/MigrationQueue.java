@@ -3,6 +3,7 @@ package org.mms.queue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.mms.directory.TenantId;
 import org.mms.directory.UserId;
 import org.mms.migration.MigrationType;
@@ -22,7 +23,44 @@ public interface MigrationQueue {
      * settle window; or, if one is pending, the change joins it (broader type, window restarted, same
      * correlation id); or, if one is running, a single follow-up that becomes a new request when it ends.
      */
-    Enqueued enqueue(TenantId tenant, UserId user, String upn, MigrationType type, String trigger, Instant now, Duration settleWindow);
+    default Enqueued enqueue(TenantId tenant, UserId user, String upn, MigrationType type, String trigger, Instant now,
+            Duration settleWindow) {
+        return enqueue(tenant, user, new RequestedChange(upn, type, trigger, settleWindow), now, Optional.empty());
+    }
+
+    /**
+     * {@link #enqueue(TenantId, UserId, String, MigrationType, String, Instant, Duration)}, and with a {@code hold} the
+     * request (new, or the pending one the change joins) waits in {@link MigrationState#AWAITING_APPROVAL} with the
+     * preview's counts; a request already waiting keeps waiting, with the hold's counts when there is one. A change
+     * for a running request is noted as its follow-up either way.
+     */
+    Enqueued enqueue(TenantId tenant, UserId user, RequestedChange change, Instant now, Optional<ApprovalHold> hold);
+
+    /**
+     * {@code Approve-CsMeetingMigration}: the tenant's request, awaiting approval, becomes pending. Empty when the
+     * tenant has no such request; {@link IllegalStateChangeException} when it is not awaiting approval.
+     */
+    Optional<MigrationRequest> approve(TenantId tenant, CorrelationId correlationId, Instant now);
+
+    /**
+     * A pending request of the tenant waits for approval from now on (or, already waiting, gets the hold's preview): the
+     * follow-up of a finished migration, when the tenant's approval settings say so. Empty when the tenant has no such
+     * request; {@link IllegalStateChangeException} when it is no longer pending or waiting (a worker took it first).
+     */
+    Optional<MigrationRequest> awaitApproval(TenantId tenant, CorrelationId correlationId, ApprovalHold hold, Instant now);
+
+    /** {@code Deny-CsMeetingMigration}: as {@link #approve}, but the request ends {@link MigrationState#DENIED}. */
+    Optional<MigrationRequest> deny(TenantId tenant, CorrelationId correlationId, Instant now);
+
+    /**
+     * Queues {@code Undo-CsMeetingMigration} of the given migrations for a user: a new request of type
+     * {@link MigrationType#UNDO}, due now. Empty, with nothing queued, while the user has a request pending or running.
+     */
+    java.util.Optional<MigrationRequest> enqueueUndo(TenantId tenant, UserId user, String upn, List<CorrelationId> undoes, String trigger,
+            Instant now);
+
+    /** The migrations an undo request puts back, oldest first; empty for any other request. */
+    List<CorrelationId> undoTargets(RequestId request);
 
     /**
      * Takes up to {@code max} pending requests due by {@code now}, earliest due first, and leases them to
@@ -54,6 +92,6 @@ public interface MigrationQueue {
      */
     List<MigrationRequest> reapExpiredLeases(Instant now);
 
-    /** Deletes succeeded and failed requests that finished before {@code cutoff}; returns how many. */
+    /** Deletes succeeded, failed and denied requests that finished before {@code cutoff}; returns how many. */
     int purgeFinishedBefore(Instant cutoff);
 }

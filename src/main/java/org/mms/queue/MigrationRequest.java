@@ -32,7 +32,7 @@ import org.mms.migration.MigrationType;
  * @param lastMessage   the worker's last message ({@code LastMessage}), empty when there is none
  * @param createDate    when it was queued
  * @param modifiedDate  when it last changed (heartbeats do not count)
- * @param finishedAt    when it succeeded or failed; retention counts from here
+ * @param finishedAt    when it succeeded, failed or was denied; retention counts from here
  */
 public record MigrationRequest(RequestId id, CorrelationId correlationId, TenantId tenant, UserId user, String upn,
         MigrationType type, String trigger, MigrationState state, Instant dueAt, Duration settleWindow, int attempts, int retryCount,
@@ -101,12 +101,41 @@ public record MigrationRequest(RequestId id, CorrelationId correlationId, Tenant
                 && attempts == lease.attempt();
     }
 
-    /** A later change for the user while this one waits: one request, broader type, settle window restarted. */
+    /**
+     * A later change for the user while this one waits (pending, or awaiting approval): one request, broader
+     * type, settle window restarted, state kept.
+     */
     public MigrationRequest coalesce(RequestedChange later, Instant now) {
-        require(MigrationState.PENDING, "coalesce a change into");
+        if (state != MigrationState.PENDING && state != MigrationState.AWAITING_APPROVAL) {
+            throw new IllegalStateException("cannot coalesce a change into a request that is " + state.displayName() + ": " + correlationId);
+        }
         RequestedChange merged = change().mergedWith(later);
-        return with(merged, MigrationState.PENDING, now.plus(merged.settleWindow()), retryCount, null, null, null, counts,
+        return with(merged, state, now.plus(merged.settleWindow()), retryCount, null, null, null, counts,
                 lastMessage, now, null);
+    }
+
+    /**
+     * Held until an admin approves or denies it, with what the preview says it would do: from pending, or, when
+     * it already waits, with the preview brought up to date (a change joined it).
+     */
+    public MigrationRequest awaitApproval(ApprovalHold hold, Instant now) {
+        MigrationState next = state == MigrationState.AWAITING_APPROVAL ? state : state.moveTo(MigrationState.AWAITING_APPROVAL);
+        return with(change(), next, dueAt, retryCount, null, null, null, hold.preview(), hold.message(), now, null);
+    }
+
+    /**
+     * Approved: pending again, due when its settle window ends or at once if it has ended. The preview counts stay
+     * until the worker reports its own.
+     */
+    public MigrationRequest approve(String message, Instant now) {
+        MigrationState next = state.moveTo(MigrationState.PENDING);
+        return with(change(), next, dueAt.isAfter(now) ? dueAt : now, retryCount, null, null, null, counts, message, now,
+                null);
+    }
+
+    /** Denied: final, nothing migrated; the user's next change starts a request of its own. */
+    public MigrationRequest deny(String message, Instant now) {
+        return finish(MigrationState.DENIED, counts, message, now);
     }
 
     /** A later change for the user while this one runs: noted once, however many arrive. */

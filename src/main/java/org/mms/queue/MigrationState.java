@@ -9,23 +9,28 @@ import java.util.Set;
  * Where a migration request is in its life, with the one table of the moves it may make:
  *
  * <pre>
- * PENDING     → IN_PROGRESS              a worker claims it
- * IN_PROGRESS → SUCCEEDED | FAILED       the worker finishes it
- * IN_PROGRESS → PENDING                  the worker retries it later, or the reaper takes it back from a dead worker
- * SUCCEEDED, FAILED                      final
+ * PENDING           → IN_PROGRESS          a worker claims it
+ * PENDING           → AWAITING_APPROVAL    a change joins it and the migration now needs an admin's approval
+ * AWAITING_APPROVAL → PENDING              an admin approves it (Approve-CsMeetingMigration)
+ * AWAITING_APPROVAL → DENIED               an admin denies it (Deny-CsMeetingMigration)
+ * IN_PROGRESS       → SUCCEEDED | FAILED   the worker finishes it
+ * IN_PROGRESS       → PENDING              the worker retries it later, or the reaper takes it back from a dead worker
+ * SUCCEEDED, FAILED, DENIED                final
  * </pre>
  *
- * A change coalesced into a pending request, or a follow-up noted on a running one, is not a move: the
- * state stays.
+ * A request can also start out awaiting approval. A change coalesced into a pending or waiting request, or a
+ * follow-up noted on a running one, is not a move: the state stays. Workers claim only pending requests.
  */
 public enum MigrationState {
     PENDING("Pending"),
+    AWAITING_APPROVAL("AwaitingApproval"),
     IN_PROGRESS("InProgress"),
     SUCCEEDED("Succeeded"),
-    FAILED("Failed");
+    FAILED("Failed"),
+    DENIED("Denied");
 
     /** The order {@code Get-CsMeetingMigrationStatus -SummaryOnly} prints its rows in. */
-    public static final List<MigrationState> SUMMARY_ORDER = List.of(PENDING, IN_PROGRESS, FAILED, SUCCEEDED);
+    public static final List<MigrationState> SUMMARY_ORDER = List.of(PENDING, AWAITING_APPROVAL, IN_PROGRESS, FAILED, SUCCEEDED, DENIED);
 
     private final String displayName;
 
@@ -41,9 +46,10 @@ public enum MigrationState {
     /** The states this one may move to. */
     public Set<MigrationState> next() {
         return switch (this) {
-            case PENDING -> EnumSet.of(IN_PROGRESS);
+            case PENDING -> EnumSet.of(IN_PROGRESS, AWAITING_APPROVAL);
+            case AWAITING_APPROVAL -> EnumSet.of(PENDING, DENIED);
             case IN_PROGRESS -> EnumSet.of(SUCCEEDED, FAILED, PENDING);
-            case SUCCEEDED, FAILED -> EnumSet.noneOf(MigrationState.class);
+            case SUCCEEDED, FAILED, DENIED -> EnumSet.noneOf(MigrationState.class);
         };
     }
 
@@ -61,7 +67,7 @@ public enum MigrationState {
 
     /** A request in this state is still the user's one active request. */
     public boolean isActive() {
-        return this == PENDING || this == IN_PROGRESS;
+        return this == PENDING || this == AWAITING_APPROVAL || this == IN_PROGRESS;
     }
 
     /** The state by its display name or enum name, in any case ({@code -State inprogress}). */

@@ -21,4 +21,10 @@ public interface MigrationStatusQueries {
 
     /** One request of the tenant by its correlation id; empty when it is unknown or another tenant's. */
     Optional<MigrationRequest> byCorrelationId(TenantId tenant, CorrelationId correlationId);
+
+    /**
+     * {@code Get-CsMeetingMigrationTransactionHistory}: the tenant's state changes that match the filter, in the
+     * order they happened; kept as long as their request.
+     */
+    List<Transition> history(TenantId tenant, HistoryFilter filter);
 }

@@ -38,16 +38,32 @@ final class ChooseCalendarStore implements Function<Mailbox, CalendarStore>, Aut
         CalendarStore open(GraphSettings settings, AccessTokens tokens, MailboxAddresses addresses);
     }
 
+    /** What is done to each store before it is used: timing it for the metrics, or nothing. */
+    @FunctionalInterface
+    interface Decorate {
+        CalendarStore apply(CalendarStoreSettings.Kind kind, CalendarStore store);
+
+        Decorate NOTHING = (kind, store) -> store;
+    }
+
     private final Directory directory;
     private final CalendarStore embedded;
     private final OpenGraphStore openGraph;
+    private final Decorate decorate;
+    /** Each remote store as decorated, beside the one to close. */
+    private final Map<CalendarStore, CalendarStore> decorated = new ConcurrentHashMap<>();
     private final Map<CalendarStoreSettings, CalDavCalendarStore> servers = new ConcurrentHashMap<>();
     private final Map<CalendarStoreSettings, CalendarStore> graphs = new ConcurrentHashMap<>();
 
     ChooseCalendarStore(Directory directory, CalendarStore embedded, OpenGraphStore openGraph) {
+        this(directory, embedded, openGraph, Decorate.NOTHING);
+    }
+
+    ChooseCalendarStore(Directory directory, CalendarStore embedded, OpenGraphStore openGraph, Decorate decorate) {
         this.directory = directory;
-        this.embedded = embedded;
+        this.embedded = decorate.apply(CalendarStoreSettings.Kind.EMBEDDED, embedded);
         this.openGraph = openGraph;
+        this.decorate = decorate;
     }
 
     @Override
@@ -55,9 +71,13 @@ final class ChooseCalendarStore implements Function<Mailbox, CalendarStore>, Aut
         CalendarStoreSettings settings = directory.calendarStore(mailbox.tenant());
         return switch (settings.kind()) {
             case EMBEDDED -> embedded;
-            case CALDAV -> servers.computeIfAbsent(settings, this::connect);
-            case GRAPH -> graphs.computeIfAbsent(settings, this::connectGraph);
+            case CALDAV -> decorated(settings.kind(), servers.computeIfAbsent(settings, this::connect));
+            case GRAPH -> decorated(settings.kind(), graphs.computeIfAbsent(settings, this::connectGraph));
         };
+    }
+
+    private CalendarStore decorated(CalendarStoreSettings.Kind kind, CalendarStore store) {
+        return decorated.computeIfAbsent(store, s -> decorate.apply(kind, s));
     }
 
     private CalendarStore connectGraph(CalendarStoreSettings settings) {
@@ -67,10 +87,10 @@ final class ChooseCalendarStore implements Function<Mailbox, CalendarStore>, Aut
         return openGraph.open(graph, tokens(g, graph), mailbox -> userOf(mailbox).upn());
     }
 
-    /** How the Graph adapter reaches the Exchange Online of these settings, with Graph's documented limits. */
+    /** How the Graph adapter reaches the Exchange Online of these settings, within the in-flight limits they set. */
     static GraphSettings graph(GraphStoreSettings g, Duration timeout) {
-        return new GraphSettings(g.directoryTenantId(), g.clientId(), g.graphUrl(), g.authorityUrl(), GraphSettings.MAILBOX_IN_FLIGHT,
-                GraphSettings.PROCESS_IN_FLIGHT, timeout);
+        return new GraphSettings(g.directoryTenantId(), g.clientId(), g.graphUrl(), g.authorityUrl(), g.maxRequestsPerMailbox(),
+                g.maxRequestsInFlight(), timeout);
     }
 
     /** Tokens signed for with the settings' client secret or certificate. */
@@ -131,5 +151,6 @@ final class ChooseCalendarStore implements Function<Mailbox, CalendarStore>, Aut
             }
         }
         graphs.clear();
+        decorated.clear();
     }
 }

@@ -105,7 +105,7 @@ final class Loop {
         Duration silent = Duration.ofNanos(now - lastSign);
         Optional<Duration> sinceDeath = deaths.get() == 0 ? Optional.empty() : Optional.of(Duration.ofNanos(now - lastDeath));
         return new Health(name, running && current != null && current.isAlive(), silent.compareTo(stallAfter.plus(idle)) > 0 ? Optional.of(silent)
-                : Optional.empty(), deaths.get(), sinceDeath);
+                : Optional.empty(), deaths.get(), sinceDeath, silent);
     }
 
     /**
@@ -113,8 +113,9 @@ final class Loop {
      * @param stalledFor how long it has shown no sign of life, when that is longer than it may
      * @param deaths     how many of its threads died and were replaced
      * @param sinceDeath how long ago the last one died
+     * @param silentFor  how long it has shown no sign of life, however short
      */
-    record Health(String name, boolean alive, Optional<Duration> stalledFor, int deaths, Optional<Duration> sinceDeath) {
+    record Health(String name, boolean alive, Optional<Duration> stalledFor, int deaths, Optional<Duration> sinceDeath, Duration silentFor) {
     }
 
     void stop() {

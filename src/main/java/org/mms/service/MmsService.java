@@ -21,7 +21,12 @@ import org.mms.config.ServiceConfig;
 import org.mms.db.Database;
 import org.mms.access.ApiToken;
 import org.mms.access.AuditEvent;
+import org.mms.api.MetricsEndpoint;
 import org.mms.api.Tls;
+import org.mms.db.CountForMetrics;
+import org.mms.metrics.DatabaseGauges;
+import org.mms.metrics.MeasuredCalendarStore;
+import org.mms.metrics.ServiceMetrics;
 import org.mms.db.JdbcAccessControl;
 import org.mms.calendar.CalendarStore;
 import org.mms.calendar.RoutingCalendarStore;
@@ -78,15 +83,19 @@ public final class MmsService implements AutoCloseable {
     private final JdbcDirectory directory;
     private final JdbcAccessControl access;
     private final JdbcCalendarStore store;
+    private final ServiceMetrics metrics = ServiceMetrics.create();
     private final List<Loop> loops = new ArrayList<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private Optional<Path> newTokenFile = Optional.empty();
     private Optional<Path> newOperatorTokenFile = Optional.empty();
+    private Optional<Path> newMetricsTokenFile = Optional.empty();
 
     /** The first tenant's admin token, written on first start (and by {@code mms token}). */
     public static final String ADMIN_TOKEN_FILE = "admin-token";
     /** The service operator's token, written on first start: it manages tenants. */
     public static final String OPERATOR_TOKEN_FILE = "operator-token";
+    /** The token that reads {@code /metrics}, written on first start: for the Prometheus server's {@code credentials_file}. */
+    public static final String METRICS_TOKEN_FILE = "metrics-token";
 
     /** Ends the process with a status; on a thread of its own, since System.exit runs the shutdown hook, which waits for the loops to stop. */
     static final IntConsumer SYSTEM_EXIT = status -> Thread.ofPlatform().start(() -> System.exit(status));
@@ -94,7 +103,7 @@ public final class MmsService implements AutoCloseable {
     private MmsService(ServiceConfig config, Clock clock, SecretBox secrets, IntConsumer exit) {
         this.config = config;
         this.clock = clock;
-        this.db = Database.open(config.database());
+        this.db = Database.open(config.database(), Optional.of(metrics.registry()));
         int sealed = SealClearPasswords.run(db, secrets);
         if (sealed > 0) {
             LOG.info("sealed {} calendar store password(s) kept in clear by an earlier version", sealed);
@@ -105,13 +114,16 @@ public final class MmsService implements AutoCloseable {
         this.outbox = new JdbcMessageOutbox(db);
         this.access = new JdbcAccessControl(db, clock);
         this.store = new JdbcCalendarStore(db, clock);
-        ChooseCalendarStore chooser = new ChooseCalendarStore(directory, store, GraphCalendarStore::new);
+        ChooseCalendarStore chooser = new ChooseCalendarStore(directory, store, GraphCalendarStore::new,
+                (kind, chosen) -> new MeasuredCalendarStore(chosen, kind.name(), metrics.registry()));
         closeables.add(chooser);
         CalendarStore calendars = new RoutingCalendarStore(chooser);
         this.admin = new AdminService(directory, queue, queue, journal, new JdbcDecisionLog(db), calendars,
                 new JdbcCalendarFrames(db, clock), outbox, clock, new SecureRandom(), new TryCalendarStore());
-        this.api = new ApiServer(admin, access, new CheckReadiness(db, () -> loops), clock, config.http().maxBodyBytes())
+        this.api = new ApiServer(admin, access, new CheckReadiness(db, () -> loops), clock, config.http().maxBodyBytes(),
+                new MetricsEndpoint(metrics, config.metrics().allowFrom()))
                 .withDashboard(new DashboardRoutes(admin, access, new JdbcDashboardQueries(db), clock));
+        metrics.beforeScrape(new DatabaseGauges(metrics.registry(), new CountForMetrics(db, clock), clock));
 
         Checkpoint checkpoint = HaltAtCheckpoints.of(config.haltAt());
         if (!config.haltAt().isEmpty()) {
@@ -141,6 +153,7 @@ public final class MmsService implements AutoCloseable {
         }
         WatchDatabase watch = new WatchDatabase(db, 3, exit);
         loops.add(new Loop("database-watch", Duration.ofSeconds(5), stallAfter, watch::check));
+        MeasureLoops.register(metrics.registry(), loops);
     }
 
     /**
@@ -246,6 +259,10 @@ public final class MmsService implements AutoCloseable {
             ApiToken.Issued operator = access.issueServiceOperatorToken("service operator");
             newOperatorTokenFile = Optional.of(writeSecret(config.dataDir().resolve(OPERATOR_TOKEN_FILE), operator.secret()));
         }
+        if (!access.anyToken(org.mms.access.Role.METRICS)) {
+            ApiToken.Issued reader = access.issueMetricsToken("metrics");
+            newMetricsTokenFile = Optional.of(writeSecret(config.dataDir().resolve(METRICS_TOKEN_FILE), reader.secret()));
+        }
     }
 
     /**
@@ -324,6 +341,16 @@ public final class MmsService implements AutoCloseable {
         return newOperatorTokenFile;
     }
 
+    /** Where the metrics token was written on this start, if it was created now. */
+    public Optional<Path> newMetricsTokenFile() {
+        return newMetricsTokenFile;
+    }
+
+    /** This process's meters, as {@code /metrics} serves them. */
+    public ServiceMetrics metrics() {
+        return metrics;
+    }
+
     /** Tokens, tenants and the audit log. */
     public JdbcAccessControl access() {
         return access;
@@ -374,6 +401,7 @@ public final class MmsService implements AutoCloseable {
             }
         }
         db.close();
+        metrics.close();
     }
 
     private static String hostName() {

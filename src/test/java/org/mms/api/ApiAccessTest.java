@@ -138,6 +138,34 @@ class ApiAccessTest {
     }
 
     @Test
+    void a_reader_cannot_approve_or_deny_a_migration_and_an_operator_can() {
+        Http reader = anonymous.withToken(token(CONTOSO, Role.READER, Optional.empty()));
+        Http operator = anonymous.withToken(token(CONTOSO, Role.OPERATOR, Optional.empty()));
+
+        for (String verdict : List.of("approve", "deny")) {
+            assertThat(reader.send("POST", "/api/v1/migrations/" + verdict, "{\"All\": true}").status()).as(verdict).isEqualTo(403);
+        }
+        assertThat(ADMIN.calls()).isEmpty();
+        for (String verdict : List.of("approve", "deny")) {
+            assertThat(operator.send("POST", "/api/v1/migrations/" + verdict, "{\"All\": true}").status()).as(verdict).isEqualTo(200);
+        }
+        assertThat(ADMIN.calls()).extracting(StubAdmin.Call::operation).containsExactly("approveMigrations", "denyMigrations");
+    }
+
+    @Test
+    void a_preview_is_in_the_audit_log_as_a_preview_not_as_the_change() {
+        Instant before = CLOCK.instant();
+        admin.send("POST", "/api/v1/users/ana@contoso.com/move?whatIf=true", "{\"Target\": \"online\"}");
+        admin.send("POST", "/api/v1/users/ana@contoso.com/move", "{\"Target\": \"online\"}");
+
+        List<AuditEvent> log = access.auditLog(Optional.of(CONTOSO), new AuditEvent.Filter(Optional.of(before), Optional.empty(),
+                Optional.empty(), Optional.empty()));
+
+        assertThat(log).extracting(AuditEvent::action).containsExactlyInAnyOrder("POST /api/v1/users/{identity}/move?whatIf=true",
+                "POST /api/v1/users/{identity}/move");
+    }
+
+    @Test
     void a_reader_sees_status_detail_and_decisions() {
         Http reader = anonymous.withToken(token(CONTOSO, Role.READER, Optional.empty()));
 

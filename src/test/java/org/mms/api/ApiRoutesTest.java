@@ -292,4 +292,61 @@ class ApiRoutesTest {
         assertThat(r.json().get("Attendees").asInt()).isEqualTo(2);
         assertThat(r.json().get("ConferenceId").asString()).isEqualTo("8675309");
     }
+
+    @Test
+    void what_if_reaches_the_previewing_facade_and_answers_the_preview_without_queueing() {
+        Http.Response moved = http.send("POST", "/api/v1/users/alice@contoso.example/move?whatIf=true", "{\"Target\":\"online\"}");
+        Http.Response started = http.send("POST", "/api/v1/migrations?whatIf=true", "{\"Identity\":\"alice@contoso.example\"}");
+
+        assertThat(moved.status()).isEqualTo(200);
+        assertThat(started.status()).as("nothing is queued, so nothing is accepted for later").isEqualTo(200);
+        assertThat(api.admin.calls()).extracting(StubAdmin.Call::operation).containsExactly("whatIf:moveUser", "whatIf:startMigration");
+        assertThat(moved.json().get("WhatIf").get(0).get("Meetings").get(0).get("Diff").get(1).asString()).startsWith("- ");
+        assertThat(moved.json().get("WhatIf").get(0).get("UpdateMeeting").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void what_if_false_changes_and_anything_else_is_refused() {
+        Http.Response done = http.send("POST", "/api/v1/tenant/meeting-url/update?whatIf=false", "{}");
+        Http.Response bad = http.send("POST", "/api/v1/tenant/meeting-url/update?whatIf=maybe", "{}");
+        Http.Response elsewhere = http.send("PATCH", "/api/v1/tenant/migration-configuration?whatIf=true", "{}");
+
+        assertThat(done.status()).isEqualTo(200);
+        assertThat(done.json().get("WhatIf").isEmpty()).isTrue();
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(elsewhere.status()).as("a route that cannot queue a migration has no preview").isEqualTo(400);
+        assertThat(api.admin.calls()).extracting(StubAdmin.Call::operation).containsExactly("updateTenantMeetingUrl");
+    }
+
+    @Test
+    void approve_and_deny_take_exactly_one_of_identity_correlation_id_or_all() {
+        Http.Response approved = http.send("POST", "/api/v1/migrations/approve", "{\"CorrelationId\":\"0b8f3c2e-1d2a-4c5b-9e6f-7a8b9c0d1e2f\"}");
+        Http.Response denied = http.send("POST", "/api/v1/migrations/deny", "{\"All\":true}");
+        Http.Response both = http.send("POST", "/api/v1/migrations/deny", "{\"All\":true,\"Identity\":\"alice@contoso.example\"}");
+        Http.Response none = http.send("POST", "/api/v1/migrations/approve", "{}");
+
+        assertThat(approved.status()).isEqualTo(200);
+        assertThat(approved.json().get(0).get("State").asString()).isEqualTo("Pending");
+        assertThat(denied.json().get(0).get("State").asString()).isEqualTo("Denied");
+        assertThat(List.of(both.status(), none.status())).containsOnly(400);
+        assertThat(api.admin.calls()).extracting(c -> c.operation() + " " + c.argument(0)).containsExactly(
+                "approveMigrations " + new Requests.AwaitingMigrations(Optional.empty(), Optional.of("0b8f3c2e-1d2a-4c5b-9e6f-7a8b9c0d1e2f"), false),
+                "denyMigrations " + new Requests.AwaitingMigrations(Optional.empty(), Optional.empty(), true));
+    }
+
+    @Test
+    void the_approval_threshold_is_a_whole_number_or_none() {
+        Http.Response number = http.send("PATCH", "/api/v1/tenant/migration-configuration",
+                "{\"RequireApproval\":true,\"ApprovalThresholdMeetings\":50}");
+        Http.Response cleared = http.send("PATCH", "/api/v1/tenant/migration-configuration", "{\"ApprovalThresholdMeetings\":\"None\"}");
+        Http.Response fraction = http.send("PATCH", "/api/v1/tenant/migration-configuration", "{\"ApprovalThresholdMeetings\":1.5}");
+        Http.Response flag = http.send("PATCH", "/api/v1/tenant/migration-configuration", "{\"ApprovalThresholdMeetings\":true}");
+
+        assertThat(List.of(number.status(), cleared.status())).containsOnly(200);
+        assertThat(number.json().get("RequireApproval").asBoolean()).isTrue();
+        assertThat(number.json().get("ApprovalThresholdMeetings").asInt()).isEqualTo(50);
+        assertThat(List.of(fraction.status(), flag.status())).containsOnly(400);
+        assertThat(api.admin.calls()).extracting(c -> ((Requests.MigrationConfigurationChange) c.argument(0)).approvalThresholdMeetings())
+                .containsExactly(Optional.of("50"), Optional.of("None"));
+    }
 }

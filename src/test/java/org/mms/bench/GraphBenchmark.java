@@ -85,7 +85,8 @@ public final class GraphBenchmark {
                     Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false,
                     new Requests.GraphChange(Optional.of(graph.tenantId()), Optional.of(graph.clientId()),
                             Optional.of(new Secret(graph.clientSecret())), Optional.empty(), Optional.empty(),
-                            Optional.of(graph.graphUrl().toString()), Optional.of(graph.authorityUrl().toString()))));
+                            Optional.of(graph.graphUrl().toString()), Optional.of(graph.authorityUrl().toString()), Optional.empty(),
+                            Optional.empty())));
             int stored = fill(graph, org, meetings);
 
             graph.latency(latency);

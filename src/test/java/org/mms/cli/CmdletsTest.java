@@ -217,6 +217,8 @@ class CmdletsTest {
                 RequireAddInProperties    : False
                 CustomFooterText          :
                 CustomFooterHtml          :
+                RequireApproval           : False
+                ApprovalThresholdMeetings :
                 """);
     }
 
@@ -394,7 +396,8 @@ class CmdletsTest {
                 "Start-CsExMeetingMigration", "Get-CsMeetingMigrationStatus", "Get-CsMeetingMigrationDetail",
                 "Get-CsMeetingMigrationTriggerDecision", "Import-CsDirectory", "Import-CsCalendar", "Export-CsCalendar",
                 "New-CsOnlineMeeting", "New-CsTenant", "Get-CsTenant", "Remove-CsTenant", "New-CsAdminToken", "Get-CsAdminToken",
-                "Revoke-CsAdminToken", "Get-CsAuditLog");
+                "Revoke-CsAdminToken", "Get-CsAuditLog", "Get-CsMeetingMigrationTransactionHistory", "Export-CsMeetingMigrationReport",
+                "Undo-CsMeetingMigration", "Approve-CsMeetingMigration", "Deny-CsMeetingMigration");
         assertThat(documented).isEqualTo(new TreeSet<>(cmdlets));
     }
 
@@ -535,5 +538,88 @@ class CmdletsTest {
         assertThat(code).isZero();
         assertThat(out()).contains("MMS_URL", "http://127.0.0.1:8470", "MMS_TOKEN", "$MMS_DATA/admin-token", "-SummaryOnly", "-Identity");
         assertThat(api.admin.calls()).isEmpty();
+    }
+
+    @Test
+    void what_if_prints_powershell_what_if_lines_then_the_decisions_and_each_meeting_with_its_block_diff() {
+        int code = mms("Move-CsUser", "-Identity", "alice@contoso.example", "-Target", "sipfed.online.lync.com", "-WhatIf");
+
+        assertThat(code).as(err()).isZero();
+        assertThat(api.admin.calls()).extracting(StubAdmin.Call::operation).containsExactly("whatIf:moveUser");
+        assertThat(out()).isEqualTo("""
+                What if: Performing the operation "moveUser" on target "alice@contoso.example".
+
+                UserPrincipalName     Change      Decision MigrationType Reason
+                -----------------     ------      -------- ------------- ------
+                alice@contoso.example MovedOnline Migrate  AllToTeams    moved to the online service
+
+                UserPrincipalName     MigrationType AwaitsApproval TotalMeeting UpdateMeeting FailedMeeting InvitesUpdate Attendees
+                -----------------     ------------- -------------- ------------ ------------- ------------- ------------- ---------
+                alice@contoso.example AllToTeams    False                     3             1             1             1         4
+
+                Meetings of alice@contoso.example:
+
+                Outcome  Reason             Subject            Start                RecurrenceId Attendees
+                -------  ------             -------            -----                ------------ ---------
+                MIGRATED                    Weekly sync\\x1B[2J 2026-11-02T09:00:00Z                      4
+                      ....
+                    - https://meet.lync.com/contoso/alice/OLD
+                    + https://teams.microsoft.com/l/meetup-join/NEW
+                SKIPPED  TOO_MANY_ATTENDEES Board meeting      2026-11-02T09:00:00Z                      0
+                FAILED   END_FENCE_MISSING  Broken             2026-11-02T09:00:00Z                      0
+                """);
+    }
+
+    @Test
+    void every_cmdlet_that_can_queue_a_migration_takes_what_if_and_asks_the_server_for_a_preview() {
+        List<String[]> changes = List.of(
+                new String[] {"Set-CsOnlineDialInConferencingUser", "alice@contoso.example", "-ResetConferenceId"},
+                new String[] {"Enable-CsOnlineDialInConferencingUser", "alice@contoso.example"},
+                new String[] {"Disable-CsOnlineDialInConferencingUser", "alice@contoso.example"},
+                new String[] {"Set-CsAudioConferencingLicense", "alice@contoso.example", "-Assigned", "$true"},
+                new String[] {"Set-CsUser", "alice@contoso.example", "-SipAddress", "sip:alice2@contoso.example"},
+                new String[] {"Grant-CsTeamsUpgradePolicy", "alice@contoso.example", "-PolicyName", "UpgradeToTeams"},
+                new String[] {"Unregister-CsOnlineDialInConferencingServiceNumber", "+18005550100", "-BridgeName", "Conference Bridge"},
+                new String[] {"Update-CsTenantMeetingUrl"},
+                new String[] {"Start-CsExMeetingMigration", "alice@contoso.example"});
+        for (String[] change : changes) {
+            String[] args = java.util.Arrays.copyOf(change, change.length + 1);
+            args[change.length] = "-WhatIf";
+            out.reset();
+            assertThat(mms(args)).as(String.join(" ", args) + err()).isZero();
+            assertThat(out()).as(change[0]).startsWith("What if: Performing the operation ");
+        }
+        assertThat(api.admin.calls()).extracting(StubAdmin.Call::operation).allMatch(o -> o.startsWith("whatIf:")).hasSize(changes.size());
+    }
+
+    @Test
+    void approve_and_deny_take_identity_correlation_id_or_all_and_exactly_one() {
+        assertThat(mms("Approve-CsMeetingMigration", "-CorrelationId", "0b8f3c2e-1d2a-4c5b-9e6f-7a8b9c0d1e2f")).as(err()).isZero();
+        assertThat(out()).contains("State             : Pending");
+        assertThat(mms("Deny-CsMeetingMigration", "alice@contoso.example")).as(err()).isZero();
+        assertThat(mms("Deny-CsMeetingMigration", "-All")).as(err()).isZero();
+        assertThat(out()).contains("State             : Denied");
+        assertThat(api.admin.calls()).extracting(c -> c.operation() + " " + c.argument(0)).containsExactly(
+                "approveMigrations " + new Requests.AwaitingMigrations(Optional.empty(), Optional.of("0b8f3c2e-1d2a-4c5b-9e6f-7a8b9c0d1e2f"), false),
+                "denyMigrations " + new Requests.AwaitingMigrations(Optional.of("alice@contoso.example"), Optional.empty(), false),
+                "denyMigrations " + new Requests.AwaitingMigrations(Optional.empty(), Optional.empty(), true));
+
+        api.reset();
+        assertThat(mms("Approve-CsMeetingMigration")).isEqualTo(2);
+        assertThat(mms("Approve-CsMeetingMigration", "-All", "-Identity", "alice@contoso.example")).isEqualTo(2);
+        assertThat(err()).contains("exactly one of -Identity, -CorrelationId or -All");
+        assertThat(api.admin.calls()).isEmpty();
+    }
+
+    @Test
+    void the_approval_settings_reach_the_server_as_typed() {
+        assertThat(mms("Set-CsTenantMigrationConfiguration", "-RequireApproval", "$true", "-ApprovalThresholdMeetings", "50")).as(err()).isZero();
+        assertThat(out()).contains("RequireApproval           : True").contains("ApprovalThresholdMeetings : 50");
+        assertThat(mms("Set-CsTenantMigrationConfiguration", "-ApprovalThresholdMeetings", "None")).as(err()).isZero();
+
+        assertThat(api.admin.calls()).extracting(c -> {
+            Requests.MigrationConfigurationChange change = (Requests.MigrationConfigurationChange) c.argument(0);
+            return change.requireApproval() + " " + change.approvalThresholdMeetings();
+        }).containsExactly("Optional[true] Optional[50]", "Optional.empty Optional[None]");
     }
 }

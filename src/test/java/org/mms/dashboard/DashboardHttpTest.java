@@ -146,6 +146,38 @@ class DashboardHttpTest {
     }
 
     @Test
+    void aMigrationAwaitingApprovalIsDeniedWithItsButtonAndUndoQueuesAnUndo() throws Exception {
+        String session = signIn(mms.operator);
+        mms.requireApproval(true);
+        try {
+            Views.MigrationStatus first = mms.firstHostileMigration();
+            String csrf = csrf(get("/", session).body());
+            assertThat(post("/migrations/" + first.CorrelationId() + "/migrate-again", Optional.of(session), "csrf=" + csrf).statusCode())
+                    .isEqualTo(303);
+            Views.MigrationStatus held = mms.hostileMigration();
+            assertThat(held.State()).isEqualTo("AwaitingApproval");
+            assertThat(get("/migrations/" + held.CorrelationId(), session).body()).contains(">Approve<", ">Deny<");
+
+            HttpResponse<String> denied = post("/migrations/" + held.CorrelationId() + "/deny", Optional.of(session), "csrf=" + csrf);
+
+            assertThat(denied.statusCode()).isEqualTo(303);
+            assertThat(mms.service.admin().migration(MmsService.FIRST_TENANT, held.CorrelationId()).orElseThrow().State()).isEqualTo("Denied");
+        } finally {
+            mms.requireApproval(false);
+        }
+        String page = get("/migrations/" + mms.firstHostileMigration().CorrelationId(), session).body();
+        HttpResponse<String> undo = post("/migrations/" + mms.firstHostileMigration().CorrelationId() + "/undo", Optional.of(session),
+                "csrf=" + csrf(page));
+
+        assertThat(undo.statusCode()).isEqualTo(303);
+        assertThat(mms.hostileMigration().MigrationType()).isEqualTo("Undo");
+        assertThat(undo.headers().firstValue("Location")).hasValue("/migrations/" + mms.hostileMigration().CorrelationId());
+        mms.awaitMigrations();
+        assertThat(get("/migrations/" + mms.hostileMigration().CorrelationId(), session).body())
+                .as("an undo is not migrated again").doesNotContain("migrate-again").contains("State changes of this migration");
+    }
+
+    @Test
     void aHostileMeetingTitleIsShownAsTextOnTheMigrationPage() throws Exception {
         String page = get("/migrations/" + mms.firstHostileMigration().CorrelationId(), signIn(mms.reader)).body();
 

@@ -57,6 +57,13 @@ final class DashboardService implements AutoCloseable {
                 Optional.empty(), Optional.empty(), Optional.empty()));
     }
 
+    /** Every migration waits for an approval, or none. */
+    void requireApproval(boolean required) {
+        service.admin().setMigrationConfiguration(MmsService.FIRST_TENANT, new Requests.MigrationConfigurationChange(Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(required), Optional.empty()));
+    }
+
     String url() {
         return "http://127.0.0.1:" + service.port();
     }

@@ -15,6 +15,7 @@ class JdbcMigrationQueuePostgresTest extends MigrationQueueContract {
 
     @Override
     protected Adapter open(TenantId... tenants) {
+        DATABASE.deleteAll("migration_transition");
         DATABASE.deleteAll("migration_request");
         DATABASE.deleteAll("tenant");
         DATABASE.createTenants(tenants);

@@ -70,6 +70,25 @@ public abstract class DirectoryContract {
     }
 
     @Test
+    void the_approval_settings_are_off_by_default_and_read_back_as_saved_for_their_tenant_only() {
+        Tenant tenant = new Tenant(newTenantId(), "Approving", List.of(uniqueDomain("contoso")), TenantSettings.defaults("a", "a.example"));
+        Tenant other = new Tenant(newTenantId(), "Other", List.of(uniqueDomain("fabrikam")), TenantSettings.defaults("b", "b.example"));
+        directory.saveTenant(tenant);
+        directory.saveTenant(other);
+
+        assertThat(directory.approvalSettings(tenant.id())).isEqualTo(ApprovalSettings.NONE);
+        directory.saveApprovalSettings(tenant.id(), new ApprovalSettings(true, Optional.of(0)));
+        assertThat(directory.approvalSettings(tenant.id())).isEqualTo(new ApprovalSettings(true, Optional.of(0)));
+        directory.saveTenant(tenant);
+        assertThat(directory.approvalSettings(tenant.id())).as("kept when the tenant's other settings are saved")
+                .isEqualTo(new ApprovalSettings(true, Optional.of(0)));
+        directory.saveApprovalSettings(tenant.id(), new ApprovalSettings(false, Optional.of(250)));
+        assertThat(directory.approvalSettings(tenant.id())).isEqualTo(new ApprovalSettings(false, Optional.of(250)));
+        assertThat(directory.approvalSettings(other.id())).isEqualTo(ApprovalSettings.NONE);
+        assertThat(directory.approvalSettings(newTenantId())).isEqualTo(ApprovalSettings.NONE);
+    }
+
+    @Test
     void a_tenant_without_domains_or_optional_links_reads_back_without_them() {
         Tenant tenant = new Tenant(newTenantId(), "Fabrikam", List.of(), switches(-1));
 
@@ -407,7 +426,7 @@ public abstract class DirectoryContract {
     }
 
     @Test
-    void an_exchange_online_store_reads_back_with_its_client_secret_or_its_certificate_and_password() {
+    void an_exchange_online_store_reads_back_with_its_client_secret_or_its_certificate_and_password_and_its_in_flight_limits() {
         Tenant contoso = saveTenant("Contoso");
         Tenant fabrikam = saveTenant("Fabrikam");
         CalendarStoreSettings withSecret = CalendarStoreSettings.graph(new GraphStoreSettings("5c1e3a9d-2b7f-4e61-9d0a-3f4b8c6e2a17",
@@ -417,13 +436,17 @@ public abstract class DirectoryContract {
         new java.util.Random(15).nextBytes(certificateFile);
         CalendarStoreSettings withCertificate = CalendarStoreSettings.graph(new GraphStoreSettings("11111111-2222-3333-4444-555555555555",
                 "99999999-2222-3333-4444-555555555555", GraphStoreSettings.Certificate.of(certificateFile, Optional.of(new Secret("pfx pässword"))),
-                URI.create("https://graph.microsoft.us/v1.0"), URI.create("https://login.microsoftonline.us")));
+                URI.create("https://graph.microsoft.us/v1.0"), URI.create("https://login.microsoftonline.us"), 2, 300));
 
         directory.saveCalendarStore(contoso.id(), withSecret);
         directory.saveCalendarStore(fabrikam.id(), withCertificate);
 
         assertThat(directory.calendarStore(contoso.id())).isEqualTo(withSecret);
+        assertThat(directory.calendarStore(contoso.id()).graph().orElseThrow()).extracting(GraphStoreSettings::maxRequestsPerMailbox,
+                GraphStoreSettings::maxRequestsInFlight).containsExactly(4, 64);
         assertThat(directory.calendarStore(fabrikam.id())).isEqualTo(withCertificate);
+        assertThat(directory.calendarStore(fabrikam.id()).graph().orElseThrow()).extracting(GraphStoreSettings::maxRequestsPerMailbox,
+                GraphStoreSettings::maxRequestsInFlight).containsExactly(2, 300);
         assertThat(((GraphStoreSettings.Certificate) directory.calendarStore(fabrikam.id()).graph().orElseThrow().credential()).bytes())
                 .isEqualTo(certificateFile);
 

@@ -100,7 +100,7 @@ public abstract class MigrationJournalContract {
         String b = newUid();
         String c = newUid();
         journal.record(run, "a.ics", List.of(unchangedMeeting(a)));
-        journal.intend(run, "b.ics", List.of(migratedMeeting(b)), "hash-b", List.of());
+        journal.intend(run, "b.ics", List.of(migratedMeeting(b)), "hash-b", Optional.empty(), List.of());
         journal.record(run, "c.ics", List.of(unchangedMeeting(c)));
         journal.complete(Intent.of(run, "b.ics", "hash-b"));
 
@@ -121,28 +121,38 @@ public abstract class MigrationJournalContract {
     // ---- the intent protocol ----
 
     @Test
-    void an_intended_write_stays_open_and_a_restarted_journal_finds_it() {
+    void an_intended_write_stays_open_and_a_restarted_journal_finds_it_with_the_version_it_was_conditional_on() {
         Run run = newRun();
         String uid = newUid();
-        journal.intend(run, "meeting.ics", List.of(migratedMeeting(uid)), "sha256-of-the-new-bytes", List.of(update(uid)));
+        journal.intend(run, "meeting.ics", List.of(migratedMeeting(uid)), "sha256-of-the-new-bytes", Optional.of("\"etag-1\""),
+                List.of(update(uid)));
 
         MigrationJournal restarted = open().journal();
 
-        assertThat(restarted.openIntents(tenant, user))
-                .containsExactly(new Intent(tenant, user, run.correlationId(), "meeting.ics", "sha256-of-the-new-bytes"));
+        assertThat(restarted.openIntents(tenant, user)).containsExactly(
+                new Intent(tenant, user, run.correlationId(), "meeting.ics", "sha256-of-the-new-bytes", Optional.of("\"etag-1\"")));
+    }
+
+    @Test
+    void an_open_intent_gives_the_blocks_it_meant_to_write_one_per_migrated_component() {
+        Run run = newRun();
+        String uid = newUid();
+        intendSeries(run, uid);
+
+        List<MigrationJournal.MeantBlock> meant = open().journal().meantBlocks(journal.openIntents(tenant, user).getFirst());
+
+        assertThat(meant).extracting(MigrationJournal.MeantBlock::uid, MigrationJournal.MeantBlock::recurrenceId)
+                .containsExactly(tuple(uid, Optional.empty()), tuple(uid, Optional.of("20261208T143000Z")));
+        assertThat(meant).extracting(MigrationJournal.MeantBlock::text).containsOnly("Microsoft Teams-Besprechung 🚀");
     }
 
     @Test
     void one_intent_stands_for_all_the_migrated_components_of_a_resource() {
         Run run = newRun();
         String uid = newUid();
-        journal.intend(run, "series.ics", List.of(new MeetingPlan(uid, List.of(
-                migrated(uid, Optional.empty()),
-                migrated(uid, Optional.of("20261208T143000Z")),
-                component(uid, Optional.of("20261215T143000Z"), "Weekly", Optional.of(START), new Outcome.Unchanged("current", OwnerEvidence.addInProperties()))))),
-                "hash", List.of());
+        intendSeries(run, uid);
 
-        assertThat(journal.openIntents(tenant, user)).containsExactly(Intent.of(run, "series.ics", "hash"));
+        assertThat(journal.openIntents(tenant, user)).containsExactly(Intent.of(run, "series.ics", "hash", Optional.of("\"etag-1\"")));
     }
 
     @Test
@@ -150,7 +160,7 @@ public abstract class MigrationJournalContract {
         Run run = newRun();
         String uid = newUid();
         ItipRequest update = update(uid);
-        journal.intend(run, "meeting.ics", List.of(migratedMeeting(uid)), "hash", List.of(update));
+        journal.intend(run, "meeting.ics", List.of(migratedMeeting(uid)), "hash", Optional.empty(), List.of(update));
 
         assertThat(claimAllOf(uid)).as("claimable before the write is confirmed").isEmpty();
 
@@ -163,7 +173,7 @@ public abstract class MigrationJournalContract {
     void completing_an_intent_closes_it_and_keeps_its_decisions_and_blocks() {
         Run run = newRun();
         String uid = newUid();
-        journal.intend(run, "meeting.ics", List.of(migratedMeeting(uid)), "hash", List.of());
+        journal.intend(run, "meeting.ics", List.of(migratedMeeting(uid)), "hash", Optional.empty(), List.of());
         assertThat(adapter.blocks().of(tenant, run.correlationId(), uid)).as("blocks before the write is confirmed").isEmpty();
 
         open().journal().complete(Intent.of(run, "meeting.ics", "hash"));
@@ -179,7 +189,7 @@ public abstract class MigrationJournalContract {
     void abandoning_an_intent_closes_it_forgets_its_decisions_and_drops_its_message() {
         Run run = newRun();
         String uid = newUid();
-        journal.intend(run, "meeting.ics", List.of(migratedMeeting(uid)), "hash", List.of(update(uid)));
+        journal.intend(run, "meeting.ics", List.of(migratedMeeting(uid)), "hash", Optional.empty(), List.of(update(uid)));
 
         open().journal().abandon(Intent.of(run, "meeting.ics", "hash"));
 
@@ -195,9 +205,9 @@ public abstract class MigrationJournalContract {
         Run run = newRun();
         String uid = newUid();
         ItipRequest retried = ItipRequests.aRequest().uid(uid).sequence(7).build();
-        journal.intend(run, "meeting.ics", List.of(migratedMeeting(uid)), "first-hash", List.of(update(uid)));
+        journal.intend(run, "meeting.ics", List.of(migratedMeeting(uid)), "first-hash", Optional.empty(), List.of(update(uid)));
         journal.abandon(Intent.of(run, "meeting.ics", "first-hash"));
-        journal.intend(run, "meeting.ics", List.of(migratedMeeting(uid)), "second-hash", List.of(retried));
+        journal.intend(run, "meeting.ics", List.of(migratedMeeting(uid)), "second-hash", Optional.empty(), List.of(retried));
 
         assertThat(journal.openIntents(tenant, user)).containsExactly(Intent.of(run, "meeting.ics", "second-hash"));
 
@@ -212,8 +222,8 @@ public abstract class MigrationJournalContract {
         Run run = newRun();
         String a = newUid();
         String b = newUid();
-        journal.intend(run, "a.ics", List.of(migratedMeeting(a)), "hash-a", List.of(update(a)));
-        journal.intend(run, "b.ics", List.of(migratedMeeting(b)), "hash-b", List.of(update(b)));
+        journal.intend(run, "a.ics", List.of(migratedMeeting(a)), "hash-a", Optional.empty(), List.of(update(a)));
+        journal.intend(run, "b.ics", List.of(migratedMeeting(b)), "hash-b", Optional.empty(), List.of(update(b)));
 
         journal.complete(Intent.of(run, "a.ics", "hash-a"));
 
@@ -231,8 +241,8 @@ public abstract class MigrationJournalContract {
         Run run = newRun();
         UserId other = UserId.random();
         Run othersRun = new Run(tenant, other, UUID.randomUUID().toString(), NOW);
-        journal.intend(run, "a.ics", List.of(migratedMeeting(newUid())), "hash-a", List.of());
-        journal.intend(othersRun, "b.ics", List.of(migratedMeeting(newUid())), "hash-b", List.of());
+        journal.intend(run, "a.ics", List.of(migratedMeeting(newUid())), "hash-a", Optional.empty(), List.of());
+        journal.intend(othersRun, "b.ics", List.of(migratedMeeting(newUid())), "hash-b", Optional.empty(), List.of());
 
         assertThat(journal.openIntents(tenant, user)).containsExactly(Intent.of(run, "a.ics", "hash-a"));
         assertThat(journal.openIntents(tenant, other)).containsExactly(Intent.of(othersRun, "b.ics", "hash-b"));
@@ -244,7 +254,7 @@ public abstract class MigrationJournalContract {
         Run run = newRun();
         String migrated = newUid();
         String unchanged = newUid();
-        journal.intend(run, "a.ics", List.of(migratedMeeting(migrated), unchangedMeeting(unchanged)), "hash", List.of());
+        journal.intend(run, "a.ics", List.of(migratedMeeting(migrated), unchangedMeeting(unchanged)), "hash", Optional.empty(), List.of());
         journal.complete(Intent.of(run, "a.ics", "hash"));
 
         assertThat(adapter.blocks().of(tenant, run.correlationId(), migrated)).isPresent();
@@ -258,6 +268,47 @@ public abstract class MigrationJournalContract {
     private List<ItipRequest> claimAllOf(String uid) {
         return adapter.outbox().claim(NOW, NOW.plus(Duration.ofMinutes(5)), 1_000).stream().map(MessageOutbox.Queued::request)
                 .filter(r -> r.uid().equals(uid)).toList();
+    }
+
+    @Test
+    void the_report_has_each_meeting_with_its_old_and_new_join_details_and_its_update_message() {
+        Run run = newRun();
+        String migrated = newUid();
+        String skipped = newUid();
+        ComponentPlan moved = component(migrated, Optional.empty(), "=cmd|' /C calc'!A0", Optional.of(START), new Outcome.Migrated(
+                "BEGIN:VEVENT\r\nEND:VEVENT\r\n".getBytes(StandardCharsets.UTF_8), List.of(),
+                "Join Skype Meeting<https://meet.contoso.com/alice/6N2YGD5G>\nConference ID: 68138\n",
+                "Join the meeting now<https://teams.microsoft.com/l/meetup-join/19%3ameeting_NjE0%40thread.v2/0>\n"
+                        + "Phone conference ID: 539 145 064#\n", MeetingType.SKYPE, MeetingType.TEAMS, OwnerEvidence.addInProperties()));
+        journal.intend(run, "m.ics", List.of(new MeetingPlan(migrated, List.of(moved))), "hash-m", Optional.empty(), List.of(update(migrated)));
+        journal.complete(Intent.of(run, "m.ics", "hash-m"));
+        journal.record(run, "s.ics", List.of(new MeetingPlan(skipped, List.of(component(skipped, Optional.empty(), "All hands",
+                Optional.of(START), new Outcome.Skipped(SkipReason.TOO_MANY_ATTENDEES, "312 attendees"))))));
+        journal.intend(run, "gone.ics", List.of(migratedMeeting(newUid())), "hash-gone", Optional.empty(), List.of());
+        journal.abandon(Intent.of(run, "gone.ics", "hash-gone"));
+
+        List<org.mms.admin.Views.MeetingReport> rows = adapter.history().report(tenant, new MeetingHistory.ReportFilter(
+                Optional.of(user), Optional.of(run.correlationId()), Optional.empty(), Optional.empty(), Optional.empty()));
+
+        assertThat(rows).as("the write that did not happen is not reported").hasSize(2);
+        org.mms.admin.Views.MeetingReport first = rows.getFirst();
+        assertThat(first.Uid()).isEqualTo(migrated);
+        assertThat(first.Subject()).isEqualTo("=cmd|' /C calc'!A0");
+        assertThat(first.Outcome()).isEqualTo("Migrated");
+        assertThat(first.OldJoinUrl()).isEqualTo("https://meet.contoso.com/alice/6N2YGD5G");
+        assertThat(first.NewJoinUrl()).isEqualTo("https://teams.microsoft.com/l/meetup-join/19%3ameeting_NjE0%40thread.v2/0");
+        assertThat(first.OldConferenceId()).isEqualTo("68138");
+        assertThat(first.NewConferenceId()).isEqualTo("539145064");
+        assertThat(first.MessageId()).isNotEmpty();
+        assertThat(first.MessageState()).isEqualTo("Pending");
+        assertThat(rows.get(1)).extracting(r -> r.Outcome(), r -> r.Reason(), r -> r.MessageId())
+                .containsExactly("Skipped", "TooManyAttendees", "");
+        assertThat(adapter.history().report(tenant, new MeetingHistory.ReportFilter(Optional.of(user), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of("SKIPPED")))).extracting(r -> r.Uid()).containsExactly(skipped);
+        assertThat(adapter.history().report(tenant, new MeetingHistory.ReportFilter(Optional.empty(), Optional.empty(),
+                Optional.of(NOW.plusSeconds(1)), Optional.empty(), Optional.empty()))).isEmpty();
+        assertThat(adapter.history().report(new TenantId("tenant-" + UUID.randomUUID()), new MeetingHistory.ReportFilter(
+                Optional.empty(), Optional.of(run.correlationId()), Optional.empty(), Optional.empty(), Optional.empty()))).isEmpty();
     }
 
     private Run newRun() {
@@ -278,6 +329,15 @@ public abstract class MigrationJournalContract {
 
     private static MeetingPlan unchangedMeeting(String uid) {
         return new MeetingPlan(uid, List.of(component(uid, Optional.empty(), "Stand-up", Optional.of(START), new Outcome.Unchanged("current", OwnerEvidence.addInProperties()))));
+    }
+
+    /** A series whose master and one occurrence are migrated and a later occurrence is current, about to be written. */
+    private void intendSeries(Run run, String uid) {
+        journal.intend(run, "series.ics", List.of(new MeetingPlan(uid, List.of(
+                migrated(uid, Optional.empty()),
+                migrated(uid, Optional.of("20261208T143000Z")),
+                component(uid, Optional.of("20261215T143000Z"), "Weekly", Optional.of(START), new Outcome.Unchanged("current", OwnerEvidence.addInProperties()))))),
+                "hash", Optional.of("\"etag-1\""), List.of());
     }
 
     private static ComponentPlan migrated(String uid, Optional<String> recurrenceId) {

@@ -34,6 +34,11 @@ import org.mms.testing.GoldenRule;
 class PlanMeetingTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
+    /** teams-t2-en-dialin.ics without its plain-text body: its join link shows only behind a label. */
+    private static final String HTML_ONLY = "already-current/teams-t2-en-html-only.ics";
+    /** The thread of the meeting's own join link, and that of an older one. */
+    private static final String JOIN_THREAD = "19%3ameeting_MDcwYjc2YjUtM2Y3Ni0yOThkLTFhODItZmU0NTcxZjFlM2Ri";
+    private static final String OLD_JOIN_THREAD = "19%3ameeting_OTk5OWFhYWEtYmJiYi1jY2NjLWRkZGQtZWVlZWZmZmYwMDAw";
     private static final SelectionRules RULES = SelectionRules.of(Organizer.of("alice@contoso.com", "alice.smith@contoso.com"), NOW);
 
     @Test
@@ -276,6 +281,47 @@ class PlanMeetingTest {
         Outcome outcome = plan(List.of(bare), "teams-conference-id-reset.json", alice).getFirst().outcome();
 
         assertThat(outcome).as("the HTML block's hrefs name Alice's object id").isInstanceOf(Outcome.Migrated.class);
+    }
+
+    @Test
+    void an_html_only_invitation_already_showing_the_target_behind_its_join_label_is_left_alone_with_no_write_and_no_update() {
+        byte[] calendar = readBytes(HTML_ONLY);
+        Targets targets = Targets.all(ReadProfile.from(read("profiles/teams-as-shown-in-t2-fixture.json")).target());
+
+        ResourcePlan plan = ResourcePlan.of(calendar, RULES, targets, ZoneOffset.UTC);
+
+        assertThat(plan.meetings()).singleElement().satisfies(m -> assertThat(m.components()).singleElement()
+                .satisfies(c -> assertThat(c.outcome()).isInstanceOf(Outcome.Unchanged.class)));
+        assertThat(plan.changed()).isFalse();
+        assertThat(plan.updates()).as("no update for attendees").isEmpty();
+        assertThat(plan.newBytes()).as("nothing to write").isEqualTo(calendar);
+    }
+
+    @Test
+    void an_html_only_invitation_whose_join_label_leads_to_an_old_link_is_migrated_to_the_meetings_own_link() {
+        byte[] current = firstEvent(HTML_ONLY);
+        byte[] oldLink = withHtml(current, html -> html.replace(JOIN_THREAD, OLD_JOIN_THREAD));
+        assertThat(htmlOf(oldLink)).contains(OLD_JOIN_THREAD).doesNotContain(JOIN_THREAD).contains(">Click here to join the meeting</a>");
+
+        Outcome outcome = plan(List.of(oldLink), "teams-as-shown-in-t2-fixture.json", RULES).getFirst().outcome();
+
+        assertThat(outcome).isInstanceOf(Outcome.Migrated.class);
+        Outcome.Migrated migrated = (Outcome.Migrated) outcome;
+        GoldenRule.check(oldLink, migrated.bytes(), migrated.edits());
+        assertThat(htmlOf(migrated.bytes())).contains(JOIN_THREAD).doesNotContain(OLD_JOIN_THREAD);
+    }
+
+    /** The event with its HTML body (X-ALT-DESC) changed by {@code change}, escapes kept. */
+    private static byte[] withHtml(byte[] event, java.util.function.UnaryOperator<String> change) {
+        Component parsed = Component.parse(event);
+        org.mms.ical.ComponentEditor editor = new org.mms.ical.ComponentEditor(parsed);
+        org.mms.ical.ContentLine html = parsed.first("X-ALT-DESC").orElseThrow();
+        editor.replaceValue(html, change.apply(parsed.value("X-ALT-DESC").orElseThrow()));
+        return editor.apply();
+    }
+
+    private static String htmlOf(byte[] event) {
+        return TextEscaping.unescape(Component.parse(event).value("X-ALT-DESC").orElseThrow());
     }
 
     /** The event without the properties named, as an HTML-only export or Exchange would give it. */

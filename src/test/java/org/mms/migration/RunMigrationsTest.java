@@ -210,7 +210,8 @@ class RunMigrationsTest {
         StoredResource resource = firstOnlineMeeting(mailbox, user);
         ResourcePlan plan = ResourcePlan.of(resource.data(), rulesFor(user), targetsFor(user), java.time.ZoneOffset.UTC);
         MigrationJournal.Run crashed = new MigrationJournal.Run(ServiceHarness.TENANT, user.id(), "crashed-run", NOW);
-        service.journal.intend(crashed, resource.ref().href(), plan.meetings(), ResourcePlan.hash(plan.newBytes()), plan.updates());
+        service.journal.intend(crashed, resource.ref().href(), plan.meetings(), ResourcePlan.hash(plan.newBytes()),
+                Optional.of(resource.etag()), plan.updates());
         if (written) {
             service.store.put(mailbox, resource.ref(), plan.newBytes(), Optional.of(resource.etag()));
         }

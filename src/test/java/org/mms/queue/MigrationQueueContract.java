@@ -1,6 +1,7 @@
 package org.mms.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.mms.migration.MigrationType.ALL_TO_TEAMS;
 import static org.mms.migration.MigrationType.SFB_TO_SFB;
@@ -658,8 +659,9 @@ public abstract class MigrationQueueContract {
     @Test
     void the_summary_lists_every_state_with_its_user_count_in_the_cmdlets_order() {
         assertThat(status.summary(CONTOSO, StatusFilter.all())).containsExactly(
-                new StateCount(MigrationState.PENDING, 0), new StateCount(MigrationState.IN_PROGRESS, 0),
-                new StateCount(MigrationState.FAILED, 0), new StateCount(MigrationState.SUCCEEDED, 0));
+                new StateCount(MigrationState.PENDING, 0), new StateCount(MigrationState.AWAITING_APPROVAL, 0),
+                new StateCount(MigrationState.IN_PROGRESS, 0), new StateCount(MigrationState.FAILED, 0),
+                new StateCount(MigrationState.SUCCEEDED, 0), new StateCount(MigrationState.DENIED, 0));
 
         finish(ALICE, true);
         finish(ALICE, true);
@@ -671,11 +673,201 @@ public abstract class MigrationQueueContract {
         claim(WORKER_A, 1);
 
         assertThat(status.summary(CONTOSO, StatusFilter.all())).containsExactly(
-                new StateCount(MigrationState.PENDING, 2), new StateCount(MigrationState.IN_PROGRESS, 1),
-                new StateCount(MigrationState.FAILED, 1), new StateCount(MigrationState.SUCCEEDED, 1));
+                new StateCount(MigrationState.PENDING, 2), new StateCount(MigrationState.AWAITING_APPROVAL, 0),
+                new StateCount(MigrationState.IN_PROGRESS, 1), new StateCount(MigrationState.FAILED, 1),
+                new StateCount(MigrationState.SUCCEEDED, 1), new StateCount(MigrationState.DENIED, 0));
         assertThat(status.summary(CONTOSO, StatusFilter.all().forUsers(Set.of(ALICE)))).containsExactly(
-                new StateCount(MigrationState.PENDING, 0), new StateCount(MigrationState.IN_PROGRESS, 1),
-                new StateCount(MigrationState.FAILED, 0), new StateCount(MigrationState.SUCCEEDED, 1));
+                new StateCount(MigrationState.PENDING, 0), new StateCount(MigrationState.AWAITING_APPROVAL, 0),
+                new StateCount(MigrationState.IN_PROGRESS, 1), new StateCount(MigrationState.FAILED, 0),
+                new StateCount(MigrationState.SUCCEEDED, 1), new StateCount(MigrationState.DENIED, 0));
+    }
+
+    // ---- approval ----
+
+    private Enqueued hold(UserId user, MigrationType type, String trigger, Counts preview) {
+        return queue.enqueue(CONTOSO, user, new RequestedChange(upn(user), type, trigger, SETTLE), clock.instant(),
+                Optional.of(new ApprovalHold(preview, "waiting for approval: would update " + preview.succeeded() + " meetings")));
+    }
+
+    @Test
+    void a_held_change_waits_for_approval_with_its_preview_counts_and_no_worker_ever_claims_it() {
+        Counts preview = new Counts(12, 11, 1, 9);
+        MigrationRequest held = hold(ALICE, TO_SAME_TYPE, "licence assigned", preview).request();
+
+        assertThat(held.state()).isEqualTo(MigrationState.AWAITING_APPROVAL);
+        assertThat(held.counts()).isEqualTo(preview);
+        assertThat(held.lastMessage()).startsWith("waiting for approval");
+        clock.advance(Duration.ofDays(30));
+        assertThat(claim(WORKER_A, 10)).isEmpty();
+        assertThat(status.summary(CONTOSO, StatusFilter.all())).contains(new StateCount(MigrationState.AWAITING_APPROVAL, 1));
+        assertThat(status.list(CONTOSO, StatusFilter.all().inState(MigrationState.AWAITING_APPROVAL))).containsExactly(held);
+    }
+
+    @Test
+    void a_change_arriving_while_a_migration_waits_for_approval_joins_it_and_it_keeps_waiting() {
+        MigrationRequest held = hold(ALICE, SFB_TO_SFB, "licence assigned", new Counts(3, 3, 0, 3)).request();
+        clock.advance(Duration.ofMinutes(1));
+
+        Enqueued joined = enqueue(ALICE, TEAMS_TO_TEAMS, "conference ID reset");
+
+        assertThat(joined).isInstanceOf(Enqueued.CoalescedIntoPending.class);
+        MigrationRequest now = joined.request();
+        assertThat(now.correlationId()).isEqualTo(held.correlationId());
+        assertThat(now.state()).isEqualTo(MigrationState.AWAITING_APPROVAL);
+        assertThat(now.type()).isEqualTo(TO_SAME_TYPE);
+        assertThat(now.trigger()).isEqualTo("licence assigned; conference ID reset");
+        assertThat(now.counts()).as("the preview stays until a new one is given").isEqualTo(new Counts(3, 3, 0, 3));
+        assertThat(status.list(CONTOSO, StatusFilter.all())).hasSize(1);
+
+        MigrationRequest again = hold(ALICE, TEAMS_TO_TEAMS, "bridge changed", new Counts(5, 5, 0, 5)).request();
+        assertThat(again.counts()).isEqualTo(new Counts(5, 5, 0, 5));
+        assertThat(again.state()).isEqualTo(MigrationState.AWAITING_APPROVAL);
+    }
+
+    @Test
+    void a_held_change_joining_a_pending_migration_makes_it_wait_for_approval() {
+        MigrationRequest pending = enqueue(ALICE, SFB_TO_SFB, "licence assigned").request();
+
+        MigrationRequest held = hold(ALICE, TEAMS_TO_TEAMS, "conference ID reset", new Counts(40, 40, 0, 40)).request();
+
+        assertThat(held.correlationId()).isEqualTo(pending.correlationId());
+        assertThat(held.state()).isEqualTo(MigrationState.AWAITING_APPROVAL);
+        assertThat(held.type()).isEqualTo(TO_SAME_TYPE);
+    }
+
+    @Test
+    void an_approved_migration_is_pending_and_runs_once_its_settle_window_has_passed() {
+        MigrationRequest held = hold(ALICE, TO_SAME_TYPE, "licence assigned", new Counts(2, 2, 0, 2)).request();
+        clock.advance(Duration.ofMinutes(4));
+
+        MigrationRequest approved = queue.approve(CONTOSO, held.correlationId(), clock.instant()).orElseThrow();
+
+        assertThat(approved.state()).isEqualTo(MigrationState.PENDING);
+        assertThat(approved.dueAt()).isEqualTo(held.dueAt());
+        assertThat(claim(WORKER_A, 1)).as("inside the settle window").isEmpty();
+        clock.advance(Duration.ofMinutes(6));
+        assertThat(claim(WORKER_A, 1)).extracting(c -> c.request().correlationId()).containsExactly(held.correlationId());
+    }
+
+    @Test
+    void a_migration_approved_after_its_settle_window_is_due_at_once() {
+        MigrationRequest held = hold(ALICE, TO_SAME_TYPE, "licence assigned", new Counts(2, 2, 0, 2)).request();
+        clock.advance(Duration.ofHours(3));
+
+        MigrationRequest approved = queue.approve(CONTOSO, held.correlationId(), clock.instant()).orElseThrow();
+
+        assertThat(approved.dueAt()).isEqualTo(clock.instant());
+        assertThat(claim(WORKER_A, 1)).hasSize(1);
+    }
+
+    @Test
+    void a_denied_migration_ends_denied_and_the_users_next_change_creates_a_new_request() {
+        MigrationRequest held = hold(ALICE, TO_SAME_TYPE, "licence assigned", new Counts(2, 2, 0, 2)).request();
+        clock.advance(Duration.ofMinutes(1));
+
+        MigrationRequest denied = queue.deny(CONTOSO, held.correlationId(), clock.instant()).orElseThrow();
+
+        assertThat(denied.state()).isEqualTo(MigrationState.DENIED);
+        assertThat(denied.finishedAt()).contains(clock.instant());
+        assertThat(denied.state().isActive()).isFalse();
+        clock.advance(Duration.ofMinutes(1));
+        Enqueued next = enqueue(ALICE, TO_SAME_TYPE, "conference ID reset");
+        assertThat(next).isInstanceOf(Enqueued.New.class);
+        assertThat(next.request().correlationId()).isNotEqualTo(held.correlationId());
+        assertThat(next.request().state()).isEqualTo(MigrationState.PENDING);
+        assertThat(status.summary(CONTOSO, StatusFilter.all())).contains(new StateCount(MigrationState.DENIED, 1),
+                new StateCount(MigrationState.PENDING, 1));
+        clock.advance(Duration.ofDays(200));
+        assertThat(queue.purgeFinishedBefore(clock.instant())).as("a denied request is kept as long as a finished one").isEqualTo(1);
+    }
+
+    @Test
+    void only_a_migration_awaiting_approval_can_be_approved_or_denied_and_only_by_its_own_tenant() {
+        MigrationRequest pending = enqueue(ALICE, TO_SAME_TYPE, "licence assigned").request();
+        MigrationRequest held = hold(BOB, TO_SAME_TYPE, "licence assigned", new Counts(1, 1, 0, 1)).request();
+
+        assertThatThrownBy(() -> queue.approve(CONTOSO, pending.correlationId(), clock.instant()))
+                .isInstanceOf(IllegalStateChangeException.class);
+        assertThat(queue.approve(FABRIKAM, held.correlationId(), clock.instant())).isEmpty();
+        assertThat(queue.deny(FABRIKAM, held.correlationId(), clock.instant())).isEmpty();
+        assertThat(status.byCorrelationId(CONTOSO, held.correlationId()).orElseThrow().state()).isEqualTo(MigrationState.AWAITING_APPROVAL);
+        queue.deny(CONTOSO, held.correlationId(), clock.instant());
+        assertThatThrownBy(() -> queue.approve(CONTOSO, held.correlationId(), clock.instant()))
+                .isInstanceOf(IllegalStateChangeException.class);
+    }
+
+    // ---- transaction history ----
+
+    @Test
+    void every_move_of_a_request_is_in_its_history_with_its_time_and_reason_retries_and_reaps_included() {
+        Instant queued = clock.instant();
+        MigrationRequest created = enqueue(ALICE, TO_SAME_TYPE, "licence assigned").request();
+        clock.advance(Duration.ofMinutes(1));
+        enqueue(ALICE, ALL_TO_TEAMS, "moved online");
+        Instant firstClaim = clock.advance(SETTLE).instant();
+        Claimed first = claim(WORKER_A, 1).getFirst();
+        Instant retried = clock.advance(Duration.ofMinutes(2)).instant();
+        queue.retryLater(first.lease(), Counts.NONE, "calendar server busy", clock.instant().plusSeconds(60), clock.instant());
+        clock.advance(Duration.ofMinutes(1));
+        Claimed second = claim(WORKER_B, 1).getFirst();
+        Instant reaped = clock.set(second.lease().until().plusMillis(1)).instant();
+        queue.reapExpiredLeases(clock.instant());
+        Claimed third = claim(WORKER_A, 1).getFirst();
+        Instant succeeded = clock.advance(Duration.ofSeconds(30)).instant();
+        queue.succeed(third.lease(), new Counts(3, 3, 0, 3), "", clock.instant());
+
+        List<Transition> history = status.history(CONTOSO, HistoryFilter.ofMigration(created.correlationId()));
+
+        assertThat(history).extracting(t -> t.from().map(MigrationState::displayName).orElse("-"), t -> t.to().displayName())
+                .as("the change that joined the pending request is not a move").containsExactly(
+                        tuple("-", "Pending"), tuple("Pending", "InProgress"), tuple("InProgress", "Pending"),
+                        tuple("Pending", "InProgress"), tuple("InProgress", "Pending"), tuple("Pending", "InProgress"),
+                        tuple("InProgress", "Succeeded"));
+        assertThat(history).extracting(Transition::at).containsExactly(queued, firstClaim, retried, retried.plus(Duration.ofMinutes(1)),
+                reaped, reaped, succeeded);
+        assertThat(history.get(0).reason()).contains("licence assigned");
+        assertThat(history.get(1).reason()).contains(WORKER_A.value()).contains("attempt 1");
+        assertThat(history.get(2).reason()).contains("retry 1").contains("calendar server busy");
+        assertThat(history.get(2).retryCount()).isEqualTo(1);
+        assertThat(history.get(4).reason()).contains("lease of " + WORKER_B.value()).contains("ran out");
+        assertThat(history.get(5).attempt()).isEqualTo(3);
+        assertThat(history.get(6).reason()).isEqualTo("succeeded");
+        assertThat(history).allSatisfy(t -> assertThat(t.upn()).isEqualTo("alice@contoso.com"));
+        assertThat(history).extracting(Transition::type).startsWith(TO_SAME_TYPE).endsWith(ALL_TO_TEAMS);
+    }
+
+    @Test
+    void the_history_is_of_one_user_or_one_migration_within_a_time_window_and_within_the_tenant() {
+        MigrationRequest first = finish(ALICE, false);
+        Instant between = clock.advance(Duration.ofHours(1)).instant();
+        MigrationRequest second = finish(ALICE, true);
+        finish(BOB, true);
+        queue.enqueue(FABRIKAM, ALICE, "alice@fabrikam.com", TO_SAME_TYPE, "licence assigned", clock.instant(), SETTLE);
+
+        assertThat(status.history(CONTOSO, HistoryFilter.ofUser(ALICE))).extracting(Transition::correlationId)
+                .containsExactly(first.correlationId(), first.correlationId(), first.correlationId(),
+                        second.correlationId(), second.correlationId(), second.correlationId());
+        assertThat(status.history(CONTOSO, HistoryFilter.ofUser(ALICE).changedBetween(Optional.of(between), Optional.empty())))
+                .extracting(Transition::correlationId).containsOnly(second.correlationId()).hasSize(3);
+        assertThat(status.history(CONTOSO, HistoryFilter.ofUser(ALICE).changedBetween(Optional.empty(), Optional.of(between))))
+                .extracting(t -> t.to().displayName()).containsExactly("Pending", "InProgress", "Failed");
+        assertThat(status.history(CONTOSO, HistoryFilter.ofMigration(first.correlationId())).getLast().reason())
+                .isEqualTo("calendar unreachable");
+        assertThat(status.history(FABRIKAM, HistoryFilter.ofMigration(first.correlationId()))).isEmpty();
+        assertThat(status.history(FABRIKAM, HistoryFilter.ofUser(ALICE))).singleElement()
+                .satisfies(t -> assertThat(t.upn()).isEqualTo("alice@fabrikam.com"));
+    }
+
+    @Test
+    void purging_a_request_takes_its_history_with_it() {
+        MigrationRequest old = finish(ALICE, true);
+        clock.advance(Duration.ofDays(151));
+        MigrationRequest recent = finish(BOB, true);
+
+        queue.purgeFinishedBefore(clock.instant().minus(Duration.ofDays(150)));
+
+        assertThat(status.history(CONTOSO, HistoryFilter.ofMigration(old.correlationId()))).isEmpty();
+        assertThat(status.history(CONTOSO, HistoryFilter.ofMigration(recent.correlationId()))).hasSize(3);
     }
 
     // ---- helpers ----

@@ -108,4 +108,32 @@ class MigrationRequestTest {
 
         assertThat(failed.lastMessage()).hasSize(MigrationRequest.MAX_MESSAGE_LENGTH).endsWith("e…");
     }
+
+    @Test
+    void a_request_awaiting_approval_keeps_its_preview_and_due_time_and_only_an_admins_verdict_moves_it() {
+        ApprovalHold hold = new ApprovalHold(new Counts(7, 6, 1, 5), "waiting for approval: would update 6 meetings");
+        MigrationRequest waiting = pending().awaitApproval(hold, T0.plus(Duration.ofMinutes(1)));
+
+        assertThat(waiting.state()).isEqualTo(MigrationState.AWAITING_APPROVAL);
+        assertThat(waiting.counts()).isEqualTo(hold.preview());
+        assertThat(waiting.lastMessage()).isEqualTo(hold.message());
+        assertThat(waiting.dueAt()).isEqualTo(T0.plus(SETTLE));
+        assertThat(waiting.awaitApproval(new ApprovalHold(Counts.NONE, "again"), T0).state()).isEqualTo(MigrationState.AWAITING_APPROVAL);
+        assertThat(waiting.coalesce(new RequestedChange("alice@contoso.com", TO_SAME_TYPE, "bridge changed", SETTLE), T0.plus(SETTLE))
+                .state()).isEqualTo(MigrationState.AWAITING_APPROVAL);
+
+        MigrationRequest early = waiting.approve("approved", T0.plus(Duration.ofMinutes(2)));
+        MigrationRequest late = waiting.approve("approved", T0.plus(Duration.ofHours(2)));
+        MigrationRequest denied = waiting.deny("denied", T0.plus(Duration.ofMinutes(2)));
+
+        assertThat(early.state()).isEqualTo(MigrationState.PENDING);
+        assertThat(early.dueAt()).as("the settle window still counts").isEqualTo(T0.plus(SETTLE));
+        assertThat(late.dueAt()).as("due at once").isEqualTo(T0.plus(Duration.ofHours(2)));
+        assertThat(denied.state()).isEqualTo(MigrationState.DENIED);
+        assertThat(denied.finishedAt()).contains(T0.plus(Duration.ofMinutes(2)));
+        assertThatThrownBy(() -> pending().approve("approved", T0)).isInstanceOf(IllegalStateChangeException.class);
+        assertThatThrownBy(() -> pending().deny("denied", T0)).isInstanceOf(IllegalStateChangeException.class);
+        assertThatThrownBy(() -> denied.approve("approved", T0)).isInstanceOf(IllegalStateChangeException.class);
+        assertThatThrownBy(() -> claimed(pending(), T0).awaitApproval(hold, T0)).isInstanceOf(IllegalStateChangeException.class);
+    }
 }

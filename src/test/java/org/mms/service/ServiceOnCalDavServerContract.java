@@ -30,6 +30,7 @@ import org.mms.testing.CalendarContent;
 import org.mms.testing.CalendarResources;
 import org.mms.testing.GoldenRule;
 import org.mms.testing.PlainCalDavClient;
+import org.mms.testing.UndoGoldenRule;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -66,21 +67,8 @@ abstract class ServiceOnCalDavServerContract {
     @Test
     void a_dial_in_change_migrates_the_fixture_meetings_on_the_server_and_leaves_everything_else_alone() throws Exception {
         CalDavServer server = server();
-        URI calendar = server.makeCalendar("alice");
-        Map<URI, Expected> seeded = new LinkedHashMap<>();
-        Map<URI, PlainCalDavClient.Fetched> before = new HashMap<>();
-        try (PlainCalDavClient client = new PlainCalDavClient(server)) {
-            for (Map.Entry<String, Map<String, Boolean>> file : fixtureOutcomes().entrySet()) {
-                for (CalendarObject resource : SplitCalendar.of(CalendarResources.icsFixture(file.getKey())).resources()) {
-                    Boolean migrates = file.getValue().get(resource.uid());
-                    assertThat(migrates).as("expectations.tsv has a row for %s %s", file.getKey(), resource.uid()).isNotNull();
-                    URI url = calendar.resolve(resource.ref().href());
-                    assertThat(client.create(url, resource.data())).as("seeding %s from %s", url, file.getKey()).isEqualTo(201);
-                    seeded.put(url, new Expected(file.getKey(), migrates));
-                }
-            }
-            seeded.keySet().forEach(url -> before.put(url, client.get(url)));
-        }
+        Map<URI, Expected> seeded = seedFixtures(server);
+        Map<URI, PlainCalDavClient.Fetched> before = fetch(server, seeded);
 
         try (MmsService service = startService()) {
             AdminShell admin = setUp(service, server.password());
@@ -124,8 +112,83 @@ abstract class ServiceOnCalDavServerContract {
         }
     }
 
+    @Test
+    void undoing_the_migration_gives_each_meeting_back_on_the_server_as_it_was_outside_sequence_and_dtstamp() throws Exception {
+        CalDavServer server = server();
+        Map<URI, Expected> seeded = seedFixtures(server);
+        Map<URI, PlainCalDavClient.Fetched> before = fetch(server, seeded);
+
+        try (MmsService service = startService()) {
+            AdminShell admin = setUp(service, server.password());
+            admin.run("Set-CsOnlineDialInConferencingUser", "-Identity", ALICE, "-ServiceNumber", NEW_TOLL);
+            JsonNode migration = admin.waitForMigrations(Duration.ofSeconds(120)).get(0);
+            assertThat(migration.path("State").asString()).as(migration.toString()).isEqualTo("Succeeded");
+            Map<URI, PlainCalDavClient.Fetched> migrated = fetch(server, seeded);
+
+            admin.run("Undo-CsMeetingMigration", "-CorrelationId", migration.path("CorrelationId").asString());
+            JsonNode statuses = admin.waitForMigrations(Duration.ofSeconds(120));
+
+            JsonNode undo = statuses.get(1);
+            assertThat(undo.path("MigrationType").asString()).isEqualTo("Undo");
+            assertThat(undo.path("State").asString()).as(undo.toString()).isEqualTo("Succeeded");
+            assertThat(undo.path("SucceededMeeting").asInt()).isEqualTo(migration.path("SucceededMeeting").asInt());
+            int putBack = 0;
+            try (PlainCalDavClient client = new PlainCalDavClient(server)) {
+                for (Map.Entry<URI, Expected> entry : seeded.entrySet()) {
+                    PlainCalDavClient.Fetched now = client.get(entry.getKey());
+                    String what = entry.getValue().file() + " at " + entry.getKey();
+                    if (entry.getValue().migrates()) {
+                        putBack++;
+                        UndoGoldenRule.check(what, before.get(entry.getKey()).data(), now.data());
+                    } else {
+                        assertThat(now.etag()).as("ETag of the untouched %s", what).isEqualTo(migrated.get(entry.getKey()).etag());
+                    }
+                }
+            }
+            assertThat(putBack).isGreaterThan(20);
+            int messages = migration.path("InvitesUpdate").asInt() + undo.path("InvitesUpdate").asInt();
+            assertThat(undo.path("InvitesUpdate").asInt()).isEqualTo(migration.path("InvitesUpdate").asInt());
+            assertThat(waitForMessages(service.config().mail().pickupDirectory(), messages)).hasSize(messages);
+        }
+    }
+
+    /**
+     * Alice's calendar made anew on the server (an earlier test's goes first) and filled by another client with the
+     * fixtures' meetings, one resource per UID, each with what it should do.
+     */
+    static Map<URI, Expected> seedFixtures(CalDavServer server) {
+        Map<URI, Expected> seeded = new LinkedHashMap<>();
+        try (PlainCalDavClient client = new PlainCalDavClient(server)) {
+            client.delete(server.calendarUrl("alice"));
+            URI calendar = server.makeCalendar("alice");
+            for (Map.Entry<String, Map<String, Boolean>> file : fixtureOutcomes().entrySet()) {
+                for (CalendarObject resource : SplitCalendar.of(CalendarResources.icsFixture(file.getKey())).resources()) {
+                    Boolean migrates = file.getValue().get(resource.uid());
+                    assertThat(migrates).as("expectations.tsv has a row for %s %s", file.getKey(), resource.uid()).isNotNull();
+                    URI url = calendar.resolve(resource.ref().href());
+                    assertThat(client.create(url, resource.data())).as("seeding %s from %s", url, file.getKey()).isEqualTo(201);
+                    seeded.put(url, new Expected(file.getKey(), migrates));
+                }
+            }
+        }
+        return seeded;
+    }
+
+    /** Each seeded meeting as the server gives it back now. */
+    static Map<URI, PlainCalDavClient.Fetched> fetch(CalDavServer server, Map<URI, Expected> seeded) {
+        Map<URI, PlainCalDavClient.Fetched> now = new HashMap<>();
+        try (PlainCalDavClient client = new PlainCalDavClient(server)) {
+            seeded.keySet().forEach(url -> now.put(url, client.get(url)));
+        }
+        return now;
+    }
+
     /** The service on a fresh H2 database in the test's directory, one worker, its clock at {@link #NOW}. */
     MmsService startService() throws IOException {
+        return startService(dir);
+    }
+
+    static MmsService startService(Path dir) throws IOException {
         ServiceConfig config = ServiceConfig.defaults(dir.resolve("data")).withHttp(new ServiceConfig.Http("127.0.0.1", 0))
                 .withWorkers(new ServiceConfig.Workers(1, Duration.ofMillis(50), Duration.ofMinutes(2)));
         return MmsService.start(config, Clock.fixed(NOW, ZoneOffset.UTC));
@@ -136,12 +199,17 @@ abstract class ServiceOnCalDavServerContract {
      * {@code extra} parameters of Set-CsCalendarStore such as {@code -SkipValidation} (to save a wrong password).
      */
     AdminShell setUp(MmsService service, Optional<String> password, String... extra) throws IOException {
+        return setUp(dir, server(), service, password, extra);
+    }
+
+    static AdminShell setUp(Path dir, CalDavServer server, MmsService service, Optional<String> password, String... extra)
+            throws IOException {
         AdminShell admin = new AdminShell(service, service.config().dataDir());
         Path directory = dir.resolve("directory.json");
         Files.writeString(directory, directoryJson());
         admin.run("Import-CsDirectory", "-Path", directory.toString());
         admin.run("Set-CsTenantMigrationConfiguration", "-SettleWindowSeconds", "0");
-        List<String> store = new ArrayList<>(List.of(storeCommand(server(), password)));
+        List<String> store = new ArrayList<>(List.of(storeCommand(server, password)));
         store.addAll(List.of(extra));
         admin.run(store.toArray(String[]::new));
         return admin;

@@ -197,6 +197,30 @@ class SetCalendarStoreOnExchangeOnlineTest {
     }
 
     @Test
+    void the_in_flight_limits_are_saved_shown_and_kept_by_a_later_change_and_out_of_range_ones_are_refused() throws Exception {
+        String secret = file("secret", emulator.clientSecret());
+        admin.run(graph("-ClientSecretFile", secret));
+        assertThat(shown()).containsPattern("MaxRequestsPerMailbox\\s*:\\s*4\\b").containsPattern("MaxRequestsInFlight\\s*:\\s*64\\b");
+
+        admin.run(graph("-ClientSecretFile", secret, "-MaxRequestsPerMailbox", "2", "-MaxRequestsInFlight", "200"));
+        assertThat(shown()).containsPattern("MaxRequestsPerMailbox\\s*:\\s*2\\b").containsPattern("MaxRequestsInFlight\\s*:\\s*200\\b");
+        admin.run("Set-CsCalendarStore", "-ClientSecretFile", secret);
+        assertThat(shown()).as("a secret rotation keeps the limits").containsPattern("MaxRequestsPerMailbox\\s*:\\s*2\\b")
+                .containsPattern("MaxRequestsInFlight\\s*:\\s*200\\b");
+
+        assertThat(attempt(graph("-MaxRequestsPerMailbox", "5")).err()).contains("MaxRequestsPerMailbox must be 1 to 4, not 5")
+                .contains("429");
+        assertThat(attempt(graph("-MaxRequestsPerMailbox", "0")).err()).contains("MaxRequestsPerMailbox must be 1 to 4, not 0");
+        assertThat(attempt(graph("-MaxRequestsInFlight", "1001")).err()).contains("MaxRequestsInFlight must be 1 to 1000, not 1001");
+        assertThat(attempt(graph("-MaxRequestsInFlight", "0")).err()).contains("MaxRequestsInFlight must be 1 to 1000, not 0");
+        assertThat(attempt(graph("-MaxRequestsPerMailbox", "four")).exitCode()).isNotZero();
+        assertThat(attempt("Set-CsCalendarStore", "-Kind", "CalDav", "-Url", "https://dav.contoso.example/", "-MaxRequestsInFlight", "8")
+                .err()).contains("are for -Kind Graph");
+        assertThat(shown()).as("nothing refused was saved").containsPattern("MaxRequestsPerMailbox\\s*:\\s*2\\b")
+                .containsPattern("MaxRequestsInFlight\\s*:\\s*200\\b");
+    }
+
+    @Test
     void an_authority_that_does_not_answer_is_said_to_be_unreachable() throws Exception {
         int closed;
         try (ServerSocket socket = new ServerSocket(0)) {

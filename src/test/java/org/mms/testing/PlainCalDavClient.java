@@ -42,6 +42,11 @@ public final class PlainCalDavClient implements AutoCloseable {
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(data)).build()).statusCode();
     }
 
+    /** Deletes {@code url} (a resource, or a collection with everything in it) and gives the status code. */
+    public int delete(URI url) {
+        return send(request(url).DELETE().build()).statusCode();
+    }
+
     public Fetched get(URI url) {
         HttpResponse<byte[]> response = send(request(url).GET().build());
         if (response.statusCode() != 200) {

@@ -73,6 +73,15 @@ public final class ServiceHarness implements AutoCloseable {
         return ran;
     }
 
+    /** The user's stored calendar resources with an occurrence from {@code from} on, by href: what a migration would look at. */
+    public java.util.Map<String, byte[]> storedCalendar(String upn, Instant from) {
+        org.mms.directory.User user = directory.findUser(TENANT, upn).orElseThrow().value();
+        java.util.Map<String, byte[]> resources = new java.util.HashMap<>();
+        store.forEachCandidate(new org.mms.calendar.Mailbox(TENANT, user.id()), from, from.plus(Duration.ofDays(3650)), 50,
+                r -> resources.put(r.ref().href(), r.data()));
+        return resources;
+    }
+
     @Override
     public void close() {
         db.close();

@@ -34,9 +34,21 @@ public final class StubAdmin implements Admin {
     public static final Instant CREATED = Instant.parse("2026-10-01T08:00:00.1442688Z");
     public static final Instant MODIFIED = Instant.parse("2026-10-01T08:12:30Z");
 
-    private final List<Call> calls = new CopyOnWriteArrayList<>();
-    private final Map<String, RuntimeException> failures = new ConcurrentHashMap<>();
+    private final List<Call> calls;
+    private final Map<String, RuntimeException> failures;
     private volatile Gate gate;
+    /** This is the {@link #whatIf()} view: change operations are recorded as {@code whatIf:<operation>} and answer a preview. */
+    private final boolean previewing;
+
+    public StubAdmin() {
+        this(new CopyOnWriteArrayList<>(), new ConcurrentHashMap<>(), false);
+    }
+
+    private StubAdmin(List<Call> calls, Map<String, RuntimeException> failures, boolean previewing) {
+        this.calls = calls;
+        this.failures = failures;
+        this.previewing = previewing;
+    }
 
     private record Gate(String operation, CountDownLatch entered, CountDownLatch release) {
     }
@@ -108,12 +120,48 @@ public final class StubAdmin implements Admin {
     }
 
     private Views.ChangeResult changed(String operation, TenantId tenant, String change, Object... arguments) {
+        if (previewing) {
+            record("whatIf:" + operation, tenant, arguments);
+            return new Views.ChangeResult(operation, List.of(decision(tenant, change)), List.of(preview(tenant)));
+        }
         record(operation, tenant, arguments);
         return new Views.ChangeResult(operation, List.of(decision(tenant, change)));
     }
 
+    /** A preview with one meeting of each outcome; the migrated one's title tries to write to the terminal. */
+    public static Views.UserPreview preview(TenantId tenant) {
+        Instant start = Instant.parse("2026-11-02T09:00:00Z");
+        return new Views.UserPreview(user(tenant).UserId(), upn(tenant), "AllToTeams", false, 3, 1, 2, 1, 1, 4, List.of(
+                new Views.MeetingPreview("uid-1", null, "Weekly sync\033[2J", start, "MIGRATED", null, "add-in properties", 4,
+                        List.of("  ....", "- https://meet.lync.com/contoso/alice/OLD", "+ https://teams.microsoft.com/l/meetup-join/NEW")),
+                new Views.MeetingPreview("uid-2", null, "Board meeting", start, "SKIPPED", "TOO_MANY_ATTENDEES", "300 people", 0, List.of()),
+                new Views.MeetingPreview("uid-3", null, "Broken", start, "FAILED", "END_FENCE_MISSING", "no end fence", 0, List.of())));
+    }
+
+    @Override
+    public Admin whatIf() {
+        return new StubAdmin(calls, failures, true);
+    }
+
+    @Override
+    public List<Views.MigrationStatus> approveMigrations(TenantId tenant, Requests.AwaitingMigrations which) {
+        record("approveMigrations", tenant, which);
+        return List.of(status(tenant, "Pending"));
+    }
+
+    @Override
+    public List<Views.MigrationStatus> denyMigrations(TenantId tenant, Requests.AwaitingMigrations which) {
+        record("denyMigrations", tenant, which);
+        return List.of(status(tenant, "Denied"));
+    }
+
+    private static Views.MigrationStatus status(TenantId tenant, String state) {
+        return new Views.MigrationStatus(user(tenant).UserId(), upn(tenant), "0b8f3c2e-1d2a-4c5b-9e6f-7a8b9c0d1e2f", "AllToTeams", state,
+                3, 0, 0, 1, 0, "", CREATED, MODIFIED);
+    }
+
     private static Views.MigrationConfiguration defaults() {
-        return new Views.MigrationConfiguration(true, 600, 250, 9, 86_400, 150, false, false, false, null, null);
+        return new Views.MigrationConfiguration(true, 600, 250, 9, 86_400, 150, false, false, false, null, null, false, null);
     }
 
     @Override
@@ -132,7 +180,8 @@ public final class StubAdmin implements Admin {
                 change.retentionDays().orElse(d.RetentionDays()), change.migrateOnSipAddressChange().orElse(d.MigrateOnSipAddressChange()),
                 change.migrateOnMeetingUrlChange().orElse(d.MigrateOnMeetingUrlChange()),
                 change.requireAddInProperties().orElse(d.RequireAddInProperties()), change.customFooterText().orElse(null),
-                change.customFooterHtml().orElse(null));
+                change.customFooterHtml().orElse(null), change.requireApproval().orElse(d.RequireApproval()),
+                change.approvalThresholdMeetings().filter(v -> v.matches("[0-9]+")).map(Integer::valueOf).orElse(null));
     }
 
     @Override
@@ -203,8 +252,8 @@ public final class StubAdmin implements Admin {
 
     @Override
     public Views.ChangeResult updateTenantMeetingUrl(TenantId tenant) {
-        record("updateTenantMeetingUrl", tenant);
-        return new Views.ChangeResult("updateTenantMeetingUrl", List.of());
+        record(previewing ? "whatIf:updateTenantMeetingUrl" : "updateTenantMeetingUrl", tenant);
+        return new Views.ChangeResult("updateTenantMeetingUrl", List.of(), previewing ? List.of(preview(tenant)) : List.of());
     }
 
     @Override
@@ -251,6 +300,42 @@ public final class StubAdmin implements Admin {
     }
 
     @Override
+    public List<Views.MigrationTransition> migrationHistory(TenantId tenant, Requests.HistoryQuery query) {
+        record("migrationHistory", tenant, query);
+        String id = user(tenant).UserId();
+        String correlation = "5d4c3b2a-1908-4f7e-8d6c-5b4a39281706";
+        return List.of(
+                new Views.MigrationTransition(correlation, id, upn(tenant), "SfbToTeams", "", "Pending", CREATED, 0, 0,
+                        "queued by Move-CsUser; due 2026-10-01T08:10:00Z"),
+                new Views.MigrationTransition(correlation, id, upn(tenant), "SfbToTeams", "Pending", "InProgress", MODIFIED, 1, 0,
+                        "claimed by host-a/worker-1, attempt 1"),
+                new Views.MigrationTransition(correlation, id, upn(tenant), "SfbToTeams", "InProgress", "Pending", MODIFIED, 1, 1,
+                        "retry 1 due 2026-10-01T08:17:30Z: the calendar store refused the update (503)"));
+    }
+
+    @Override
+    public Views.MigrationStatus undoMigration(TenantId tenant, Requests.Undo undo) {
+        record("undoMigration", tenant, undo);
+        return new Views.MigrationStatus(user(tenant).UserId(), upn(tenant), "7e6d5c4b-3a29-4f18-9e07-d6c5b4a39281", "Undo", "Pending",
+                0, 0, 0, 0, 0, "", CREATED, CREATED);
+    }
+
+    @Override
+    public List<Views.MeetingReport> migrationReport(TenantId tenant, Requests.ReportQuery query) {
+        record("migrationReport", tenant, query);
+        String correlation = "0b8f3c2e-1d2a-4c5b-9e6f-7a8b9c0d1e2f";
+        return List.of(
+                new Views.MeetingReport(correlation, "SfbToTeams", upn(tenant), "040000008200E00074C5B7101A82E008000000001", null,
+                        "=HYPERLINK(\"https://evil.example\",\"Weekly, \"\"sync\"\"\")", Instant.parse("2026-12-01T09:00:00Z"),
+                        "Migrated", "", "https://meet.contoso.com/alice/6N2YGD5G",
+                        "https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0", "68138", "539145064", "42", "Sent",
+                        MODIFIED),
+                new Views.MeetingReport(correlation, "SfbToTeams", upn(tenant), "040000008200E00074C5B7101A82E008000000002", null,
+                        "All hands\nsecond line", Instant.parse("2026-12-02T16:00:00Z"), "Skipped", "TooManyAttendees", "", "", "", "",
+                        "", "", MODIFIED));
+    }
+
+    @Override
     public List<Views.TriggerDecision> triggerDecisions(TenantId tenant, Optional<String> identity, Optional<Instant> since) {
         record("triggerDecisions", tenant, identity, since);
         return List.of(decision(tenant, "MovedOnline"));
@@ -276,7 +361,7 @@ public final class StubAdmin implements Admin {
     public Views.CalendarStore calendarStore(TenantId tenant) {
         record("calendarStore", tenant);
         return new Views.CalendarStore("CalDav", "https://dav." + tenant.value() + ".example/", "/{user}/calendar/", "mms", true, "Auto", false,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
     }
 
     @Override

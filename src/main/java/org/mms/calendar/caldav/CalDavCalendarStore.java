@@ -28,7 +28,9 @@ import org.mms.calendar.WriteResult;
  *
  * <p>Servers rewrite what they store (property order, folding, sometimes values), so what comes back
  * is the server's rendering of what was written, not the same bytes; ETags are the server's, and
- * every write is conditional on them exactly as the port describes.
+ * every write is conditional on them exactly as the port describes. So {@link #holds} cannot recognize a write that
+ * happened by its bytes: a migration that stopped between a write and its confirmation settles it by the ETag the
+ * write was conditional on (see {@code MigrateOrganizer}).
  *
  * <p>Writes send the caller's bytes, except that folds splitting a UTF-8 sequence are moved to a
  * character boundary (see {@link WholeCharacterFolds}: Radicale would otherwise store mojibake), and,

@@ -64,12 +64,14 @@ final class ExplainSignInFailure {
                     + "Certificates & secrets (the thumbprint must match)";
             case "700024" -> "the certificate's sign-in assertion is outside its valid time: check this machine's clock";
             case "7000112" -> "the application " + client + " is disabled in tenant " + tenant + ": enable its enterprise application";
-            case "53003" -> "a Conditional Access policy blocks the application's sign-in in tenant " + tenant;
+            case "53003" -> "a Conditional Access policy blocks the application's sign-in in tenant " + tenant + ": exclude the "
+                    + "application from the policy, or allow the network MMS signs in from";
             default -> "Entra ID refused the sign-in" + (code.isEmpty() ? " (" + e.errorCode() + ")" : " (AADSTS" + code + ")")
                     + ": " + firstSentence(description);
         };
         Integer status = e.statusCode();
-        if (code.isEmpty() && status != null && (status >= 500 || status == 429)) {
+        // Entra's own trouble passes, whether or not it names it with a code (AADSTS90033 "a transient error").
+        if (status != null && (status >= 500 || status == 429)) {
             return new TransientStoreException("the authority " + AuthorityHttp.origin(settings.authorityUrl()) + " answered HTTP " + status
                     + "; trying again later", null);
         }

@@ -45,10 +45,15 @@ import tools.jackson.databind.node.ObjectNode;
  * handed over with them. So the engine sees the exceptions of the range asked (the future: past ones stay as they
  * are) and never an occurrence that only mirrors its master. Every event of the view is handed over, organized by the
  * mailbox or not: whose meeting it is, is the engine's decision (NOT_ORGANIZER), with the same reasons as everywhere.
- * {@link #get} reads the exceptions of the next {@link #READ_AHEAD}, as far as a migration looks.
+ * The masters are read as many at once as the mailbox allows requests in flight. {@link #get} reads the exceptions of
+ * the next {@link #READ_AHEAD}, as far as a migration looks.
  *
  * <p>Writing sends, per member event whose HTML body or add-in properties changed, one PATCH conditional on that
- * event's own ETag; anything else a write would change is refused ({@link PlanPatches}). Exchange sends the update
+ * event's own ETag; anything else a write would change is refused ({@link PlanPatches}). A write conditional on an
+ * ETag this store handed over is planned on the meeting as it was handed over ({@link MeetingsRead}), without reading
+ * it again: Exchange's 412 says whether an event changed since, and the caller then reads, plans and writes again.
+ * What the PATCHes do not touch is not compared: an exception changed since, whose block needs no change, stays as
+ * it is. Any other write reads the meeting first and compares every member's ETag. Exchange sends the update
  * to the attendees itself, so {@link #schedulesForAttendees} is true, one per event written. Requests stay within
  * Graph's in-flight limits, wait out throttling, and renew a refused token once ({@link GraphHttp}). Thread-safe.
  *
@@ -84,6 +89,7 @@ public final class GraphCalendarStore implements CalendarStore, AutoCloseable {
     private final GraphHttp http;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
+    private final MeetingsRead meetingsRead = new MeetingsRead();
 
     public GraphCalendarStore(GraphSettings settings, AccessTokens tokens, MailboxAddresses addresses) {
         this(settings, tokens, addresses, GraphHttp.newClient(settings), Clock.systemUTC(), d -> Thread.sleep(d));
@@ -103,7 +109,7 @@ public final class GraphCalendarStore implements CalendarStore, AutoCloseable {
     @Override
     public Optional<StoredResource> get(Mailbox mailbox, ResourceRef ref) {
         Target t = target(mailbox);
-        return readMeeting(t, ref).map(m -> stored(ref, m));
+        return readMeeting(t, ref).map(m -> stored(t, ref, m));
     }
 
     @Override
@@ -130,18 +136,56 @@ public final class GraphCalendarStore implements CalendarStore, AutoCloseable {
                         kept.add(event);
                     }
                 } else if (!event.isSeriesMaster() && handed.add(event.id())) {
-                    action.accept(stored(nameOf(event), new GraphMeeting(event, List.of())));
+                    action.accept(stored(t, nameOf(event), new GraphMeeting(event, List.of())));
                 }
             }
             page = GraphEvent.text(answer, "@odata.nextLink").map(URI::create).orElse(null);
         }
-        for (Map.Entry<String, List<GraphEvent>> series : exceptionsByMaster.entrySet()) {
-            Optional<GraphEvent> master = t.event(series.getKey());
-            if (master.isPresent() && handed.add(master.get().id())) {
-                List<GraphEvent> exceptions = new ArrayList<>(series.getValue());
-                exceptions.sort(Comparator.comparing(e -> e.originalStart().orElse(Instant.EPOCH)));
-                action.accept(stored(nameOf(master.get()), new GraphMeeting(master.get(), exceptions)));
+        handOverSeries(t, exceptionsByMaster, handed, action);
+    }
+
+    /**
+     * Each series of the view with its exceptions, in the order the view named them: the masters are read as many at
+     * once as the mailbox allows in flight (a worker otherwise waits for each master in turn while three of its
+     * mailbox's four places stay idle), and no more than that are read ahead of the one handed over, so a mailbox of
+     * many series is not held in memory at once.
+     */
+    private void handOverSeries(Target t, Map<String, List<GraphEvent>> exceptionsByMaster, Set<String> handed,
+            Consumer<StoredResource> action) {
+        java.util.Iterator<Map.Entry<String, List<GraphEvent>>> series = exceptionsByMaster.entrySet().iterator();
+        java.util.ArrayDeque<Map.Entry<List<GraphEvent>, Future<Optional<GraphEvent>>>> reading = new java.util.ArrayDeque<>();
+        try (ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor()) {
+            while (series.hasNext() || !reading.isEmpty()) {
+                while (reading.size() < settings.mailboxInFlight() && series.hasNext()) {
+                    Map.Entry<String, List<GraphEvent>> next = series.next();
+                    reading.add(Map.entry(next.getValue(), readers.submit(() -> t.event(next.getKey()))));
+                }
+                Map.Entry<List<GraphEvent>, Future<Optional<GraphEvent>>> first = reading.removeFirst();
+                Optional<GraphEvent> master = outcome(first.getValue(), "GET /users/" + t.upn + "/events/…");
+                if (master.isPresent() && handed.add(master.get().id())) {
+                    List<GraphEvent> exceptions = new ArrayList<>(first.getKey());
+                    exceptions.sort(Comparator.comparing(e -> e.originalStart().orElse(Instant.EPOCH)));
+                    action.accept(stored(t, nameOf(master.get()), new GraphMeeting(master.get(), exceptions)));
+                }
             }
+        }
+    }
+
+    /** What a read begun in another thread gave, or what it threw, as if it had been read here. */
+    private static <T> T outcome(Future<T> read, String what) {
+        try {
+            return read.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ClassifyGraphFailure.interrupted(what, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(what + " failed", e.getCause());
         }
     }
 
@@ -189,6 +233,15 @@ public final class GraphCalendarStore implements CalendarStore, AutoCloseable {
         Objects.requireNonNull(ifMatch, "ifMatch");
         List<IcalEvent> wanted = IcalEvent.readAll(data.clone());
         Target t = target(mailbox);
+        Optional<GraphMeeting> handedOver = ifMatch.flatMap(etag -> meetingsRead.take(etag, t.upn, ref));
+        if (handedOver.isPresent()) {
+            List<PlanPatches.Patch> patches = PlanPatches.of(handedOver.get(), wanted, ResourceHash.of(data), json);
+            if (!patches.isEmpty()) {
+                // Each PATCH is conditional on its event's ETag as read: a change since is Exchange's 412, a lost race.
+                return send(t, handedOver.get(), patches);
+            }
+            // Nothing for Graph to change: only reading says whether the ETag is still the meeting's.
+        }
         Optional<Map<String, String>> read = ifMatch.flatMap(MeetingEtag::read);
         Optional<GraphMeeting> current = read.isPresent() ? readMembers(t, ref, read.get()) : readMeeting(t, ref);
         if (current.isEmpty()) {
@@ -198,16 +251,26 @@ public final class GraphCalendarStore implements CalendarStore, AutoCloseable {
         if (ifMatch.isPresent() && !ifMatch.get().equals(currentEtag)) {
             return new WriteResult.PreconditionFailed(Optional.of(currentEtag));
         }
+        return send(t, current.get(), PlanPatches.of(current.get(), wanted, ResourceHash.of(data), json));
+    }
+
+    /**
+     * The PATCHes of one write, master first, each conditional on its event's ETag. A 412, or an exception gone, means
+     * the meeting changed since it was read: a lost race, for the caller to read and plan again. The master gone is the
+     * meeting gone.
+     */
+    private WriteResult send(Target t, GraphMeeting current, List<PlanPatches.Patch> patches) {
         Map<String, String> etags = new LinkedHashMap<>();
-        current.get().members().forEach(e -> etags.put(e.id(), e.etag()));
-        for (PlanPatches.Patch patch : PlanPatches.of(current.get(), wanted, ResourceHash.of(data), json)) {
+        current.members().forEach(e -> etags.put(e.id(), e.etag()));
+        for (PlanPatches.Patch patch : patches) {
             GraphResponse answer = t.send("PATCH", t.uri("/events/" + segment(patch.event().id()), Map.of()),
                     "PATCH /users/" + t.upn + "/events/…", bytes(patch.body()), Map.of("If-Match", patch.event().etag()));
             if (answer.status() == 412) {
                 return new WriteResult.PreconditionFailed(Optional.empty());
             }
             if (answer.status() == 404 && t.isItemMissing(answer)) {
-                return new WriteResult.NotFound();
+                return patch.event().id().equals(current.first().id()) ? new WriteResult.NotFound()
+                        : new WriteResult.PreconditionFailed(Optional.empty());
             }
             if (!answer.isSuccess()) {
                 throw ClassifyGraphFailure.of(answer, t.upn);
@@ -219,8 +282,8 @@ public final class GraphCalendarStore implements CalendarStore, AutoCloseable {
     }
 
     /**
-     * The writes of a batch, as many at once as Graph allows requests in flight to one mailbox: each write is a read and
-     * a PATCH or two, one after the other, so one write at a time would leave three of the mailbox's four places idle.
+     * The writes of a batch, as many at once as Graph allows requests in flight to one mailbox: each write is a PATCH
+     * or a few, one after the other, so one write at a time would leave three of the mailbox's four places idle.
      * The results come in the order of the writes. A failure that stops the batch is thrown once every write already
      * begun has ended, and no write begins after it, so that what the caller journaled before is settled by reading
      * the meetings again, as after a batch written one by one.
@@ -309,8 +372,11 @@ public final class GraphCalendarStore implements CalendarStore, AutoCloseable {
 
     // ---- pieces ----
 
-    private StoredResource stored(ResourceRef ref, GraphMeeting meeting) {
-        return new StoredResource(ref, MeetingEtag.of(meeting.members()), RenderEventAsCalendar.render(meeting));
+    /** A meeting handed over, remembered under its ETag for a write conditional on it. */
+    private StoredResource stored(Target t, ResourceRef ref, GraphMeeting meeting) {
+        String etag = MeetingEtag.of(meeting.members());
+        meetingsRead.remember(etag, t.upn, ref, meeting);
+        return new StoredResource(ref, etag, RenderEventAsCalendar.render(meeting));
     }
 
     /** The name a meeting goes by: the one a caller gave when MMS created it, else its master's id. */

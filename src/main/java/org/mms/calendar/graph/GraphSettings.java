@@ -40,8 +40,8 @@ public record GraphSettings(String directoryTenantId, String clientId, URI graph
         Objects.requireNonNull(graphUrl, "graphUrl");
         Objects.requireNonNull(authorityUrl, "authorityUrl");
         Objects.requireNonNull(timeout, "timeout");
-        if (mailboxInFlight < 1 || processInFlight < mailboxInFlight) {
-            throw new IllegalArgumentException("at least one request per mailbox, and no fewer for the process than for one mailbox");
+        if (mailboxInFlight < 1 || processInFlight < 1) {
+            throw new IllegalArgumentException("at least one request in flight per mailbox and for the process");
         }
     }
 

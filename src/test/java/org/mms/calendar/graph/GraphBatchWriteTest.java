@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.mms.block.MeetingType;
 import org.mms.calendar.CalendarStore;
 import org.mms.calendar.Mailbox;
@@ -48,8 +50,14 @@ class GraphBatchWriteTest {
         graph.close();
     }
 
-    @Test
-    void a_batch_of_twelve_meetings_is_written_four_at_a_time_in_order() {
+    private GraphCalendarStore storeWithin(int perMailbox, int inAll) {
+        return new GraphCalendarStore(new GraphSettings(graph.tenantId(), graph.clientId(), graph.graphUrl(), graph.authorityUrl(), perMailbox,
+                inAll, Duration.ofSeconds(30)), new EmulatorTokens(graph), m -> ALICE, HttpClient.newHttpClient(), Clock.fixed(NOW, ZoneOffset.UTC),
+                d -> { });
+    }
+
+    /** Twelve Teams meetings as Outlook's add-in leaves them, read by {@code reader} and planned with new coordinates. */
+    private List<CalendarStore.Write> twelveMeetingsToWrite(GraphCalendarStore reader) {
         graph.addMailbox(ALICE);
         var fixture = GraphFixtures.json("teams-meeting-single.json");
         for (int day = 1; day <= 12; day++) {
@@ -63,14 +71,19 @@ class GraphBatchWriteTest {
             graph.createEvent(ALICE, event.toString());
         }
         List<StoredResource> read = new ArrayList<>();
-        store.forEachCandidate(mailbox, NOW, NOW.plus(Duration.ofDays(60)), 100, read::add);
+        reader.forEachCandidate(mailbox, NOW, NOW.plus(Duration.ofDays(60)), 100, read::add);
         Targets teams = Targets.all(new CoordinatesTemplate(MeetingType.TEAMS,
                 "https://teams.microsoft.com/l/meetup-join/19%3ameeting_{uidHash}%40thread.v2/0", java.util.Optional.empty(),
                 java.util.Optional.empty(), java.util.Optional.of("582913407"), List.of(), java.util.Optional.empty(),
                 java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), Locale.US, java.util.Optional.empty()));
-        List<CalendarStore.Write> writes = read.stream().map(r -> new CalendarStore.Write(r.ref(), ResourcePlan.of(r.data(),
+        return read.stream().map(r -> new CalendarStore.Write(r.ref(), ResourcePlan.of(r.data(),
                 new SelectionRules(Organizer.of(ALICE), NOW, 250, Set.of(MeetingType.TEAMS, MeetingType.SKYPE)), teams, ZoneOffset.UTC)
                 .newBytes(), r.etag())).toList();
+    }
+
+    @Test
+    void a_batch_of_twelve_meetings_is_written_four_at_a_time_in_order() {
+        List<CalendarStore.Write> writes = twelveMeetingsToWrite(store);
         graph.latency(Duration.ofMillis(50));
 
         List<WriteResult> results = store.putAll(mailbox, writes);
@@ -83,5 +96,20 @@ class GraphBatchWriteTest {
         assertThat(graph.maxInFlightSeen(ALICE)).isEqualTo(GraphEmulator.MAILBOX_CONCURRENCY);
         assertThat(graph.requests()).noneMatch(r -> r.status() == 429);
         assertThat(graph.notifications()).hasSize(12);
+    }
+
+    @ParameterizedTest(name = "{0} per mailbox, {1} in all")
+    @CsvSource({"2, 64", "4, 2"})
+    void a_store_set_to_two_requests_per_mailbox_or_in_all_never_has_more_than_two_in_flight(int perMailbox, int inAll) {
+        try (GraphCalendarStore two = storeWithin(perMailbox, inAll)) {
+            List<CalendarStore.Write> writes = twelveMeetingsToWrite(two);
+            graph.latency(Duration.ofMillis(50));
+
+            assertThat(two.putAll(mailbox, writes)).hasSize(12).allSatisfy(r -> assertThat(r).isInstanceOf(WriteResult.Written.class));
+
+            assertThat(graph.maxInFlightSeen(ALICE)).isEqualTo(2);
+            assertThat(graph.maxInFlightSeenOverall()).isEqualTo(2);
+            assertThat(graph.notifications()).hasSize(12);
+        }
     }
 }

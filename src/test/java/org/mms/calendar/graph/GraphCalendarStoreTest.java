@@ -322,21 +322,72 @@ class GraphCalendarStoreTest {
                 .hasMessageContaining("nobody@contoso.com");
     }
 
-    @Test
-    void a_series_is_one_resource_with_its_future_exception_and_both_get_the_new_block() {
-        graph.addMailbox(ALICE);
+    /** A series' master and its exception, by id. */
+    private record Series(String masterId, String exceptionId) {
+    }
+
+    /** The weekly series of the fixtures, with the exception of the fixtures moved by an hour. */
+    private Series aWeeklySeries(String subject) {
         ObjectNode master = (ObjectNode) GraphFixtures.json("weekly-series-master.json").deepCopy();
         for (String readOnly : List.of("@odata.context", "@odata.etag", "id", "type", "seriesMasterId", "iCalUId", "isOrganizer",
                 "organizer", "originalStart")) {
             master.remove(readOnly);
         }
+        master.put("subject", subject);
         String masterId = graph.createEvent(ALICE, master.toString());
         ObjectNode moved = GraphFixtures.JSON.createObjectNode();
         JsonNode exception = GraphFixtures.json("weekly-series-exception.json");
         moved.set("start", exception.path("start").deepCopy());
         moved.set("end", exception.path("end").deepCopy());
         moved.set("body", exception.path("body").deepCopy());
-        String exceptionId = graph.addException(ALICE, masterId, Instant.parse("2026-12-15T13:00:00Z"), moved.toString());
+        return new Series(masterId, graph.addException(ALICE, masterId, Instant.parse("2026-12-15T13:00:00Z"), moved.toString()));
+    }
+
+    @Test
+    void a_meeting_read_with_the_calendar_view_is_written_with_one_patch_and_no_read_before_it() {
+        graph.addMailbox(ALICE);
+        String id = aTeamsMeeting("Q1 planning", "2026-12-08");
+        StoredResource read = candidates().getFirst();
+
+        assertThat(store.put(mailbox, read.ref(), plan(read).newBytes(), Optional.of(read.etag()))).isInstanceOf(WriteResult.Written.class);
+
+        // The emulator records a request once it has answered it: the view's page may be recorded after the PATCH began.
+        assertThat(graph.requests()).extracting(r -> r.method() + " " + r.path().replaceAll("^.*/", ""))
+                .containsExactlyInAnyOrder("GET calendarView", "PATCH " + GraphCalendarStore.segment(id));
+        assertThat(graph.requests()).filteredOn(r -> r.method().equals("PATCH")).singleElement()
+                .satisfies(r -> assertThat(r.header("If-Match")).isPresent());
+        assertThat(property(id, "OnlineMeetingTollNumber")).contains("+49 69 365301");
+    }
+
+    @Test
+    void the_masters_of_a_mailboxs_series_are_read_four_at_a_time_and_each_series_is_then_written_without_reading_it_again() {
+        graph.addMailbox(ALICE);
+        graph.latency(Duration.ofMillis(50));
+        List<String> masters = new ArrayList<>();
+        for (int i = 1; i <= 9; i++) {
+            masters.add(aWeeklySeries("Weekly sync " + i).masterId());
+        }
+
+        List<StoredResource> seen = candidates();
+
+        assertThat(seen).extracting(StoredResource::ref).containsExactlyInAnyOrderElementsOf(masters.stream().map(EventNames::of).toList());
+        assertThat(graph.maxInFlightSeen(ALICE)).isEqualTo(4);
+        assertThat(graph.requests()).extracting(RecordedRequest::status).doesNotContain(429);
+        long readsBefore = graph.requests().stream().filter(r -> r.method().equals("GET")).count();
+        for (StoredResource series : seen) {
+            assertThat(store.put(mailbox, series.ref(), plan(series).newBytes(), Optional.of(series.etag())))
+                    .isInstanceOf(WriteResult.Written.class);
+        }
+        assertThat(graph.requests()).as("a PATCH for each master and each exception").filteredOn(r -> r.method().equals("PATCH")).hasSize(18);
+        assertThat(graph.requests()).as("and no read before them").filteredOn(r -> r.method().equals("GET")).hasSize((int) readsBefore);
+    }
+
+    @Test
+    void a_series_is_one_resource_with_its_future_exception_and_both_get_the_new_block() {
+        graph.addMailbox(ALICE);
+        Series series = aWeeklySeries("Weekly sync");
+        String masterId = series.masterId();
+        String exceptionId = series.exceptionId();
 
         List<StoredResource> seen = candidates();
 

@@ -16,12 +16,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.mms.calendar.PermanentStoreException;
 import org.mms.calendar.TransientStoreException;
 import org.mms.calendar.graph.emulator.GraphEmulator;
+import org.mms.calendar.graph.emulator.SignInRefusal;
 import org.mms.secret.ClientCertificate;
 import org.mms.secret.Secret;
 import org.mms.testing.KeytoolCertificates;
@@ -140,6 +145,59 @@ class MsalAccessTokensTest {
                 new Secret(emulator.clientSecret()), http).token())
                 .isInstanceOf(PermanentStoreException.class)
                 .hasMessageContaining("no application with client id " + otherClient).hasMessageContaining("ClientId");
+    }
+
+    /** What Entra says for each refusal an admin meets, and the one line MMS makes of it. */
+    static Stream<Arguments> refusals() {
+        String tenant = GraphEmulator.TENANT_ID;
+        String client = GraphEmulator.CLIENT_ID;
+        return Stream.of(
+                Arguments.of(SignInRefusal.EXPIRED_SECRET, "the client secret has expired: create a new one in the app registration's "
+                        + "Certificates & secrets; then set it again with Set-CsCalendarStore"),
+                Arguments.of(SignInRefusal.NO_ADMIN_CONSENT, "the application has no admin consent in tenant " + tenant + ": grant admin "
+                        + "consent for the Calendars.ReadWrite application permission (API permissions, Grant admin consent)"),
+                Arguments.of(SignInRefusal.PERMISSION_NOT_CONFIGURED, "the application has no admin consent in tenant " + tenant
+                        + ": grant admin consent for the Calendars.ReadWrite application permission (API permissions, Grant admin consent)"),
+                Arguments.of(SignInRefusal.APP_DISABLED, "the application " + client + " is disabled in tenant " + tenant
+                        + ": enable its enterprise application"),
+                Arguments.of(SignInRefusal.CONDITIONAL_ACCESS, "a Conditional Access policy blocks the application's sign-in in tenant "
+                        + tenant + ": exclude the application from the policy, or allow the network MMS signs in from"),
+                Arguments.of(SignInRefusal.CERTIFICATE_NOT_REGISTERED, "Entra ID does not accept the certificate: upload its public part "
+                        + "to the app registration's Certificates & secrets (the thumbprint must match)"),
+                Arguments.of(SignInRefusal.ASSERTION_OUT_OF_TIME, "the certificate's sign-in assertion is outside its valid time: check "
+                        + "this machine's clock"),
+                Arguments.of(SignInRefusal.ACCOUNT_LOCKED, "Entra ID refused the sign-in (AADSTS50053): Your account is locked because "
+                        + "you've tried to sign in too many times with an incorrect user ID or password."));
+    }
+
+    @ParameterizedTest
+    @MethodSource("refusals")
+    void each_refusal_entra_answers_becomes_one_line_saying_what_to_fix_without_the_secret(SignInRefusal refusal, String line) {
+        emulator.refuseSignIn(refusal);
+
+        assertThatThrownBy(() -> withSecret(emulator.clientSecret()).token()).isInstanceOf(PermanentStoreException.class)
+                .hasMessage(line);
+        assertThat(logged).noneMatch(l -> l.contains(emulator.clientSecret()));
+    }
+
+    @Test
+    void a_tenant_entra_cannot_find_by_its_name_says_which_id_to_check() {
+        emulator.refuseSignIn(SignInRefusal.TENANT_NOT_FOUND_BY_NAME);
+
+        assertThatThrownBy(() -> withSecret(emulator.clientSecret()).token()).isInstanceOf(PermanentStoreException.class)
+                .hasMessageStartingWith("tenant " + emulator.tenantId() + " is not known to Entra ID at " + emulator.authorityUrl())
+                .hasMessageContaining("DirectoryTenantId").hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void entra_being_unavailable_is_transient_and_the_next_try_gets_a_token() {
+        emulator.refuseSignIn(SignInRefusal.TEMPORARILY_UNAVAILABLE);
+        MsalAccessTokens tokens = withSecret(emulator.clientSecret());
+
+        assertThatThrownBy(tokens::token).isInstanceOf(TransientStoreException.class)
+                .hasMessage("the authority " + emulator.authorityUrl() + " answered HTTP 503; trying again later");
+        emulator.allowSignIn();
+        assertThat(tokens.token()).isNotBlank();
     }
 
     @Test

@@ -61,6 +61,7 @@ public final class GraphEmulator implements AutoCloseable {
     private final InFlight inFlight;
     private final Mailboxes mailboxes;
     private final GraphApi graph;
+    private final TokenEndpoint entra;
     private final List<Notification> notifications = new CopyOnWriteArrayList<>();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
 
@@ -72,7 +73,7 @@ public final class GraphEmulator implements AutoCloseable {
         this.inFlight = new InFlight(builder.mailboxConcurrency);
         this.mailboxes = new Mailboxes(builder.clock, notifications::add);
         this.graph = new GraphApi(tokens, failures, inFlight, mailboxes, this::graphUrl, requests::add);
-        TokenEndpoint entra = new TokenEndpoint(tenantId, clientId, clientSecret, tokens, builder.clock, this::authorityUrl);
+        this.entra = new TokenEndpoint(tenantId, clientId, clientSecret, tokens, builder.clock, this::authorityUrl);
         InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         try {
             if (builder.https) {
@@ -133,6 +134,16 @@ public final class GraphEmulator implements AutoCloseable {
     /** A valid token, as the token endpoint would issue it, for tests about calendars rather than sign-in. */
     public String accessToken() {
         return tokens.issue(tenantId, clientId);
+    }
+
+    /** The token endpoint refuses every request of this tenant and app from now on as Entra does for {@code refusal}. */
+    public void refuseSignIn(SignInRefusal refusal) {
+        entra.refuse(Optional.of(refusal));
+    }
+
+    /** The token endpoint issues tokens again. */
+    public void allowSignIn() {
+        entra.refuse(Optional.empty());
     }
 
     /** Every token issued so far answers 401 from now on; new ones work. */

@@ -35,6 +35,7 @@ final class TokenEndpoint {
     private final IssuedTokens tokens;
     private final Clock clock;
     private final Supplier<URI> authority;
+    private volatile java.util.Optional<SignInRefusal> refusal = java.util.Optional.empty();
 
     TokenEndpoint(String tenantId, String clientId, String clientSecret, IssuedTokens tokens, Clock clock, Supplier<URI> authority) {
         this.tenantId = tenantId;
@@ -43,6 +44,11 @@ final class TokenEndpoint {
         this.tokens = tokens;
         this.clock = clock;
         this.authority = authority;
+    }
+
+    /** Every token request from now on is refused so, once it names this tenant and app; empty issues tokens again. */
+    void refuse(java.util.Optional<SignInRefusal> refusal) {
+        this.refusal = refusal;
     }
 
     void handle(HttpExchange exchange) throws IOException {
@@ -85,6 +91,10 @@ final class TokenEndpoint {
         if (!java.util.Arrays.asList(scope.split(" ")).contains(GRAPH_DEFAULT_SCOPE)) {
             return oauthError(400, "invalid_scope", 1002012, "The provided value for scope " + scope + " is not valid. Client "
                     + "credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).");
+        }
+        if (refusal.isPresent()) {
+            SignInRefusal r = refusal.get();
+            return oauthError(r.status, r.error, r.code, r.description(clientId));
         }
         if (form.containsKey("client_assertion")) {
             if (!JWT_BEARER.equals(form.get("client_assertion_type")) || !wellFormedAssertion(form.get("client_assertion"))) {
