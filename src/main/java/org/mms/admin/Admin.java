@@ -100,6 +100,9 @@ public interface Admin {
      */
     Admin whatIf();
 
+    /** The tenant's update messages waiting to go, and until when its pacing holds them back. */
+    Views.UpdatesWaiting updatesWaiting(TenantId tenant);
+
     /** {@code Get-CsMeetingMigrationDetail -CorrelationId}: each meeting of one migration, with its outcome and reason. */
     List<Views.MeetingResult> migrationMeetings(TenantId tenant, String correlationId);
 

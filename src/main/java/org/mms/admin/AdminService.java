@@ -28,6 +28,7 @@ import org.mms.directory.Directory;
 import org.mms.directory.DirectoryChange;
 import org.mms.directory.GraphStoreSettings;
 import org.mms.directory.MailboxLocation;
+import org.mms.directory.OutgoingPacing;
 import org.mms.directory.ServiceNumber;
 import org.mms.directory.Spelling;
 import org.mms.directory.Tenant;
@@ -70,6 +71,7 @@ public final class AdminService implements Admin {
     private final Clock clock;
     /** Directory operations preview what they would do ({@code -WhatIf}) instead of doing it. */
     private final boolean whatIf;
+    private final ShowUpdatesWaiting updatesWaiting;
 
     /** Calendar store settings saved without trying them first (tests of the admin logic). */
     public AdminService(Directory directory, MigrationQueue queue, MigrationStatusQueries status, MeetingHistory history,
@@ -89,6 +91,7 @@ public final class AdminService implements Admin {
         this.apply = new ApplyChanges(directory, new DecideTrigger(), queue, status, decisions, clock, new PreviewMigration(store, clock));
         this.importCalendar = new ImportCalendar(store, frames);
         this.addOnlineMeeting = new AddOnlineMeeting(directory, store, outbox, clock, random);
+        this.updatesWaiting = new ShowUpdatesWaiting(outbox, clock);
         this.random = random;
         this.calendars = store;
         this.frames = frames;
@@ -112,6 +115,7 @@ public final class AdminService implements Admin {
         this.calendars = doing.calendars;
         this.frames = doing.frames;
         this.queueUndo = doing.queueUndo;
+        this.updatesWaiting = doing.updatesWaiting;
         this.queue = doing.queue;
         this.clock = doing.clock;
         this.whatIf = true;
@@ -150,7 +154,10 @@ public final class AdminService implements Admin {
                 s.retryAttempts(), s.retryWindow().toSeconds(), s.retention().toDays(), s.migrateOnSipAddressChange(),
                 s.migrateOnMeetingUrlChange(), s.requireAddInProperties(), s.customFooter().map(CustomFooter::text).orElse(null),
                 s.customFooter().map(CustomFooter::html).orElse(null), approval.requireApproval(),
-                approval.thresholdMeetings().orElse(null));
+                approval.thresholdMeetings().orElse(null), s.pacing().maxUpdatesPerHour().orElse(0),
+                s.pacing().quietHours().map(q -> q.start().toString()).orElse(null),
+                s.pacing().quietHours().map(q -> q.end().toString()).orElse(null),
+                s.pacing().quietHours().map(q -> q.zone().getId()).orElse(null));
     }
 
     @Override
@@ -176,7 +183,7 @@ public final class AdminService implements Admin {
                 c.retryAttempts().orElse(s.retryAttempts()), c.retryWindowSeconds().map(Duration::ofSeconds).orElse(s.retryWindow()),
                 c.retentionDays().map(Duration::ofDays).orElse(s.retention()), s.onlineMeetingUrl(), s.onPremisesMeetingUrl(),
                 s.teamsJoinUrlTemplate(), s.localNumbersUrl(), s.pinResetUrl(), s.helpUrl(),
-                c.requireAddInProperties().orElse(s.requireAddInProperties()), footer);
+                c.requireAddInProperties().orElse(s.requireAddInProperties()), footer, pacing(c.pacing(), s.pacing()));
         ApprovalSettings approval = approvalSettings(directory.approvalSettings(id), c.requireApproval(), c.approvalThresholdMeetings());
         directory.saveTenant(t.withSettings(updated));
         directory.saveApprovalSettings(id, approval);
@@ -203,6 +210,14 @@ public final class AdminService implements Admin {
             }
         }
         return new ApprovalSettings(require.orElse(current.requireApproval()), meetings);
+    }
+
+    /** The pacing the parameters make of the tenant's, or a refusal that lists every problem. */
+    private static OutgoingPacing pacing(Requests.PacingChange change, OutgoingPacing current) {
+        return switch (CheckPacing.check(change, current)) {
+            case CheckPacing.Accepted(OutgoingPacing pacing) -> pacing;
+            case CheckPacing.Refused(List<String> problems) -> throw new AdminException.BadRequest(String.join("; ", problems));
+        };
     }
 
     /** The footer the parameters give (none when both are empty), or a refusal that lists every problem. */
@@ -414,7 +429,7 @@ public final class AdminService implements Admin {
                 c.automaticallyReplaceAcpProvider().orElse(s.automaticallyReplaceAcpProvider()), s.migrateOnSipAddressChange(),
                 s.migrateOnMeetingUrlChange(), s.settleWindow(), s.attendeeLimit(), s.retryAttempts(), s.retryWindow(), s.retention(),
                 s.onlineMeetingUrl(), s.onPremisesMeetingUrl(), s.teamsJoinUrlTemplate(), s.localNumbersUrl(), s.pinResetUrl(),
-                s.helpUrl(), s.requireAddInProperties(), s.customFooter());
+                s.helpUrl(), s.requireAddInProperties(), s.customFooter(), s.pacing());
         directory.saveTenant(t.withSettings(updated));
         return dialInTenantSettings(id);
     }
@@ -532,7 +547,7 @@ public final class AdminService implements Admin {
                 s.automaticallyReplaceAcpProvider(), s.migrateOnSipAddressChange(), s.migrateOnMeetingUrlChange(), s.settleWindow(),
                 s.attendeeLimit(), s.retryAttempts(), s.retryWindow(), s.retention(), vanity, s.onPremisesMeetingUrl(),
                 s.teamsJoinUrlTemplate(), s.localNumbersUrl(), s.pinResetUrl(), s.helpUrl(), s.requireAddInProperties(),
-                s.customFooter()));
+                s.customFooter(), s.pacing()));
         if (!whatIf) {
             directory.saveTenant(updated);
         }
@@ -564,7 +579,12 @@ public final class AdminService implements Admin {
 
     @Override
     public List<Views.MigrationStatus> migrationStatus(TenantId id, Requests.StatusQuery query) {
-        return status.list(tenant(id).id(), filter(id, query)).stream().map(AdminService::view).toList();
+        return updatesWaiting.of(tenant(id).id(), status.list(tenant(id).id(), filter(id, query)).stream().map(AdminService::view).toList());
+    }
+
+    @Override
+    public Views.UpdatesWaiting updatesWaiting(TenantId id) {
+        return updatesWaiting.of(tenant(id).id());
     }
 
     @Override

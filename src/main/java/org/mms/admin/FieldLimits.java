@@ -35,7 +35,8 @@ public final class FieldLimits {
             Map.entry("UID", 1000), Map.entry("CustomFooterText", CustomFooter.MAX_LENGTH),
             Map.entry("CustomFooterHtml", CustomFooter.MAX_LENGTH), Map.entry("DirectoryTenantId", 100), Map.entry("ClientId", 100),
             Map.entry("GraphUrl", 1000), Map.entry("AuthorityUrl", 1000), Map.entry("ClientSecret", MOST_SECRET_CHARACTERS),
-            Map.entry("CertificatePassword", MOST_SECRET_CHARACTERS), Map.entry("Certificate", MOST_CERTIFICATE_CHARACTERS));
+            Map.entry("CertificatePassword", MOST_SECRET_CHARACTERS), Map.entry("Certificate", MOST_CERTIFICATE_CHARACTERS),
+            Map.entry("QuietHoursStart", 5), Map.entry("QuietHoursEnd", 5), Map.entry("QuietHoursTimeZone", 64));
 
     /** Longer than a settle window or retry window makes sense, and short enough that adding it to a date cannot overflow. */
     static final Duration LONGEST_WINDOW = Duration.ofDays(365);

@@ -108,7 +108,7 @@ final class ImportDirectory {
                 p.onlineMeetingUrl().orElse(s.onlineMeetingUrl()), p.onPremisesMeetingUrl().orElse(s.onPremisesMeetingUrl()),
                 p.teamsJoinUrlTemplate().orElse(s.teamsJoinUrlTemplate()), p.localNumbersUrl().or(s::localNumbersUrl),
                 p.pinResetUrl().or(s::pinResetUrl), p.helpUrl().or(s::helpUrl),
-                p.requireAddInProperties().orElse(s.requireAddInProperties()), s.customFooter());
+                p.requireAddInProperties().orElse(s.requireAddInProperties()), s.customFooter(), s.pacing());
         return new Tenant(t.id(), p.name().orElse(t.name()), p.domains().orElse(t.domains()), settings);
     }
 }

@@ -23,21 +23,44 @@ public final class Requests {
      * @param requireApproval  every migration waits for an admin's approval
      * @param approvalThresholdMeetings a migration that would update more meetings than this waits for approval even
      *                         without {@code requireApproval}: a number, or {@code None} for no threshold
+     * @param pacing           how fast the tenant's update messages go out
      */
     public record MigrationConfigurationChange(Optional<Boolean> meetingMigrationEnabled, Optional<Long> settleWindowSeconds,
             Optional<Integer> attendeeLimit, Optional<Integer> retryAttempts, Optional<Long> retryWindowSeconds,
             Optional<Long> retentionDays, Optional<Boolean> migrateOnSipAddressChange, Optional<Boolean> migrateOnMeetingUrlChange,
             Optional<Boolean> requireAddInProperties, Optional<String> customFooterText, Optional<String> customFooterHtml,
-            Optional<Boolean> requireApproval, Optional<String> approvalThresholdMeetings) {
+            Optional<Boolean> requireApproval, Optional<String> approvalThresholdMeetings, PacingChange pacing) {
 
-        /** Leaves the approval settings as they are. */
+        /** Leaves the approval settings and the pacing as they are. */
         public MigrationConfigurationChange(Optional<Boolean> meetingMigrationEnabled, Optional<Long> settleWindowSeconds,
                 Optional<Integer> attendeeLimit, Optional<Integer> retryAttempts, Optional<Long> retryWindowSeconds,
                 Optional<Long> retentionDays, Optional<Boolean> migrateOnSipAddressChange, Optional<Boolean> migrateOnMeetingUrlChange,
                 Optional<Boolean> requireAddInProperties, Optional<String> customFooterText, Optional<String> customFooterHtml) {
             this(meetingMigrationEnabled, settleWindowSeconds, attendeeLimit, retryAttempts, retryWindowSeconds, retentionDays,
                     migrateOnSipAddressChange, migrateOnMeetingUrlChange, requireAddInProperties, customFooterText, customFooterHtml,
-                    Optional.empty(), Optional.empty());
+                    Optional.empty(), Optional.empty(), PacingChange.NONE);
+        }
+
+        /** Leaves the pacing as it is. */
+        public MigrationConfigurationChange(Optional<Boolean> meetingMigrationEnabled, Optional<Long> settleWindowSeconds,
+                Optional<Integer> attendeeLimit, Optional<Integer> retryAttempts, Optional<Long> retryWindowSeconds,
+                Optional<Long> retentionDays, Optional<Boolean> migrateOnSipAddressChange, Optional<Boolean> migrateOnMeetingUrlChange,
+                Optional<Boolean> requireAddInProperties, Optional<String> customFooterText, Optional<String> customFooterHtml,
+                Optional<Boolean> requireApproval, Optional<String> approvalThresholdMeetings) {
+            this(meetingMigrationEnabled, settleWindowSeconds, attendeeLimit, retryAttempts, retryWindowSeconds, retentionDays,
+                    migrateOnSipAddressChange, migrateOnMeetingUrlChange, requireAddInProperties, customFooterText, customFooterHtml,
+                    requireApproval, approvalThresholdMeetings, PacingChange.NONE);
+        }
+
+        /** Leaves the approval settings as they are. */
+        public MigrationConfigurationChange(Optional<Boolean> meetingMigrationEnabled, Optional<Long> settleWindowSeconds,
+                Optional<Integer> attendeeLimit, Optional<Integer> retryAttempts, Optional<Long> retryWindowSeconds,
+                Optional<Long> retentionDays, Optional<Boolean> migrateOnSipAddressChange, Optional<Boolean> migrateOnMeetingUrlChange,
+                Optional<Boolean> requireAddInProperties, Optional<String> customFooterText, Optional<String> customFooterHtml,
+                PacingChange pacing) {
+            this(meetingMigrationEnabled, settleWindowSeconds, attendeeLimit, retryAttempts, retryWindowSeconds, retentionDays,
+                    migrateOnSipAddressChange, migrateOnMeetingUrlChange, requireAddInProperties, customFooterText, customFooterHtml,
+                    Optional.empty(), Optional.empty(), pacing);
         }
     }
 
@@ -59,6 +82,21 @@ public final class Requests {
         public Choice choice() {
             return identity.isPresent() ? Choice.IDENTITY : correlationId.isPresent() ? Choice.CORRELATION_ID : Choice.ALL;
         }
+    }
+
+    /**
+     * The pacing parameters of {@code Set-CsTenantMigrationConfiguration}, as given (checked by {@link CheckPacing}).
+     *
+     * @param maxUpdatesPerHour  at most this many update messages in any rolling hour; 0 removes the limit
+     * @param quietHoursStart    HH:mm; '' (with or without the end) removes the quiet hours
+     * @param quietHoursEnd      HH:mm; '' likewise
+     * @param quietHoursTimeZone an IANA zone (Europe/Berlin) the quiet hours are read in; UTC when never given
+     */
+    public record PacingChange(Optional<Integer> maxUpdatesPerHour, Optional<String> quietHoursStart, Optional<String> quietHoursEnd,
+            Optional<String> quietHoursTimeZone) {
+
+        /** Nothing changes. */
+        public static final PacingChange NONE = new PacingChange(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /**

@@ -15,13 +15,23 @@ public final class Views {
 
     /**
      * {@code Get-CsTenantMigrationConfiguration}: the original switch plus MMS's own knobs. The custom footer's
-     * text and HTML are null when the tenant has none, and the approval threshold when migrations wait only if
-     * {@code RequireApproval}.
+     * text and HTML are null when the tenant has none, the approval threshold when migrations wait only if
+     * {@code RequireApproval}; {@code MaxUpdatesPerHour} is 0 without a limit, and the quiet hours are null without them.
      */
     public record MigrationConfiguration(boolean MeetingMigrationEnabled, long SettleWindowSeconds, int AttendeeLimit,
             int RetryAttempts, long RetryWindowSeconds, long RetentionDays, boolean MigrateOnSipAddressChange,
             boolean MigrateOnMeetingUrlChange, boolean RequireAddInProperties, String CustomFooterText, String CustomFooterHtml,
-            boolean RequireApproval, Integer ApprovalThresholdMeetings) {
+            boolean RequireApproval, Integer ApprovalThresholdMeetings,
+            int MaxUpdatesPerHour, String QuietHoursStart, String QuietHoursEnd, String QuietHoursTimeZone) {
+
+        /** Without approval and pacing. */
+        public MigrationConfiguration(boolean MeetingMigrationEnabled, long SettleWindowSeconds, int AttendeeLimit,
+                int RetryAttempts, long RetryWindowSeconds, long RetentionDays, boolean MigrateOnSipAddressChange,
+                boolean MigrateOnMeetingUrlChange, boolean RequireAddInProperties, String CustomFooterText, String CustomFooterHtml) {
+            this(MeetingMigrationEnabled, SettleWindowSeconds, AttendeeLimit, RetryAttempts, RetryWindowSeconds, RetentionDays,
+                    MigrateOnSipAddressChange, MigrateOnMeetingUrlChange, RequireAddInProperties, CustomFooterText, CustomFooterHtml,
+                    false, null, 0, null, null, null);
+        }
     }
 
     /**
@@ -95,7 +105,28 @@ public final class Views {
     /** {@code Get-CsMeetingMigrationStatus}, one row per migration request (peers.md §2.1 field names). */
     public record MigrationStatus(String UserId, String UserPrincipalName, String CorrelationId, String MigrationType,
             String State, int TotalMeeting, int SucceededMeeting, int FailedMeeting, int InvitesUpdate, int RetryCount,
-            String LastMessage, Instant CreateDate, Instant ModifiedDate) {
+            String LastMessage, Instant CreateDate, Instant ModifiedDate, long UpdatesWaiting, Instant UpdatesWaitUntil) {
+
+        /** With no update messages waiting. */
+        public MigrationStatus(String UserId, String UserPrincipalName, String CorrelationId, String MigrationType,
+                String State, int TotalMeeting, int SucceededMeeting, int FailedMeeting, int InvitesUpdate, int RetryCount,
+                String LastMessage, Instant CreateDate, Instant ModifiedDate) {
+            this(UserId, UserPrincipalName, CorrelationId, MigrationType, State, TotalMeeting, SucceededMeeting, FailedMeeting,
+                    InvitesUpdate, RetryCount, LastMessage, CreateDate, ModifiedDate, 0, null);
+        }
+
+        /** The same migration with how many of its update messages wait in the outbox, and until when. */
+        public MigrationStatus withUpdatesWaiting(long waiting, Instant until) {
+            return new MigrationStatus(UserId, UserPrincipalName, CorrelationId, MigrationType, State, TotalMeeting, SucceededMeeting,
+                    FailedMeeting, InvitesUpdate, RetryCount, LastMessage, CreateDate, ModifiedDate, waiting, until);
+        }
+    }
+
+    /**
+     * The tenant's update messages waiting in the outbox ({@code Get-CsMeetingMigrationStatus -SummaryOnly}, below the
+     * states), and until when its quiet hours or hourly limit hold them back: null when they may go now.
+     */
+    public record UpdatesWaiting(long UpdatesWaiting, Instant UpdatesWaitUntil) {
     }
 
     /** {@code Get-CsMeetingMigrationStatus -SummaryOnly}: one row per state. */

@@ -19,7 +19,9 @@ final class Bodies {
             Optional<Integer> AttendeeLimit, Optional<Integer> RetryAttempts, Optional<Long> RetryWindowSeconds,
             Optional<Long> RetentionDays, Optional<Boolean> MigrateOnSipAddressChange, Optional<Boolean> MigrateOnMeetingUrlChange,
             Optional<Boolean> RequireAddInProperties, Optional<String> CustomFooterText, Optional<String> CustomFooterHtml,
-            Optional<Boolean> RequireApproval, Optional<JsonNode> ApprovalThresholdMeetings) {
+            Optional<Boolean> RequireApproval, Optional<JsonNode> ApprovalThresholdMeetings,
+            Optional<Integer> MaxUpdatesPerHour, Optional<String> QuietHoursStart, Optional<String> QuietHoursEnd,
+            Optional<String> QuietHoursTimeZone) {
     }
 
     /** {@code Approve-CsMeetingMigration} and {@code Deny-CsMeetingMigration}: exactly one of the three. */

@@ -27,6 +27,7 @@ final class MigrationRoutes {
         routes.get(ApiServer.V1 + "/migrations", this::status, Access.READER);
         routes.post(ApiServer.V1 + "/migrations", this::start, Access.OPERATOR);
         routes.get(ApiServer.V1 + "/migrations/summary", this::summary, Access.READER);
+        routes.get(ApiServer.V1 + "/migrations/updates-waiting", this::updatesWaiting, Access.READER);
         routes.get(ApiServer.V1 + "/migrations/{correlationId}/meetings", this::meetings, Access.READER);
         routes.get(ApiServer.V1 + "/migrations/history", this::history, Access.READER);
         routes.post(ApiServer.V1 + "/migrations/undo", this::undo, Access.OPERATOR);
@@ -43,6 +44,12 @@ final class MigrationRoutes {
     /** {@code Get-CsMeetingMigrationStatus -SummaryOnly}. */
     private void summary(Context ctx) {
         ctx.json(admin.migrationSummary(BearerAuthentication.tenant(ctx), statusQuery(ctx)));
+    }
+
+    /** The update messages waiting in the outbox, and until when ({@code Get-CsMeetingMigrationStatus -SummaryOnly}). */
+    private void updatesWaiting(Context ctx) {
+        Query.of(ctx);
+        ctx.json(admin.updatesWaiting(BearerAuthentication.tenant(ctx)));
     }
 
     /** {@code Get-CsMeetingMigrationDetail -CorrelationId}. */

@@ -42,7 +42,8 @@ final class TenantRoutes {
                 p.SettleWindowSeconds(), p.AttendeeLimit(), p.RetryAttempts(), p.RetryWindowSeconds(), p.RetentionDays(),
                 p.MigrateOnSipAddressChange(), p.MigrateOnMeetingUrlChange(), p.RequireAddInProperties(), p.CustomFooterText(),
                 p.CustomFooterHtml(), p.RequireApproval(), p.ApprovalThresholdMeetings().filter(v -> !v.isNull() && !v.isMissingNode())
-                        .map(TenantRoutes::threshold));
+                        .map(TenantRoutes::threshold),
+                new Requests.PacingChange(p.MaxUpdatesPerHour(), p.QuietHoursStart(), p.QuietHoursEnd(), p.QuietHoursTimeZone()));
         ctx.json(admin.setMigrationConfiguration(BearerAuthentication.tenant(ctx), change));
     }
 

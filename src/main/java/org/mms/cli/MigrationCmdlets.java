@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The migration cmdlets: start one by hand, watch them, look into one, and see why a change did or did not start one. */
 final class MigrationCmdlets {
@@ -61,7 +63,9 @@ final class MigrationCmdlets {
 
     @Command(name = "Get-CsMeetingMigrationStatus", description = {"Shows migrations, or how many users are in each state.", "",
         "One list per migration request; -SummaryOnly prints the State / UserCount table instead. Failed ones say why in "
-            + "LastMessage: fix the cause and run Start-CsExMeetingMigration again."})
+            + "LastMessage: fix the cause and run Start-CsExMeetingMigration again. UpdatesWaiting counts the update messages "
+            + "still in the outbox, and UpdatesWaitUntil says until when the tenant's quiet hours or MaxUpdatesPerHour hold them "
+            + "back (-SummaryOnly prints both for the whole tenant below the table)."})
     static final class GetCsMeetingMigrationStatus extends Cmdlet {
         @Mixin
         IdentityParameter identity;
@@ -91,9 +95,17 @@ final class MigrationCmdlets {
             if (endTime != null) {
                 query.put("endTime", endTime.toString());
             }
-            return summaryOnly
-                    ? new Answer(server.get(MmsClient.path("migrations", "summary"), query), PsFormat.table("State", "UserCount"))
-                    : new Answer(server.get(MmsClient.path("migrations"), query), PsFormat.list());
+            return summaryOnly ? summary(server, query) : new Answer(server.get(MmsClient.path("migrations"), query), PsFormat.list());
+        }
+
+        /** The State / UserCount table, then how many update messages wait in the outbox and until when. */
+        private static Answer summary(MmsClient server, Map<String, String> query) {
+            ObjectNode answer = JsonNodeFactory.instance.objectNode();
+            answer.set("States", server.get(MmsClient.path("migrations", "summary"), query));
+            answer.set("Updates", server.get(MmsClient.path("migrations", "updates-waiting"), Map.of()));
+            PsFormat states = PsFormat.field("States", PsFormat.table("State", "UserCount"));
+            PsFormat updates = PsFormat.field("Updates", PsFormat.list());
+            return new Answer(answer, body -> states.render(body) + "\n" + updates.render(body));
         }
     }
 

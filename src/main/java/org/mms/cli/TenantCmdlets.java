@@ -241,6 +241,19 @@ final class TenantCmdlets {
         @Option(names = "-CustomFooterHtmlFile", paramLabel = "<file>", description = "A UTF-8 file holding the custom footer's HTML.")
         java.nio.file.Path customFooterHtmlFile;
 
+        @Option(names = "-MaxUpdatesPerHour", paramLabel = "<n>",
+                description = "At most this many update messages in any rolling hour; the rest wait in the outbox (0: no limit).")
+        Integer maxUpdatesPerHour;
+
+        @Option(names = "-QuietHoursStart", paramLabel = "<HH:mm>", description = "From this time no update messages go out ('' removes the quiet hours).")
+        String quietHoursStart;
+
+        @Option(names = "-QuietHoursEnd", paramLabel = "<HH:mm>", description = "Until this time; may be the next day (22:00 to 06:30).")
+        String quietHoursEnd;
+
+        @Option(names = "-QuietHoursTimeZone", paramLabel = "<zone>", description = "The IANA time zone of the quiet hours, e.g. Europe/Berlin (UTC if never given).")
+        String quietHoursTimeZone;
+
         @Override
         Answer call(MmsClient server) {
             Map<String, Object> change = given("MeetingMigrationEnabled", meetingMigrationEnabled, "SettleWindowSeconds", settleWindowSeconds,
@@ -249,7 +262,9 @@ final class TenantCmdlets {
                     "MigrateOnMeetingUrlChange", migrateOnMeetingUrlChange, "RequireAddInProperties", requireAddInProperties,
                     "CustomFooterText", inlineOrFile(customFooterText, "-CustomFooterText", customFooterTextFile, "-CustomFooterTextFile"),
                     "CustomFooterHtml", inlineOrFile(customFooterHtml, "-CustomFooterHtml", customFooterHtmlFile, "-CustomFooterHtmlFile"),
-                    "RequireApproval", requireApproval, "ApprovalThresholdMeetings", threshold(approvalThresholdMeetings));
+                    "RequireApproval", requireApproval, "ApprovalThresholdMeetings", threshold(approvalThresholdMeetings),
+                    "MaxUpdatesPerHour", maxUpdatesPerHour, "QuietHoursStart", quietHoursStart, "QuietHoursEnd", quietHoursEnd,
+                    "QuietHoursTimeZone", quietHoursTimeZone);
             return new Answer(server.send("PATCH", MmsClient.path("tenant", "migration-configuration"), change), PsFormat.list());
         }
 

@@ -84,7 +84,8 @@ public final class JdbcDirectory implements Directory {
                           retry_attempts = :retries, retry_window_ms = :retryWindow, retention_ms = :retention,
                           online_meeting_url = :online, on_premises_meeting_url = :onprem, teams_join_url_template = :teams,
                           local_numbers_url = :local, pin_reset_url = :pin, help_url = :help, require_add_in_properties = :addIn,
-                          custom_footer_text = :footerText, custom_footer_html = :footerHtml
+                          custom_footer_text = :footerText, custom_footer_html = :footerHtml, max_updates_per_hour = :maxPerHour,
+                          quiet_hours_start = :quietStart, quiet_hours_end = :quietEnd, quiet_hours_time_zone = :quietZone
                         WHERE id = :id""").bindMap(tenantColumns(t)).execute();
                 if (updated == 0) {
                     h.createUpdate("""
@@ -92,9 +93,11 @@ public final class JdbcDirectory implements Directory {
                               auto_replace_acp_provider, migrate_on_sip_change, migrate_on_meeting_url_change, settle_window_ms,
                               attendee_limit, retry_attempts, retry_window_ms, retention_ms, online_meeting_url,
                               on_premises_meeting_url, teams_join_url_template, local_numbers_url, pin_reset_url, help_url,
-                              require_add_in_properties, custom_footer_text, custom_footer_html)
+                              require_add_in_properties, custom_footer_text, custom_footer_html, max_updates_per_hour, quiet_hours_start,
+                              quiet_hours_end, quiet_hours_time_zone)
                             VALUES (:id, :name, :domains, :mme, :amum, :arap, :sip, :url, :settle, :limit, :retries, :retryWindow,
-                              :retention, :online, :onprem, :teams, :local, :pin, :help, :addIn, :footerText, :footerHtml)""").bindMap(tenantColumns(t)).execute();
+                              :retention, :online, :onprem, :teams, :local, :pin, :help, :addIn, :footerText, :footerHtml, :maxPerHour,
+                              :quietStart, :quietEnd, :quietZone)""").bindMap(tenantColumns(t)).execute();
                 }
                 claimDomains(h, t.id(), domains);
             });
@@ -179,6 +182,7 @@ public final class JdbcDirectory implements Directory {
         m.put("addIn", s.requireAddInProperties());
         m.put("footerText", s.customFooter().map(CustomFooter::text).orElse(null));
         m.put("footerHtml", s.customFooter().map(CustomFooter::html).orElse(null));
+        TenantPacingColumns.put(s.pacing(), m);
         return m;
     }
 
@@ -191,7 +195,7 @@ public final class JdbcDirectory implements Directory {
                 URI.create(rs.getString("on_premises_meeting_url")), rs.getString("teams_join_url_template"),
                 uri(rs.getString("local_numbers_url")), uri(rs.getString("pin_reset_url")), uri(rs.getString("help_url")),
                 rs.getBoolean("require_add_in_properties"),
-                customFooter(rs.getString("custom_footer_text"), rs.getString("custom_footer_html")));
+                customFooter(rs.getString("custom_footer_text"), rs.getString("custom_footer_html")), TenantPacingColumns.read(rs));
         List<String> domains = rs.getString("domains").isBlank() ? List.of() : Arrays.asList(rs.getString("domains").split(","));
         return new Tenant(new TenantId(rs.getString("id")), rs.getString("name"), domains, settings);
     }

@@ -4,6 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.mms.itip.SendAllowance;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +46,22 @@ public final class JdbcMessageOutbox implements MessageOutbox {
         jdbi.useTransaction(h -> new MessageRows(h).add(tenant, user, correlationId, href, request, "PENDING", now).insert());
     }
 
+    /**
+     * A tenant's new messages are claimed only as its pacing allows (none during its quiet hours, no more than its
+     * hourly limit); messages a sender that died had claimed are taken over whatever the pacing, since they were
+     * allowed when first claimed.
+     */
     @Override
     public List<Queued> claim(Instant now, Instant leaseUntil, int max) {
         return jdbi.inTransaction(h -> {
-            List<Long> ids = DUE.lock(h, JdbcMigrationJournal.time(now), max);
+            Map<String, SendAllowance> allowances = OutboxPacing.allowances(h, now, true);
+            Set<String> held = new HashSet<>();
+            allowances.forEach((tenant, allowance) -> {
+                if (allowance.messages() == 0) {
+                    held.add(tenant);
+                }
+            });
+            List<Long> ids = withinAllowances(h, DUE.lock(h, JdbcMigrationJournal.time(now), max, held), allowances);
             if (ids.isEmpty()) {
                 return List.<Queued>of();
             }
@@ -63,6 +80,46 @@ public final class JdbcMessageOutbox implements MessageOutbox {
             // In the order they were due, as the claim chose them.
             List<Queued> claimed = ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
             return claimed;
+        });
+    }
+
+    /** The locked ids, earliest first, without the new messages of a tenant beyond what it may send now. */
+    private static List<Long> withinAllowances(Handle h, List<Long> locked, Map<String, SendAllowance> allowances) {
+        if (locked.isEmpty() || allowances.isEmpty()) {
+            return locked;
+        }
+        Map<Long, String> newMessageTenants = new HashMap<>();
+        h.createQuery("SELECT id, tenant_id FROM outbox_message WHERE id IN (<ids>) AND state = 'PENDING'").bindList("ids", locked)
+                .map((rs, ctx) -> Map.entry(rs.getLong("id"), rs.getString("tenant_id"))).forEach(e -> newMessageTenants.put(e.getKey(), e.getValue()));
+        Map<String, Integer> left = new HashMap<>();
+        allowances.forEach((tenant, allowance) -> left.put(tenant, allowance.messages()));
+        List<Long> kept = new ArrayList<>();
+        for (Long id : locked) {
+            String tenant = newMessageTenants.get(id);
+            if (tenant != null && left.containsKey(tenant)) {
+                int remaining = left.get(tenant);
+                if (remaining == 0) {
+                    continue;
+                }
+                left.put(tenant, remaining - 1);
+            }
+            kept.add(id);
+        }
+        return kept;
+    }
+
+    @Override
+    public Pacing pacing(TenantId tenant, Instant now) {
+        return jdbi.withHandle(h -> {
+            Map<String, Long> byMigration = new HashMap<>();
+            h.createQuery("""
+                            SELECT correlation_id, COUNT(*) AS n FROM outbox_message WHERE tenant_id = :t AND state IN ('HELD', 'PENDING')
+                            GROUP BY correlation_id""")
+                    .bind("t", tenant.value()).map((rs, ctx) -> Map.entry(rs.getString("correlation_id"), rs.getLong("n")))
+                    .forEach(e -> byMigration.put(e.getKey(), e.getValue()));
+            long waiting = byMigration.values().stream().mapToLong(Long::longValue).sum();
+            SendAllowance allowance = OutboxPacing.allowances(h, now, false).get(tenant.value());
+            return new Pacing(waiting, allowance == null ? now : allowance.nextSendTime(), byMigration);
         });
     }
 

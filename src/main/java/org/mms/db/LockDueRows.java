@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -41,15 +42,26 @@ record LockDueRows(String table, String dueColumn, List<String> states) {
 
     /** The ids of up to {@code max} locked due rows, earliest due first; the caller's transaction holds the locks. */
     List<Long> lock(Handle h, OffsetDateTime now, int max) {
+        return lock(h, now, max, Set.of());
+    }
+
+    /**
+     * The same, passing over the rows of the first state (new work) of the tenants in {@code heldTenants}; rows
+     * of the other states (work whose claimer's lease ran out) are taken whatever their tenant.
+     */
+    List<Long> lock(Handle h, OffsetDateTime now, int max, Set<String> heldTenants) {
         int window = max * WINDOW_PER_ROW;
         List<Candidate> candidates = new ArrayList<>();
         for (String state : states) {
-            candidates.addAll(h.createQuery("SELECT id, " + dueColumn + " AS due FROM " + table
-                            + " WHERE state = :state AND " + dueColumn + " <= :now"
+            boolean held = !heldTenants.isEmpty() && state.equals(states.getFirst());
+            var query = h.createQuery("SELECT id, " + dueColumn + " AS due FROM " + table
+                            + " WHERE state = :state AND " + dueColumn + " <= :now" + (held ? " AND tenant_id NOT IN (<held>)" : "")
                             + " ORDER BY state, " + dueColumn + ", id FETCH FIRST :window ROWS ONLY")
-                    .bind("state", state).bind("now", now).bind("window", window)
-                    .map((rs, ctx) -> new Candidate(rs.getLong("id"), rs.getObject("due", OffsetDateTime.class)))
-                    .list());
+                    .bind("state", state).bind("now", now).bind("window", window);
+            if (held) {
+                query.bindList("held", List.copyOf(heldTenants));
+            }
+            candidates.addAll(query.map((rs, ctx) -> new Candidate(rs.getLong("id"), rs.getObject("due", OffsetDateTime.class))).list());
         }
         if (candidates.isEmpty()) {
             return List.of();

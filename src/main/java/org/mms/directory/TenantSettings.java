@@ -28,12 +28,14 @@ import org.mms.block.CustomFooter;
  *                                         service's rule); otherwise a block showing the organizer's join link or conference ID counts
  * @param customFooter                     the organization's own text at the end of every block MMS renders (Skype for
  *                                         Business Server's custom footer), kept across migrations; none by default
+ * @param pacing                           how fast the tenant's update messages go out (a rate limit, quiet hours); none by default
  */
 public record TenantSettings(boolean meetingMigrationEnabled, boolean automaticallyMigrateUserMeetings,
         boolean automaticallyReplaceAcpProvider, boolean migrateOnSipAddressChange, boolean migrateOnMeetingUrlChange,
         Duration settleWindow, int attendeeLimit, int retryAttempts, Duration retryWindow, Duration retention,
         URI onlineMeetingUrl, URI onPremisesMeetingUrl, String teamsJoinUrlTemplate, Optional<URI> localNumbersUrl,
-        Optional<URI> pinResetUrl, Optional<URI> helpUrl, boolean requireAddInProperties, Optional<CustomFooter> customFooter) {
+        Optional<URI> pinResetUrl, Optional<URI> helpUrl, boolean requireAddInProperties, Optional<CustomFooter> customFooter,
+        OutgoingPacing pacing) {
 
     public TenantSettings {
         Objects.requireNonNull(settleWindow, "settleWindow");
@@ -43,6 +45,7 @@ public record TenantSettings(boolean meetingMigrationEnabled, boolean automatica
         Objects.requireNonNull(onPremisesMeetingUrl, "onPremisesMeetingUrl");
         Objects.requireNonNull(teamsJoinUrlTemplate, "teamsJoinUrlTemplate");
         Objects.requireNonNull(customFooter, "customFooter");
+        Objects.requireNonNull(pacing, "pacing");
         if (settleWindow.isNegative() || retryWindow.isNegative() || retention.isNegative()) {
             throw new IllegalArgumentException("durations cannot be negative");
         }
@@ -56,6 +59,6 @@ public record TenantSettings(boolean meetingMigrationEnabled, boolean automatica
         return new TenantSettings(true, true, false, false, false, Duration.ofMinutes(10), 250, 9, Duration.ofHours(24),
                 Duration.ofDays(150), URI.create("https://meet.lync.com/" + tenantName), URI.create("https://meet." + domain),
                 "https://teams.microsoft.com/l/meetup-join/19%3ameeting_{uidHash}%40thread.v2/0", Optional.empty(), Optional.empty(),
-                Optional.of(URI.create("https://aka.ms/JoinTeamsMeeting")), false, Optional.empty());
+                Optional.of(URI.create("https://aka.ms/JoinTeamsMeeting")), false, Optional.empty(), OutgoingPacing.NONE);
     }
 }

@@ -30,7 +30,10 @@ public interface MessageOutbox {
     /** Queues a message to send as soon as possible (an invitation to a new meeting). */
     void enqueue(TenantId tenant, UserId user, String correlationId, String href, ItipRequest request, Instant now);
 
-    /** Claims up to {@code max} messages due at {@code now}, until {@code leaseUntil}. */
+    /**
+     * Claims up to {@code max} messages due at {@code now}, until {@code leaseUntil}: of a tenant's new messages no more
+     * than its {@link org.mms.directory.OutgoingPacing pacing} allows at {@code now}.
+     */
     List<Queued> claim(Instant now, Instant leaseUntil, int max);
 
     /**
@@ -62,6 +65,22 @@ public interface MessageOutbox {
      * stays staged, so that the next try releases it and does not write it again.
      */
     void failed(long id, String error, Instant nextAttempt, boolean permanent);
+
+    /**
+     * A tenant's messages waiting to go, and when the next may go.
+     *
+     * @param waiting            messages not sent yet and not being sent (held for their meeting's write, or due)
+     * @param nextSendTime       when the tenant may send next: {@code now} unless its quiet hours or hourly limit hold messages back
+     * @param waitingByMigration the waiting messages by the correlation id of the migration that queued them
+     */
+    record Pacing(long waiting, Instant nextSendTime, java.util.Map<String, Long> waitingByMigration) {
+        public Pacing {
+            waitingByMigration = java.util.Map.copyOf(waitingByMigration);
+        }
+    }
+
+    /** How many of the tenant's messages wait, and until when its pacing holds them back. */
+    Pacing pacing(TenantId tenant, Instant now);
 
     /** Counts by state (HELD, PENDING, SENDING, STAGED, SENT, FAILED), for status and tests. */
     java.util.Map<String, Long> counts();

@@ -169,7 +169,8 @@ class ApiAccessTest {
     void a_reader_sees_status_detail_and_decisions() {
         Http reader = anonymous.withToken(token(CONTOSO, Role.READER, Optional.empty()));
 
-        for (String path : List.of("/api/v1/migrations", "/api/v1/migrations/summary", "/api/v1/trigger-decisions")) {
+        for (String path : List.of("/api/v1/migrations", "/api/v1/migrations/summary", "/api/v1/migrations/updates-waiting",
+                "/api/v1/trigger-decisions")) {
             assertThat(reader.get(path).status()).as(path).isEqualTo(200);
         }
         assertThat(reader.get("/api/v1/users").status()).isEqualTo(403);

@@ -61,7 +61,8 @@ class ApiRoutesTest {
                 Optional.of("Failed"), Optional.of(Instant.parse("2026-10-01T00:00:00Z")), Optional.of(Instant.parse("2026-10-07T22:00:00Z"))));
         JsonNode row = r.json().get(0);
         assertThat(row.propertyNames()).containsExactly("UserId", "UserPrincipalName", "CorrelationId", "MigrationType", "State",
-                "TotalMeeting", "SucceededMeeting", "FailedMeeting", "InvitesUpdate", "RetryCount", "LastMessage", "CreateDate", "ModifiedDate");
+                "TotalMeeting", "SucceededMeeting", "FailedMeeting", "InvitesUpdate", "RetryCount", "LastMessage", "CreateDate", "ModifiedDate",
+                "UpdatesWaiting", "UpdatesWaitUntil");
         assertThat(row.get("State").asString()).isEqualTo("Failed");
         assertThat(Instant.parse(row.get("CreateDate").asString())).isEqualTo(StubAdmin.CREATED);
     }
@@ -81,6 +82,15 @@ class ApiRoutesTest {
                 new Requests.StatusQuery(Optional.empty(), Optional.of("Pending"), Optional.empty(), Optional.empty()));
         assertThat(r.json().get(0).get("State").asString()).isEqualTo("Pending");
         assertThat(r.json().get(0).get("UserCount").asLong()).isEqualTo(21);
+    }
+
+    @Test
+    void the_updates_waiting_say_how_many_and_until_when() {
+        Http.Response r = http.get("/api/v1/migrations/updates-waiting");
+
+        assertThat(onlyCall("updatesWaiting").arguments()).isEmpty();
+        assertThat(r.json().get("UpdatesWaiting").asLong()).isEqualTo(40);
+        assertThat(r.json().get("UpdatesWaitUntil").asString()).isEqualTo("2026-11-24T05:30:00Z");
     }
 
     @Test
@@ -133,6 +143,20 @@ class ApiRoutesTest {
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
         assertThat(r.json().get("MeetingMigrationEnabled").asBoolean()).isFalse();
         assertThat(r.json().get("AttendeeLimit").asInt()).isEqualTo(250);
+    }
+
+    @Test
+    void the_pacing_reaches_the_operation_as_given_and_a_quiet_hour_too_long_is_refused_by_name() {
+        Http.Response r = http.send("PATCH", "/api/v1/tenant/migration-configuration",
+                "{\"MaxUpdatesPerHour\":500,\"QuietHoursStart\":\"22:00\",\"QuietHoursEnd\":\"06:30\",\"QuietHoursTimeZone\":\"Europe/Berlin\"}");
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(onlyCall("setMigrationConfiguration").argument(0)).isEqualTo(new Requests.MigrationConfigurationChange(
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                new Requests.PacingChange(Optional.of(500), Optional.of("22:00"), Optional.of("06:30"), Optional.of("Europe/Berlin"))));
+        assertThat(http.send("PATCH", "/api/v1/tenant/migration-configuration", "{\"QuietHoursStart\":\"22:00:00.000\"}").status())
+                .isEqualTo(400);
     }
 
     @Test

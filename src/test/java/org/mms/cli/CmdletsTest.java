@@ -89,7 +89,7 @@ class CmdletsTest {
     }
 
     @Test
-    void summary_only_prints_the_state_and_user_count_table_as_powershell_does() {
+    void summary_only_prints_the_state_and_user_count_table_as_powershell_does_then_the_updates_waiting() {
         int code = mms("Get-CsMeetingMigrationStatus", "-SummaryOnly");
 
         assertThat(code).as(err()).isZero();
@@ -100,8 +100,12 @@ class CmdletsTest {
                 InProgress         6
                 Failed             2
                 Succeeded        131
+
+                UpdatesWaiting   : 40
+                UpdatesWaitUntil : 2026-11-24T05:30:00Z
                 """);
-        assertThat(onlyCall("migrationSummary").argument(0)).isEqualTo(Requests.StatusQuery.all());
+        assertThat(api.admin.calls()).extracting(StubAdmin.Call::operation).containsExactly("migrationSummary", "updatesWaiting");
+        assertThat(api.admin.calls().getFirst().argument(0)).isEqualTo(Requests.StatusQuery.all());
     }
 
     @Test
@@ -124,7 +128,9 @@ class CmdletsTest {
                 "RetryCount        : 9",
                 "LastMessage       : the calendar store refused the update (503)",
                 "CreateDate        : 2026-10-01T08:00:00.144268800Z",
-                "ModifiedDate      : 2026-10-01T08:12:30Z");
+                "ModifiedDate      : 2026-10-01T08:12:30Z",
+                "UpdatesWaiting    : 0",
+                "UpdatesWaitUntil  :");
         assertThat(blocks[0]).contains("State             : Succeeded\n").contains("LastMessage       :\n");
     }
 
@@ -195,9 +201,10 @@ class CmdletsTest {
 
         assertThat(code).as(err()).isZero();
         JsonNode json = JsonMapper.builder().build().readTree(out());
-        assertThat(json.size()).isEqualTo(4);
-        assertThat(json.get(3).get("State").asString()).isEqualTo("Succeeded");
-        assertThat(json.get(3).get("UserCount").asLong()).isEqualTo(131);
+        assertThat(json.get("States").size()).isEqualTo(4);
+        assertThat(json.get("States").get(3).get("State").asString()).isEqualTo("Succeeded");
+        assertThat(json.get("States").get(3).get("UserCount").asLong()).isEqualTo(131);
+        assertThat(json.get("Updates").get("UpdatesWaiting").asLong()).isEqualTo(40);
     }
 
     @Test
@@ -219,7 +226,23 @@ class CmdletsTest {
                 CustomFooterHtml          :
                 RequireApproval           : False
                 ApprovalThresholdMeetings :
+                MaxUpdatesPerHour         : 0
+                QuietHoursStart           :
+                QuietHoursEnd             :
+                QuietHoursTimeZone        :
                 """);
+    }
+
+    @Test
+    void the_pacing_parameters_reach_the_server_as_given() {
+        int code = mms("Set-CsTenantMigrationConfiguration", "-MaxUpdatesPerHour", "500", "-QuietHoursStart", "22:00",
+                "-QuietHoursEnd", "06:30", "-QuietHoursTimeZone", "Europe/Berlin");
+
+        assertThat(code).as(err()).isZero();
+        assertThat(onlyCall("setMigrationConfiguration").argument(0)).isEqualTo(new Requests.MigrationConfigurationChange(
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                new Requests.PacingChange(Optional.of(500), Optional.of("22:00"), Optional.of("06:30"), Optional.of("Europe/Berlin"))));
     }
 
     @Test

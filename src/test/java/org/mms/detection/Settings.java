@@ -52,6 +52,6 @@ final class Settings {
         return new TenantSettings(meetingMigrationEnabled, automaticallyMigrateUserMeetings, automaticallyReplaceAcpProvider,
                 migrateOnSipAddressChange, migrateOnMeetingUrlChange, d.settleWindow(), d.attendeeLimit(), d.retryAttempts(),
                 d.retryWindow(), d.retention(), d.onlineMeetingUrl(), d.onPremisesMeetingUrl(), d.teamsJoinUrlTemplate(),
-                d.localNumbersUrl(), d.pinResetUrl(), d.helpUrl(), d.requireAddInProperties(), d.customFooter());
+                d.localNumbersUrl(), d.pinResetUrl(), d.helpUrl(), d.requireAddInProperties(), d.customFooter(), d.pacing());
     }
 }

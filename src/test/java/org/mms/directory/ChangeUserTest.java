@@ -83,7 +83,7 @@ class ChangeUserTest {
         TenantSettings keep = TenantSettings.defaults("contoso", "contoso.com");
         TenantSettings replace = new TenantSettings(true, true, true, false, false, keep.settleWindow(), 250, 9, keep.retryWindow(),
                 keep.retention(), keep.onlineMeetingUrl(), keep.onPremisesMeetingUrl(), keep.teamsJoinUrlTemplate(), Optional.empty(),
-                Optional.empty(), Optional.empty(), false, Optional.empty());
+                Optional.empty(), Optional.empty(), false, Optional.empty(), OutgoingPacing.NONE);
 
         assertThat(ChangeUser.setLicence(acp, true, keep).after().audio().provider()).isEqualTo(AudioProvider.THIRD_PARTY);
         assertThat(ChangeUser.setLicence(acp, true, replace).after().audio().provider()).isEqualTo(AudioProvider.MICROSOFT);

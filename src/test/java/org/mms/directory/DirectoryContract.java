@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +54,9 @@ public abstract class DirectoryContract {
                         Optional.of(URI.create("https://dialin.contoso.com/pin")), Optional.of(URI.create("https://aka.ms/JoinTeamsMeeting")), false,
                         Optional.of(new CustomFooter("Join from a video conferencing device: alice@video.contoso.com\nHelp desk: +1 425 555 0142",
                                 "<p>Join from a <b>video conferencing device</b>: alice@video.contoso.com<br>"
-                                        + "<a href=\"tel:+14255550142\">Help desk</a> – Société Générale</p>"))));
+                                        + "<a href=\"tel:+14255550142\">Help desk</a> – Société Générale</p>")),
+                        new OutgoingPacing(OptionalInt.of(120), Optional.of(new QuietHours(LocalTime.of(22, 0), LocalTime.of(6, 30),
+                                ZoneId.of("Europe/Berlin"))))));
 
         directory.saveTenant(tenant);
 
@@ -491,7 +496,7 @@ public abstract class DirectoryContract {
     private static TenantSettings switches(int on) {
         return new TenantSettings(on == 0, on == 1, on == 2, on == 3, on == 4, Duration.ofMinutes(10), 250, 9, Duration.ofHours(24),
                 Duration.ofDays(150), ONLINE, ON_PREMISES, TEAMS, Optional.empty(), Optional.empty(), Optional.empty(), on == 5,
-                Optional.empty());
+                Optional.empty(), OutgoingPacing.NONE);
     }
 
     /** Every field set, Unicode where people write it, each boolean of the audio settings unlike one of the others. */

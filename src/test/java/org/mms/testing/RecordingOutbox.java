@@ -99,6 +99,12 @@ public final class RecordingOutbox implements MessageOutbox {
         calls.add(new Call.Failed(id, error, nextAttempt, permanent));
     }
 
+    /** This outbox knows no tenants and paces none: every queued message waits only for its turn. */
+    @Override
+    public Pacing pacing(TenantId tenant, Instant now) {
+        return new Pacing(due.size(), now, Map.of());
+    }
+
     @Override
     public Map<String, Long> counts() {
         Map<String, Long> counts = new LinkedHashMap<>();

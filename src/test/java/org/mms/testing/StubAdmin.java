@@ -161,7 +161,8 @@ public final class StubAdmin implements Admin {
     }
 
     private static Views.MigrationConfiguration defaults() {
-        return new Views.MigrationConfiguration(true, 600, 250, 9, 86_400, 150, false, false, false, null, null, false, null);
+        return new Views.MigrationConfiguration(true, 600, 250, 9, 86_400, 150, false, false, false, null, null, false, null,
+                0, null, null, null);
     }
 
     @Override
@@ -181,7 +182,9 @@ public final class StubAdmin implements Admin {
                 change.migrateOnMeetingUrlChange().orElse(d.MigrateOnMeetingUrlChange()),
                 change.requireAddInProperties().orElse(d.RequireAddInProperties()), change.customFooterText().orElse(null),
                 change.customFooterHtml().orElse(null), change.requireApproval().orElse(d.RequireApproval()),
-                change.approvalThresholdMeetings().filter(v -> v.matches("[0-9]+")).map(Integer::valueOf).orElse(null));
+                change.approvalThresholdMeetings().filter(v -> v.matches("[0-9]+")).map(Integer::valueOf).orElse(null),
+                change.pacing().maxUpdatesPerHour().orElse(d.MaxUpdatesPerHour()), change.pacing().quietHoursStart().orElse(null),
+                change.pacing().quietHoursEnd().orElse(null), change.pacing().quietHoursTimeZone().orElse(null));
     }
 
     @Override
@@ -284,6 +287,12 @@ public final class StubAdmin implements Admin {
         // The example rows of the original service's documentation.
         return List.of(new Views.StateCount("Pending", 21), new Views.StateCount("InProgress", 6),
                 new Views.StateCount("Failed", 2), new Views.StateCount("Succeeded", 131));
+    }
+
+    @Override
+    public Views.UpdatesWaiting updatesWaiting(TenantId tenant) {
+        record("updatesWaiting", tenant);
+        return new Views.UpdatesWaiting(40, Instant.parse("2026-11-24T05:30:00Z"));
     }
 
     @Override
