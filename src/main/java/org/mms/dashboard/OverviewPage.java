@@ -53,7 +53,7 @@ final class OverviewPage {
         Instant chartFrom = now.minus(CHART_STEP.multipliedBy(CHART_BARS));
         Map<String, Long> updates = queries.updates(visitor.tenant());
         return Markup.join(
-                el("section", List.of("class", "cards"), states(counts), pace(pace), updates(updates)),
+                el("section", List.of("class", "cards"), states(counts), pace(pace), updates(updates, admin.updatesWaiting(visitor.tenant()))),
                 failures(visitor, updates.getOrDefault("FAILED", 0L)),
                 el("section", textEl("h2", "Meetings migrated, last hours"),
                         Chart.bars(queries.migrated(visitor.tenant(), chartFrom, CHART_STEP, CHART_BARS), chartFrom, CHART_STEP)),
@@ -73,14 +73,19 @@ final class OverviewPage {
                 new String[] {"Time left", pace.leftText()})));
     }
 
-    private static Markup updates(Map<String, Long> byState) {
+    private static Markup updates(Map<String, Long> byState, Views.UpdatesWaiting paced) {
         long sent = byState.getOrDefault("SENT", 0L);
         long failed = byState.getOrDefault("FAILED", 0L);
         long waiting = byState.values().stream().mapToLong(Long::longValue).sum() - sent - failed;
-        return el("div", List.of("class", "card"), textEl("h2", "Update messages"), Layout.fields(List.of(
+        List<String[]> fields = new ArrayList<>(List.of(
                 new String[] {"Waiting to be sent", String.valueOf(waiting)},
                 new String[] {"Sent", String.valueOf(sent)},
-                new String[] {"Failed for good", String.valueOf(failed)})));
+                new String[] {"Failed for good", String.valueOf(failed)}));
+        if (paced.UpdatesWaitUntil() != null) {
+            // Held back by the tenant's pacing (updates per hour, quiet hours), not by a fault.
+            fields.add(new String[] {"Held by pacing until", Layout.time(paced.UpdatesWaitUntil())});
+        }
+        return el("div", List.of("class", "card"), textEl("h2", "Update messages"), Layout.fields(fields));
     }
 
     private Markup failures(Visitor visitor, long failedMessages) {
