@@ -55,7 +55,7 @@ public final class DashboardRoutes {
         this.migration = new MigrationPage(admin, queries);
         this.changes = new ChangesPage(admin);
         this.settings = new SettingsPage(admin);
-        this.actions = List.of(new MigrateAgain(admin, migration), new Approve(admin), new Deny(admin), new Undo(admin),
+        this.actions = List.of(new MigrateAgain(admin, migration), DecideApproval.approve(admin), DecideApproval.deny(admin), new Undo(admin),
                 new TestCalendarStore(admin, settings));
     }
 

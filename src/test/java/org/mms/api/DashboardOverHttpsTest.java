@@ -18,8 +18,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mms.dashboard.DashboardQueries;
@@ -47,14 +45,7 @@ class DashboardOverHttpsTest {
                 .withDashboard(new DashboardRoutes(admin, access, new NoActivity(), Clock.systemUTC()))
                 .start("127.0.0.1", 0, Optional.of(new Tls(certPem, keyPem)));
         try {
-            KeyStore trust = KeyStore.getInstance("PKCS12");
-            trust.load(null, null);
-            trust.setCertificateEntry("mms", certificate);
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(trust);
-            SSLContext ssl = SSLContext.getInstance("TLS");
-            ssl.init(null, tmf.getTrustManagers(), null);
-            HttpClient client = HttpClient.newBuilder().sslContext(ssl).version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient client = ApiHttpsTest.trusting(certificate);
 
             HttpResponse<String> signedIn = client.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + server.port() + "/sign-in"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
