@@ -30,6 +30,12 @@ public interface Admin {
     /** {@code Set-CsCalendarStore -Kind Embedded|CalDav [-Url] [-CalendarPath] [-UserName] [-Password] [-Scheduling]}. */
     Views.CalendarStore setCalendarStore(TenantId tenant, Requests.CalendarStoreChange change);
 
+    /**
+     * Tries the tenant's saved calendar store as {@code Set-CsCalendarStore} tries new settings: why it does not
+     * work, in one line without any secret, or empty when it does (the embedded store always works).
+     */
+    Optional<String> testCalendarStore(TenantId tenant);
+
     /** {@code Get-CsOnlineDialInConferencingTenantSettings}. */
     Views.DialInTenantSettings dialInTenantSettings(TenantId tenant);
 
@@ -74,6 +80,9 @@ public interface Admin {
 
     /** {@code Get-CsMeetingMigrationStatus [-Identity] [-State] [-StartTime] [-EndTime]}. */
     List<Views.MigrationStatus> migrationStatus(TenantId tenant, Requests.StatusQuery query);
+
+    /** One migration of the tenant by its correlation id, with the status fields; empty when there is none (or it is not an id). */
+    Optional<Views.MigrationStatus> migration(TenantId tenant, String correlationId);
 
     /** {@code Get-CsMeetingMigrationStatus -SummaryOnly}: every state, with its user count. */
     List<Views.StateCount> migrationSummary(TenantId tenant, Requests.StatusQuery query);

@@ -384,6 +384,12 @@ public final class AdminService implements Admin {
     }
 
     /** The UPN of one user whose calendar MMS reaches: whose mailbox the check reads. */
+    @Override
+    public Optional<String> testCalendarStore(TenantId id) {
+        CalendarStoreSettings settings = directory.calendarStore(tenant(id).id());
+        return settings.kind() == CalendarStoreSettings.Kind.EMBEDDED ? Optional.empty() : checkStore.problem(settings, someMailbox(id));
+    }
+
     private Optional<String> someMailbox(TenantId tenant) {
         return directory.users(tenant).stream().filter(u -> u.mailbox() == MailboxLocation.REACHABLE).map(User::upn).findFirst();
     }
@@ -579,6 +585,17 @@ public final class AdminService implements Admin {
     @Override
     public Views.UpdatesWaiting updatesWaiting(TenantId id) {
         return updatesWaiting.of(tenant(id).id());
+    }
+
+    @Override
+    public Optional<Views.MigrationStatus> migration(TenantId id, String correlationId) {
+        CorrelationId parsed;
+        try {
+            parsed = CorrelationId.parse(correlationId);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return status.byCorrelationId(tenant(id).id(), parsed).map(AdminService::view);
     }
 
     @Override

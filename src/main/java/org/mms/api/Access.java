@@ -9,11 +9,14 @@ import org.mms.access.Role;
  * {@code Admin} token: a route someone forgets to mark is as closed as it can be, not open.
  * {@link #PUBLIC} routes answer without a token; {@link #SERVICE_OPERATOR} ones only to the service
  * operator, who manages tenants and reaches nothing inside one; {@link #METRICS} to the metrics token and
- * the service operator, or to an address in {@code metrics.allowFrom} without a token.
+ * the service operator, or to an address in {@code metrics.allowFrom} without a token. {@link #DASHBOARD}
+ * routes are the browser dashboard's, which signs in with a token once and then checks its session.
  */
 enum Access implements RouteRole {
     PUBLIC(null), READER(Role.READER), OPERATOR(Role.OPERATOR), ADMIN(Role.ADMIN), SERVICE_OPERATOR(Role.SERVICE_OPERATOR),
-    METRICS(Role.METRICS);
+    METRICS(Role.METRICS),
+    /** A dashboard page or action: no bearer token, the dashboard checks its own session cookie (and is not part of the API). */
+    DASHBOARD(null);
 
     private final Role role;
 

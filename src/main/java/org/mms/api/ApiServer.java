@@ -16,6 +16,8 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.mms.access.AccessControl;
 import org.mms.admin.Admin;
+import org.mms.dashboard.DashboardRoutes;
+import org.mms.dashboard.SignInThrottle;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,6 +39,7 @@ public final class ApiServer {
     private final BodyLimits limits;
     private final MetricsEndpoint metrics;
     private List<Route> routes = List.of();
+    private Optional<DashboardRoutes> dashboard = Optional.empty();
     private Javalin app;
 
     public ApiServer(Admin admin, AccessControl access, ReadinessCheck readiness, Clock clock, BodyLimits limits) {
@@ -65,6 +68,12 @@ public final class ApiServer {
     /** As {@link #ApiServer(Admin, TokenAuthenticator, ReadinessCheck)}, with body limits of its own. */
     public ApiServer(Admin admin, TokenAuthenticator tokens, ReadinessCheck readiness, BodyLimits limits) {
         this(admin, new AdminTokensOnly(tokens), readiness, Clock.systemUTC(), limits);
+    }
+
+    /** Serves the browser dashboard at {@code /} too (call before {@link #start}). */
+    public synchronized ApiServer withDashboard(DashboardRoutes pages) {
+        this.dashboard = Optional.of(pages);
+        return this;
     }
 
     /** Starts listening on {@code host:port} over plain HTTP; port 0 picks a free port, which {@link #port()} then tells. */
@@ -104,7 +113,8 @@ public final class ApiServer {
                 return https;
             }));
             cfg.events.handlerAdded(h -> {
-                if (h.getHttpMethod().isHttpMethod()) {
+                // The API's routes, which the OpenAPI document describes; the dashboard's pages are not part of it.
+                if (h.getHttpMethod().isHttpMethod() && !h.getRoles().contains(Access.DASHBOARD)) {
                     registered.add(new Route(h.getHttpMethod().name(), h.getPath()));
                 }
             });
@@ -123,6 +133,22 @@ public final class ApiServer {
             new ImportRoutes(admin, body, limits).addTo(cfg.routes);
             new AccessRoutes(access, body, clock).addTo(cfg.routes);
             new MetricsRoutes(metrics).addTo(cfg.routes);
+            dashboard.ifPresent(pages -> pages.addTo(cfg.routes, Access.DASHBOARD, new SignInThrottle() {
+                @Override
+                public boolean heldBack(String client) {
+                    try {
+                        failedLogins.check(client);
+                        return false;
+                    } catch (TooManyFailures e) {
+                        return true;
+                    }
+                }
+
+                @Override
+                public void failed(String client) {
+                    failedLogins.failed(client);
+                }
+            }));
         });
         // Only a server that is listening counts as started: after a failure (port taken) start may be called again.
         created.start(host, port);

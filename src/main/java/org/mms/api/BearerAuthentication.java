@@ -41,7 +41,7 @@ final class BearerAuthentication implements Handler {
 
     @Override
     public void handle(Context ctx) {
-        if (ctx.routeRoles().contains(Access.PUBLIC)) {
+        if (ctx.routeRoles().contains(Access.PUBLIC) || ctx.routeRoles().contains(Access.DASHBOARD)) {
             return;
         }
         if (ctx.routeRoles().contains(Access.METRICS) && AddressRange.anyContains(metricsAllowFrom, ctx.ip())) {

@@ -5,13 +5,13 @@ package org.mms.block;
  * double-quoted and every element gets its end tag, so the fragment parses the same in any HTML parser and
  * a hostile place name or URL stays text.
  */
-final class Html {
+public final class Html {
 
     private Html() {
     }
 
     /** Escapes {@code & < > " '} so the text is safe both as element content and inside a quoted attribute. */
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

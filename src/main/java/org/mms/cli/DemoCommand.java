@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.mms.admin.Requests;
 import org.mms.admin.Views;
@@ -43,11 +45,17 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--events", defaultValue = "30", paramLabel = "N", description = "Calendar events per organizer. Default: ${DEFAULT-VALUE}.")
     int events;
 
-    @Option(names = "--keep", description = "Keep the data directory afterwards (its path is printed).")
+    @Option(names = "--keep", description = "Keep the service running afterwards for the dashboard (until Ctrl-C), and keep the "
+            + "data directory (its path is printed). On a terminal the service keeps running anyway; elsewhere (CI, scripts) the "
+            + "demo ends after its steps unless --keep is given.")
     boolean keep;
 
     @picocli.CommandLine.ParentCommand
     MmsCommand mms;
+
+    /** How long a stop (Ctrl-C) waits for the clean-up after {@link #keepServing}. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(40);
+    private final CountDownLatch cleanedUp = new CountDownLatch(1);
 
     @Override
     public Integer call() throws Exception {
@@ -119,14 +127,50 @@ final class DemoCommand implements Callable<Integer> {
                 messages = files.filter(p -> p.toString().endsWith(".eml")).count();
             }
             out.printf("%d update messages (iMIP, .eml) were written to %s%n", messages, config.mail().pickupDirectory());
+            boolean stay = keep || interactive();
             out.printf("Demo finished in %s. %s%n", elapsed(started), keep ? "The data directory stays: " + data
-                    : "The data directory is removed now; run ./mms demo --keep to look at the messages and the database.");
+                    : stay ? "The data directory is removed when you stop the service."
+                    : "The data directory is removed now; run ./mms demo --keep to look at the messages, the database and the dashboard.");
+            if (stay) {
+                keepServing(service, data, out);
+            }
         } finally {
-            if (!keep) {
-                deleteTree(data);
+            try {
+                if (!keep) {
+                    deleteTree(data);
+                }
+            } finally {
+                cleanedUp.countDown();
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** Whether a person watches: standard input and output are a terminal. */
+    private static boolean interactive() {
+        java.io.Console console = System.console();
+        return console != null && console.isTerminal();
+    }
+
+    /**
+     * Serves the dashboard until the process is stopped (Ctrl-C): the stop only wakes this thread, which then
+     * returns through the usual clean-up (service closed, data directory removed unless kept) before the JVM ends.
+     */
+    private void keepServing(MmsService service, Path data, PrintStream out) throws IOException, InterruptedException {
+        String token = Files.readString(data.resolve(MmsService.ADMIN_TOKEN_FILE)).strip();
+        out.printf("%nDashboard: http://127.0.0.1:%d/%nSign in with this demo's admin token: %s%nThe service keeps running; Ctrl-C stops it.%n",
+                service.port(), token);
+        out.flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
+            stopped.countDown();
+            try {
+                cleanedUp.await(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        stopped.await();
     }
 
     /** One migrated invitation of a user who moved online: the block before and after. */

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 
 /** {@code mms serve}: the REST API and the workers in one process, until stopped (Ctrl-C or SIGTERM stops it gracefully). */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Runs MMS: the REST API under /api/v1 (OpenAPI at /api/v1/openapi.json), the migration workers and "
+        description = {"Runs MMS: the REST API under /api/v1 (OpenAPI at /api/v1/openapi.json), the dashboard at /, the migration workers and "
             + "the sender that sends update messages by SMTP or writes them to the pickup directory. On first start with an empty data directory it "
             + "creates the first tenant and writes its admin token to DATA/admin-token and the service operator's token to "
             + "DATA/operator-token, both readable only by you. Listening on an address other than loopback needs HTTPS "
@@ -79,6 +79,7 @@ final class ServeCommand implements Callable<Integer> {
         mms.out.println(loaded.describe().replace(":" + loaded.http().port(), ":" + service.port()));
         String url = clientUrl(loaded.http(), service.port());
         mms.out.println("API: " + url + "/api/v1  (OpenAPI: /api/v1/openapi.json)");
+        mms.out.println("Dashboard: " + url + "/  (sign in with an API token)");
         mms.out.println(firstStartHint(loaded, url, service.newTokenFile(), service.newOperatorTokenFile()));
         mms.out.flush();
         stopped.await();

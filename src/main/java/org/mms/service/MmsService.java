@@ -14,6 +14,8 @@ import java.util.UUID;
 import java.util.function.IntConsumer;
 import org.mms.admin.AdminService;
 import org.mms.api.ApiServer;
+import org.mms.dashboard.DashboardRoutes;
+import org.mms.db.JdbcDashboardQueries;
 import org.mms.checkpoint.Checkpoint;
 import org.mms.config.ServiceConfig;
 import org.mms.db.Database;
@@ -119,7 +121,8 @@ public final class MmsService implements AutoCloseable {
         this.admin = new AdminService(directory, queue, queue, journal, new JdbcDecisionLog(db), calendars,
                 new JdbcCalendarFrames(db, clock), outbox, clock, new SecureRandom(), new TryCalendarStore());
         this.api = new ApiServer(admin, access, new CheckReadiness(db, () -> loops), clock, config.http().maxBodyBytes(),
-                new MetricsEndpoint(metrics, config.metrics().allowFrom()));
+                new MetricsEndpoint(metrics, config.metrics().allowFrom()))
+                .withDashboard(new DashboardRoutes(admin, access, new JdbcDashboardQueries(db), clock));
         metrics.beforeScrape(new DatabaseGauges(metrics.registry(), new CountForMetrics(db, clock), clock));
 
         Checkpoint checkpoint = HaltAtCheckpoints.of(config.haltAt());

@@ -43,15 +43,7 @@ class ApiHttpsTest {
                 token.equals(RunningApi.CONTOSO_TOKEN) ? RunningApi.CONTOSO : null), ReadinessCheck.Readiness::ok)
                 .start("127.0.0.1", 0, Optional.of(new Tls(certPem, keyPem)));
         try {
-            KeyStore trust = KeyStore.getInstance("PKCS12");
-            trust.load(null, null);
-            trust.setCertificateEntry("mms", certificate);
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(trust);
-            SSLContext ssl = SSLContext.getInstance("TLS");
-            ssl.init(null, tmf.getTrustManagers(), null);
-            HttpClient client = HttpClient.newBuilder().sslContext(ssl).version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient client = trusting(certificate);
 
             HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + server.port() + "/api/v1/migrations"))
                     .header("Authorization", "Bearer " + RunningApi.CONTOSO_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
@@ -86,7 +78,19 @@ class ApiHttpsTest {
     }
 
     /** A self-signed RSA certificate for 127.0.0.1 and localhost, made by keytool as an admin would. */
-    private static KeyStore selfSigned(Path dir) throws Exception {
+    /** An HTTP/1.1 client that trusts only this certificate. */
+    static HttpClient trusting(Certificate certificate) throws Exception {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("mms", certificate);
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SSLContext ssl = SSLContext.getInstance("TLS");
+        ssl.init(null, tmf.getTrustManagers(), null);
+        return HttpClient.newBuilder().sslContext(ssl).version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    static KeyStore selfSigned(Path dir) throws Exception {
         Path store = dir.resolve("generated-" + System.nanoTime() + ".p12");
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
         Process p = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "mms", "-keyalg", "RSA", "-keysize", "2048",
@@ -101,7 +105,7 @@ class ApiHttpsTest {
         return ks;
     }
 
-    private static String pem(String type, byte[] der) {
+    static String pem(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
                 + "\n-----END " + type + "-----\n";
     }

@@ -380,6 +380,18 @@ public final class StubAdmin implements Admin {
     }
 
     @Override
+    public java.util.Optional<Views.MigrationStatus> migration(TenantId tenant, String correlationId) {
+        record("migration", tenant, correlationId);
+        return java.util.Optional.empty();
+    }
+
+    @Override
+    public java.util.Optional<String> testCalendarStore(TenantId tenant) {
+        record("testCalendarStore", tenant);
+        return java.util.Optional.empty();
+    }
+
+    @Override
     public Admin.CalendarExport exportCalendar(TenantId tenant, String identity) {
         record("exportCalendar", tenant, identity);
         return new Admin.CalendarExport(1, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
