@@ -18,7 +18,8 @@ class CrashDrillTest {
 
     @Test
     void killed_workers_lose_damage_and_double_nothing() throws Exception {
-        CrashDrill.Options options = new CrashDrill.Options(20, 80, 10, 2, 2, 20261123L);
+        // Sized so the work outlasts ten kills with room to spare on a loaded machine (20 organizers left it at 9 to 10).
+        CrashDrill.Options options = new CrashDrill.Options(28, 80, 10, 2, 2, 20261123L);
         CrashDrill.Report report;
         try (LocalPostgres.Schema schema = LocalPostgres.freshSchema(4)) {
             report = new CrashDrill(options, work, schema.config()).run();
