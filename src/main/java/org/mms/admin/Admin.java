@@ -125,6 +125,9 @@ public interface Admin {
      */
     Views.MigrationStatus undoMigration(TenantId tenant, Requests.Undo undo);
 
+    /** {@code Undo-CsMeetingMigration -WhatIf}: what the undo would do to each meeting, from the calendar store now; changes nothing. */
+    Views.UndoPreview previewUndo(TenantId tenant, Requests.Undo undo);
+
     /** {@code Get-CsMeetingMigrationTriggerDecision [-Identity] [-StartTime]}: every trigger decision and its reason. */
     List<Views.TriggerDecision> triggerDecisions(TenantId tenant, Optional<String> identity, Optional<Instant> since);
 

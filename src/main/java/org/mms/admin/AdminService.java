@@ -707,6 +707,17 @@ public final class AdminService implements Admin {
     }
 
     @Override
+    public Views.UndoPreview previewUndo(TenantId id, Requests.Undo undo) {
+        QueueUndo.Targets targets = queueUndo.targets(tenant(id), undo);
+        List<Views.UndoMeeting> meetings = org.mms.migration.PreviewUndo.of(calendars, new org.mms.calendar.Mailbox(id, targets.user()),
+                history.writtenBy(id, targets.user(), targets.correlationIds()), clock.instant()).stream().map(m -> new Views.UndoMeeting(m.uid(),
+                m.recurrenceId().orElse(null), m.summary(), m.start().orElse(null), m.outcome(), m.reason().orElse(null))).toList();
+        int putBack = (int) meetings.stream().filter(m -> m.Outcome().equals("MIGRATED")).map(Views.UndoMeeting::Uid).distinct().count();
+        int changedSince = (int) meetings.stream().filter(m -> m.Outcome().equals("SKIPPED")).map(Views.UndoMeeting::Uid).distinct().count();
+        return new Views.UndoPreview(targets.user().value(), targets.upn(), targets.correlationIds(), putBack, changedSince, meetings);
+    }
+
+    @Override
     public List<Views.TriggerDecision> triggerDecisions(TenantId id, Optional<String> identity, Optional<Instant> since) {
         Tenant t = tenant(id);
         Optional<UserId> user = identity.map(i -> ApplyChanges.user(directory, t, i).value().id());

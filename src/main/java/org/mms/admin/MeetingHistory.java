@@ -16,6 +16,9 @@ public interface MeetingHistory {
     /** The report's rows: every meeting the matching migrations looked at, in the order they were handled. */
     List<Views.MeetingReport> report(TenantId tenant, ReportFilter filter);
 
+    /** What these migrations of the user wrote, for an undo's preview. */
+    List<org.mms.migration.MigrationJournal.WrittenResource> writtenBy(TenantId tenant, UserId user, List<String> correlationIds);
+
     /**
      * Which meetings a report covers; every part optional.
      *

@@ -38,6 +38,22 @@ final class QueueUndo {
     }
 
     MigrationRequest apply(Tenant tenant, Requests.Undo undo) {
+        Targets targets = targets(tenant, undo);
+        String trigger = "Undo-CsMeetingMigration of " + String.join(", ", targets.correlationIds());
+        return queue.enqueueUndo(tenant.id(), targets.user(), targets.upn(), targets.migrations().stream()
+                .map(MigrationRequest::correlationId).toList(), trigger, clock.instant())
+                .orElseThrow(() -> new AdminException.Conflict(targets.upn() + " has a migration waiting or running; undo when it "
+                        + "has ended (Get-CsMeetingMigrationStatus -Identity " + targets.upn() + ")"));
+    }
+
+    /** The migrations an undo would put back, oldest first, and their user. */
+    record Targets(org.mms.directory.UserId user, String upn, List<MigrationRequest> migrations) {
+        List<String> correlationIds() {
+            return migrations.stream().map(t -> t.correlationId().toString()).toList();
+        }
+    }
+
+    Targets targets(Tenant tenant, Requests.Undo undo) {
         List<MigrationRequest> targets;
         if (undo.correlationId().isPresent()) {
             CorrelationId id;
@@ -73,9 +89,6 @@ final class QueueUndo {
         }
         MigrationRequest first = targets.getFirst();
         String upn = directory.user(tenant.id(), first.user()).map(v -> v.value().upn()).orElse(first.upn());
-        String trigger = "Undo-CsMeetingMigration of " + String.join(", ", targets.stream().map(t -> t.correlationId().toString()).toList());
-        return queue.enqueueUndo(tenant.id(), first.user(), upn, targets.stream().map(MigrationRequest::correlationId).toList(), trigger,
-                clock.instant()).orElseThrow(() -> new AdminException.Conflict(upn + " has a migration waiting or running; undo when it "
-                        + "has ended (Get-CsMeetingMigrationStatus -Identity " + upn + ")"));
+        return new Targets(first.user(), upn, targets);
     }
 }

@@ -133,6 +133,18 @@ public final class Views {
     public record StateCount(String State, long UserCount) {
     }
 
+    /**
+     * {@code Undo-CsMeetingMigration -WhatIf}: the migrations an undo would put back, how many meetings it would put back
+     * and how many it would leave alone because they were changed since, and each meeting with its outcome.
+     */
+    public record UndoPreview(String UserId, String UserPrincipalName, List<String> Undoes, int PutBackMeeting, int ChangedSinceMeeting,
+            List<UndoMeeting> Meetings) {
+    }
+
+    /** One meeting of an undo's preview: {@code Outcome} and {@code Reason} as {@code Get-CsMeetingMigrationDetail} would show them. */
+    public record UndoMeeting(String Uid, String RecurrenceId, String Subject, Instant Start, String Outcome, String Reason) {
+    }
+
     /** One meeting of a migration: what happened to it and why. */
     public record MeetingResult(String CorrelationId, String Uid, String RecurrenceId, String Subject, Instant Start,
             String Outcome, String Reason, String Detail, Instant At) {

@@ -72,12 +72,19 @@ final class MigrationRoutes {
                 query.text("correlationId"), query.instant("startTime"), query.instant("endTime"), query.text("outcome"))));
     }
 
-    /** {@code Undo-CsMeetingMigration -CorrelationId | -Identity -StartTime}: queued as a migration of type Undo. */
+    /**
+     * {@code Undo-CsMeetingMigration -CorrelationId | -Identity -StartTime}: queued as a migration of type Undo; with
+     * {@code ?whatIf=true}, what it would do to each meeting, and nothing queued.
+     */
     private void undo(Context ctx) {
-        Query.of(ctx);
+        boolean whatIf = WhatIf.asked(ctx);
         Bodies.UndoMigration p = body.read(ctx, Bodies.UndoMigration.class);
-        ctx.status(HttpStatus.ACCEPTED).json(admin.undoMigration(BearerAuthentication.tenant(ctx),
-                new Requests.Undo(p.CorrelationId(), p.Identity(), p.StartTime())));
+        Requests.Undo undo = new Requests.Undo(p.CorrelationId(), p.Identity(), p.StartTime());
+        if (whatIf) {
+            ctx.json(admin.previewUndo(BearerAuthentication.tenant(ctx), undo));
+            return;
+        }
+        ctx.status(HttpStatus.ACCEPTED).json(admin.undoMigration(BearerAuthentication.tenant(ctx), undo));
     }
 
     /** {@code Start-CsExMeetingMigration -Identity [-SourceMeetingType All|SfB|Teams] [-TargetMeetingType Current|Teams]}. */

@@ -67,6 +67,10 @@ final class MigrationRecordCmdlets {
         @Option(names = "-StartTime", paramLabel = "<date>", description = "With -Identity: migrations created from this date on.")
         Instant startTime;
 
+        @Option(names = "-WhatIf", arity = "0..1", paramLabel = "<bool>",
+                description = "Change nothing: show, per meeting, whether it would be put back or left alone as changed since.")
+        boolean whatIf;
+
         @Override
         Answer call(MmsClient server) {
             boolean byId = correlationId != null && !correlationId.isBlank();
@@ -83,7 +87,8 @@ final class MigrationRecordCmdlets {
                 undo.put("Identity", identity.strip());
                 undo.put("StartTime", startTime.toString());
             }
-            return new Answer(server.send("POST", MmsClient.path("migrations", "undo"), undo), PsFormat.list());
+            String path = MmsClient.path("migrations", "undo");
+            return new Answer(server.send("POST", whatIf ? path + "?whatIf=true" : path, undo), PsFormat.list());
         }
     }
 

@@ -63,10 +63,7 @@ final class PutBackMeetings {
             skip(run, written, "deleted since the migration wrote it", tally, meetings);
             return;
         }
-        // A store that keeps the bytes it was given shows them; a CalDAV server keeps its own rendering, whose ETag says it.
-        boolean asWritten = written.lastEtag().filter(current.get().etag()::equals).isPresent()
-                || store.holds(mailbox, ref, written.lastHash());
-        if (!asWritten) {
+        if (!stillAsWritten(store, mailbox, written, current.get())) {
             skip(run, written, "changed since the migration wrote it; left as it is", tally, meetings);
             return;
         }
@@ -104,6 +101,13 @@ final class PutBackMeetings {
                 fail(run, written, "the calendar store refused it: " + r.reason(), tally, meetings);
             }
         }
+    }
+
+    /** Whether the stored meeting still holds what the migration wrote: only then is it put back. */
+    static boolean stillAsWritten(CalendarStore store, Mailbox mailbox, MigrationJournal.WrittenResource written, StoredResource current) {
+        // A store that keeps the bytes it was given shows them; a CalDAV server keeps its own rendering, whose ETag says it.
+        return written.lastEtag().filter(current.etag()::equals).isPresent()
+                || store.holds(mailbox, new ResourceRef(written.href()), written.lastHash());
     }
 
     private void skip(MigrationJournal.Run run, MigrationJournal.WrittenResource written, String why, Tally tally, int meetings) {

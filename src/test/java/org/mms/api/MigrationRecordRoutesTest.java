@@ -86,6 +86,20 @@ class MigrationRecordRoutesTest {
     }
 
     @Test
+    void theUndoRouteWithWhatIfAnswersThePreviewAndQueuesNothing() {
+        Http.Response r = http.send("POST", "/api/v1/migrations/undo?whatIf=true", "{\"CorrelationId\":\"0b8f3c2e-1d2a-4c5b-9e6f-7a8b9c0d1e2f\"}");
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(onlyCall("previewUndo").argument(0)).isEqualTo(new Requests.Undo(Optional.of("0b8f3c2e-1d2a-4c5b-9e6f-7a8b9c0d1e2f"),
+                Optional.empty(), Optional.empty()));
+        assertThat(r.json().propertyNames()).containsExactly("UserId", "UserPrincipalName", "Undoes", "PutBackMeeting",
+                "ChangedSinceMeeting", "Meetings");
+        assertThat(r.json().get("Meetings").get(0).get("Outcome").asString()).isEqualTo("MIGRATED");
+        assertThat(http.send("POST", "/api/v1/migrations/undo?whatIf=maybe", "{\"CorrelationId\":\"0b8f3c2e-1d2a-4c5b-9e6f-7a8b9c0d1e2f\"}")
+                .status()).isEqualTo(400);
+    }
+
+    @Test
     void theUndoRouteTakesAUserAndAStartTime() {
         Http.Response r = http.send("POST", "/api/v1/migrations/undo",
                 "{\"Identity\":\"alice@contoso.example\",\"StartTime\":\"2026-10-01T00:00:00Z\"}");

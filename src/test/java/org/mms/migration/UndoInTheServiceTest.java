@@ -142,6 +142,42 @@ class UndoInTheServiceTest {
     }
 
     @Test
+    void anUndosPreviewWritesNothingAndGivesEachMeetingTheOutcomeTheUndoThenHas() throws IOException {
+        for (String fixture : List.of("teams-t2-en-dialin.ics", "skype-en-dialin.ics", "series-weekly-overrides.ics")) {
+            service.admin.importCalendar(ServiceHarness.TENANT, ALICE, fixture(fixture));
+        }
+        Views.MigrationStatus migration = migrate(ALICE);
+        Map<String, byte[]> migrated = stored(ALICE);
+        String edited = migrated.keySet().iterator().next();
+        Mailbox mailbox = mailbox(ALICE);
+        StoredResource current = service.store.get(mailbox, new ResourceRef(edited)).orElseThrow();
+        service.store.put(mailbox, new ResourceRef(edited), new String(current.data(), UTF_8).replaceFirst("END:VEVENT",
+                "LOCATION:Room 4\r\nEND:VEVENT").getBytes(UTF_8), Optional.of(current.etag()));
+        Map<String, byte[]> beforeUndo = stored(ALICE);
+        Requests.Undo request = new Requests.Undo(Optional.of(migration.CorrelationId()), Optional.empty(), Optional.empty());
+        int statuses = service.admin.migrationStatus(ServiceHarness.TENANT, Requests.StatusQuery.all()).size();
+
+        Views.UndoPreview preview = service.admin.previewUndo(ServiceHarness.TENANT, request);
+
+        assertThat(preview.UserPrincipalName()).isEqualTo(ALICE);
+        assertThat(preview.Undoes()).containsExactly(migration.CorrelationId());
+        assertThat(preview.ChangedSinceMeeting()).isEqualTo(1);
+        assertThat(preview.PutBackMeeting()).isPositive();
+        Map<String, byte[]> afterPreview = stored(ALICE);
+        assertThat(afterPreview.keySet()).isEqualTo(beforeUndo.keySet());
+        beforeUndo.forEach((href, bytes) -> assertThat(afterPreview.get(href)).as(href + " untouched by the preview").isEqualTo(bytes));
+        assertThat(service.admin.migrationStatus(ServiceHarness.TENANT, Requests.StatusQuery.all())).as("nothing queued").hasSize(statuses);
+
+        Views.MigrationStatus undo = undo(migration.CorrelationId());
+
+        assertThat(preview.Meetings().stream().map(m -> m.Uid() + "|" + m.RecurrenceId() + "|" + m.Outcome() + "|" + m.Reason()).sorted())
+                .isEqualTo(service.admin.migrationMeetings(ServiceHarness.TENANT, undo.CorrelationId()).stream()
+                        .map(m -> m.Uid() + "|" + m.RecurrenceId() + "|" + m.Outcome() + "|" + m.Reason()).sorted().toList())
+                .anyMatch(m -> m.endsWith("|SKIPPED|CHANGED_SINCE")).anyMatch(m -> m.endsWith("|MIGRATED|null"));
+        assertThat(undo.SucceededMeeting()).isEqualTo(preview.PutBackMeeting());
+    }
+
+    @Test
     void anUndoStoppedBetweenAWriteAndItsConfirmationResumesWithoutWritingOrSendingTwice() throws IOException {
         service.admin.importCalendar(ServiceHarness.TENANT, ALICE, fixture("teams-t2-en-dialin.ics"));
         service.admin.importCalendar(ServiceHarness.TENANT, ALICE, fixture("skype-en-dialin.ics"));

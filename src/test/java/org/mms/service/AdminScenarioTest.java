@@ -115,10 +115,16 @@ class AdminScenarioTest {
 
             String undone = approved.getFirst();
             String undoneMigration = ended.get(undone).path("CorrelationId").asString();
+            JsonNode undoPreview = JSON.readTree(admin.run("Undo-CsMeetingMigration", "-CorrelationId", undoneMigration, "-WhatIf", "--json"));
+            assertThat(undoPreview.path("ChangedSinceMeeting").asInt()).isZero();
+            assertThat(statusesByUser(admin).get(undone).path("CorrelationId").asString()).as("a preview queues no undo")
+                    .isEqualTo(undoneMigration);
             admin.run("Undo-CsMeetingMigration", "-CorrelationId", undoneMigration);
             JsonNode undo = waitUntilEnded(admin, Duration.ofSeconds(90)).get(undone);
             assertThat(undo.path("MigrationType").asString()).isEqualTo("Undo");
             assertThat(undo.path("State").asString()).isEqualTo("Succeeded");
+            assertThat(undo.path("SucceededMeeting").asInt()).as("as previewed").isEqualTo(undoPreview.path("PutBackMeeting").asInt())
+                    .isEqualTo(ended.get(undone).path("SucceededMeeting").asInt());
             Map<String, byte[]> putBack = stored(service, undone);
             original.get(undone).forEach((href, bytes) -> UndoGoldenRule.check(undone + " " + href, bytes, putBack.get(href)));
             updates += undo.path("InvitesUpdate").asInt();

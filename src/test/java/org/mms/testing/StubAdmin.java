@@ -323,6 +323,13 @@ public final class StubAdmin implements Admin {
     }
 
     @Override
+    public Views.UndoPreview previewUndo(TenantId tenant, Requests.Undo undo) {
+        record("previewUndo", tenant, undo);
+        return new Views.UndoPreview(user(tenant).UserId(), upn(tenant), List.of("0b8f3c2e-1d2a-4c5b-9e6f-7a8b9c0d1e2f"), 1, 0,
+                List.of(new Views.UndoMeeting("uid-1", null, "Weekly", CREATED, "MIGRATED", null)));
+    }
+
+    @Override
     public Views.MigrationStatus undoMigration(TenantId tenant, Requests.Undo undo) {
         record("undoMigration", tenant, undo);
         return new Views.MigrationStatus(user(tenant).UserId(), upn(tenant), "7e6d5c4b-3a29-4f18-9e07-d6c5b4a39281", "Undo", "Pending",
