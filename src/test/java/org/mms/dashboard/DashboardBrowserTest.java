@@ -19,11 +19,13 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -74,19 +76,20 @@ class DashboardBrowserTest {
         assertThat(browser.getCurrentUrl()).endsWith("/sign-in");
         shot("sign-in");
         // Keyboard only: the token field has the focus, Enter submits.
-        browser.switchTo().activeElement().sendKeys(mms.operator, Keys.ENTER);
+        toNextPage(() -> browser.switchTo().activeElement().sendKeys(mms.operator, Keys.ENTER));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Overview");
 
         mms.bulkChange();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
-        wait.until(b -> count(b, "Succeeded") > 0 && count(b, "Pending") == 0 && count(b, "InProgress") == 0);
+        // The poll replaces the table's cells; a cell read while that happens is stale, and read again.
+        wait.ignoring(StaleElementReferenceException.class).until(b -> count(b, "Succeeded") > 0 && count(b, "Pending") == 0 && count(b, "InProgress") == 0);
         assertThat(browser.findElement(By.cssSelector("figure svg")).getAttribute("aria-label")).contains("meetings migrated");
         shot("overview");
         browser.manage().window().setSize(new Dimension(390, 844));
         shot("overview-narrow");
         browser.manage().window().setSize(new Dimension(1280, 1000));
 
-        browser.findElement(By.linkText("Migrations")).click();
+        toNextPage(() -> browser.findElement(By.linkText("Migrations")).click());
         assertThat(browser.findElements(By.cssSelector("tbody tr"))).isNotEmpty();
         shot("migrations");
 
@@ -105,20 +108,20 @@ class DashboardBrowserTest {
         assertThat(diff.findElements(By.cssSelector(".ins")).stream().anyMatch(WebElement::isDisplayed)).isTrue();
         shot("migration");
 
-        browser.findElement(By.xpath("//button[text()='Migrate again']")).click();
+        toNextPage(() -> browser.findElement(By.xpath("//button[text()='Migrate again']")).click());
         assertThat(browser.getCurrentUrl()).contains("/migrations?user=");
         assertThat(mms.hostileMigration().CorrelationId()).isNotEqualTo(first.CorrelationId());
         shot("migrated-again");
 
-        browser.findElement(By.linkText("Changes")).click();
+        toNextPage(() -> browser.findElement(By.linkText("Changes")).click());
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("ManualMigration", "MovedToOnline");
         shot("changes");
 
         signOut();
-        browser.findElement(By.id("token")).sendKeys(mms.admin, Keys.ENTER);
-        browser.findElement(By.linkText("Settings")).click();
+        toNextPage(() -> browser.findElement(By.id("token")).sendKeys(mms.admin, Keys.ENTER));
+        toNextPage(() -> browser.findElement(By.linkText("Settings")).click());
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Calendar store", "PasswordSet");
-        browser.findElement(By.xpath("//button[text()='Test the connection']")).click();
+        toNextPage(() -> browser.findElement(By.xpath("//button[text()='Test the connection']")).click());
         assertThat(browser.findElement(By.cssSelector("p.ok")).getText()).contains("works");
         shot("settings");
         signOut();
@@ -129,7 +132,7 @@ class DashboardBrowserTest {
         mms.bulkChange();
         mms.awaitMigrations();
         browser.get(mms.url() + "/sign-in");
-        browser.findElement(By.id("token")).sendKeys(mms.reader, Keys.ENTER);
+        toNextPage(() -> browser.findElement(By.id("token")).sendKeys(mms.reader, Keys.ENTER));
         String correlationId = mms.firstHostileMigration().CorrelationId();
         browser.get(mms.url() + "/migrations/" + correlationId);
 
@@ -149,8 +152,22 @@ class DashboardBrowserTest {
     }
 
     private void signOut() {
-        browser.findElement(By.xpath("//button[text()='Sign out']")).click();
+        toNextPage(() -> browser.findElement(By.xpath("//button[text()='Sign out']")).click());
         assertThat(browser.getCurrentUrl()).endsWith("/sign-in");
+    }
+
+    /**
+     * Does what leads to another page and returns once that page has loaded. A click on a link or a submit
+     * button returns before the browser has left the old page, so reading the URL or an element right after
+     * it can still see the old page (and does, on a loaded machine); the old page's root going stale is the
+     * sign that the new one replaced it.
+     */
+    private void toNextPage(Runnable action) {
+        WebElement oldPage = browser.findElement(By.tagName("html"));
+        action.run();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait.until(ExpectedConditions.stalenessOf(oldPage));
+        wait.until(b -> "complete".equals(((JavascriptExecutor) b).executeScript("return document.readyState")));
     }
 
     /** The overview's user count of a state; 0 while the state has no row. */
