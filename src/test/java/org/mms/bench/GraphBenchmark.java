@@ -1,5 +1,8 @@
 package org.mms.bench;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -42,17 +45,45 @@ import org.mms.service.MmsService;
 public final class GraphBenchmark {
 
     private static final Duration POLL = Duration.ofMillis(100);
-    static final Duration PROGRESS = Duration.ofSeconds(10);
+    static final Duration PROGRESS = Duration.ofSeconds(5);
 
     private GraphBenchmark() {
     }
 
-    /** {@code GraphBenchmark [MAILBOXES] [MEETINGS] [LATENCY_MS] [WORKERS]}. */
+    /** {@code GraphBenchmark [MAILBOXES] [MEETINGS] [LATENCY_MS] [WORKERS] [WARM_UP_MAILBOXES]}. */
     public static void main(String[] args) throws Exception {
         int mailboxes = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int meetings = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         Duration latency = Duration.ofMillis(args.length > 2 ? Long.parseLong(args[2]) : 100);
         int workers = args.length > 3 ? Integer.parseInt(args[3]) : 16;
+        int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 0;
+        if (warmUp > 0) {
+            warmUp(warmUp, meetings, workers);
+        }
+        measure(mailboxes, meetings, latency, workers);
+    }
+
+    /**
+     * A service runs for weeks; the JIT compiles its hot paths once, in its first minute. A run that starts with a cold
+     * JVM spends its first seconds compiling (the compiler threads took a third of the CPU of a cold 60 s run) and
+     * measures that start as much as the migration. To measure a warm service, the same code first migrates
+     * {@code mailboxes} other mailboxes, in another emulator and another data directory with no latency, and what
+     * that run prints is dropped.
+     */
+    private static void warmUp(int mailboxes, int meetings, int workers) throws Exception {
+        long start = System.nanoTime();
+        PrintStream out = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8));
+        try {
+            measure(mailboxes, meetings, Duration.ZERO, workers);
+        } finally {
+            System.setOut(out);
+        }
+        System.out.printf(Locale.ROOT, "warmed the JVM up by migrating %d other mailboxes first (no latency, %.1f s; its figures are "
+                + "not counted)%n", mailboxes, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static void measure(int mailboxes, int meetings, Duration latency, int workers) throws Exception {
         Path data = Files.createTempDirectory("mms-graph-bench-");
         try (GraphEmulator graph = GraphEmulator.builder().https().start()) {
             // msal4j takes only https authorities: the service trusts the emulator's certificate for the run.
@@ -103,6 +134,8 @@ public final class GraphBenchmark {
                 for (SampleOrganization.Organizer o : org.organizers()) {
                     queued += queued(change(admin, o));
                 }
+                System.out.printf(Locale.ROOT, "  %d changes made in %.1f s, %,d requests sent by then%n", org.organizers().size(),
+                        Duration.between(changedAt, Instant.now()).toMillis() / 1000.0, graph.requests().size() - requestsBefore);
                 all = waitUntilEnded(admin, queued, graph, heap);
                 double seconds = all.stream().mapToDouble(s -> Duration.between(changedAt, s.ModifiedDate()).toMillis() / 1000.0).max()
                         .orElse(0);
@@ -201,11 +234,40 @@ public final class GraphBenchmark {
         return (int) change.Decisions().stream().map(Views.TriggerDecision::CorrelationId).filter(java.util.Objects::nonNull).distinct().count();
     }
 
-    /** Once there are {@code expected} migrations and all of them have ended. */
+    /**
+     * Once there are {@code expected} migrations and all of them have ended. Every {@link #PROGRESS} it prints how many
+     * requests were answered in that window and how many were in flight at the emulator on average (sampled every 20
+     * ms), so a run shows where it fell short of the allowed rate: at its start, in its middle or at its end.
+     */
     private static List<Views.MigrationStatus> waitUntilEnded(Admin admin, int expected, GraphEmulator graph, WatchHeap heap)
             throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofHours(1));
         Instant nextProgress = Instant.now().plus(PROGRESS);
+        long[] inFlightSum = new long[2];
+        Thread sampler = Thread.ofPlatform().daemon().name("in-flight-sampler").start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                synchronized (inFlightSum) {
+                    inFlightSum[0] += graph.inFlightOverall();
+                    inFlightSum[1]++;
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        int requestsBefore = graph.requests().size();
+        try {
+            return poll(admin, expected, graph, heap, deadline, nextProgress, inFlightSum, requestsBefore);
+        } finally {
+            sampler.interrupt();
+        }
+    }
+
+    private static List<Views.MigrationStatus> poll(Admin admin, int expected, GraphEmulator graph, WatchHeap heap, Instant deadline,
+            Instant nextProgress, long[] inFlightSum, int requestsBefore) throws InterruptedException {
+        int windowStart = requestsBefore;
         while (true) {
             List<Views.MigrationStatus> rows = admin.migrationStatus(MmsService.FIRST_TENANT, Requests.StatusQuery.all());
             if (rows.size() >= expected && rows.stream().allMatch(r -> r.State().equals("Succeeded") || r.State().equals("Failed"))) {
@@ -215,10 +277,19 @@ public final class GraphBenchmark {
                 nextProgress = nextProgress.plus(PROGRESS);
                 heap.sampleHeld();
                 List<RecordedRequest> requests = graph.requests();
-                System.out.printf(Locale.ROOT, "  … %d of %d migrations ended, %,d requests so far, the last: %s%n",
+                double meanInFlight;
+                synchronized (inFlightSum) {
+                    meanInFlight = inFlightSum[1] == 0 ? 0 : (double) inFlightSum[0] / inFlightSum[1];
+                    inFlightSum[0] = 0;
+                    inFlightSum[1] = 0;
+                }
+                System.out.printf(Locale.ROOT, "  … %d of %d migrations ended, %,d requests so far (%,d in these %d s, %.1f in flight on "
+                        + "average), the last: %s%n",
                         rows.stream().filter(r -> r.State().equals("Succeeded") || r.State().equals("Failed")).count(), expected,
-                        requests.size(), requests.subList(Math.max(0, requests.size() - 3), requests.size()).stream()
+                        requests.size(), requests.size() - windowStart, PROGRESS.toSeconds(), meanInFlight,
+                        requests.subList(Math.max(0, requests.size() - 3), requests.size()).stream()
                                 .map(r -> r.method() + " " + r.path() + " " + r.status()).toList());
+                windowStart = requests.size();
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("not done after an hour: " + rows.size() + " of " + expected + " migrations there");

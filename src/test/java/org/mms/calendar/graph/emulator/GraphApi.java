@@ -155,7 +155,9 @@ final class GraphApi {
 
     private GraphReply calendarView(MailboxCalendar calendar, URI uri, Map<String, String> parameters, ODataQuery query, Preferences preferences) {
         Window window = window(parameters);
-        return page(uri, parameters, query, preferences, calendar.view(window.from(), window.to()), "users('" + calendar.upn() + "')/calendarView");
+        int offset = query.skipToken().map(GraphApi::offset).orElse(0);
+        MailboxCalendar.ViewPage view = calendar.view(window.from(), window.to(), offset, query.pageSize());
+        return page(uri, parameters, query, preferences, offset, view.items(), view.total(), "users('" + calendar.upn() + "')/calendarView");
     }
 
     /** The time window calendarView and instances require: both bounds, or 400 as Graph answers. */
@@ -179,14 +181,21 @@ final class GraphApi {
     private GraphReply page(URI uri, Map<String, String> parameters, ODataQuery query, Preferences preferences, List<ObjectNode> items,
             String context) {
         int offset = query.skipToken().map(GraphApi::offset).orElse(0);
+        List<ObjectNode> slice = items.subList(Math.min(offset, items.size()), Math.min(offset + query.pageSize(), items.size()));
+        return page(uri, parameters, query, preferences, offset, slice, items.size(), context);
+    }
+
+    /** The page of {@code slice}, which starts at {@code offset} of a collection of {@code total}. */
+    private GraphReply page(URI uri, Map<String, String> parameters, ODataQuery query, Preferences preferences, int offset,
+            List<ObjectNode> slice, int total, String context) {
         int size = query.pageSize();
         ObjectNode page = JsonNodeFactory.instance.objectNode();
         page.put("@odata.context", graphUrl.get() + "/$metadata#" + context);
         ArrayNode value = page.putArray("value");
-        for (ObjectNode item : items.subList(Math.min(offset, items.size()), Math.min(offset + size, items.size()))) {
+        for (ObjectNode item : slice) {
             value.add(ShapeEvent.shape(item, query, preferences));
         }
-        if (offset + size < items.size()) {
+        if (offset + size < total) {
             page.put("@odata.nextLink", nextLink(uri, parameters, offset + size));
         }
         return GraphReply.json(200, page).withHeader("Preference-Applied", preferences.applied());

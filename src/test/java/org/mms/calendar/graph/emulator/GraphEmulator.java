@@ -246,6 +246,11 @@ public final class GraphEmulator implements AutoCloseable {
         return inFlight.peak(upn);
     }
 
+    /** Requests of every mailbox being answered now. */
+    public int inFlightOverall() {
+        return inFlight.nowOverall();
+    }
+
     /** The most Graph requests ever in flight at once, over all mailboxes. */
     public int maxInFlightSeenOverall() {
         return inFlight.peakOverall();

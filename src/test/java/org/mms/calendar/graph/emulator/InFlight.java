@@ -68,6 +68,10 @@ final class InFlight {
         return gauge == null ? 0 : gauge.peak;
     }
 
+    synchronized int nowOverall() {
+        return nowOverall;
+    }
+
     synchronized int peakOverall() {
         return peakOverall;
     }

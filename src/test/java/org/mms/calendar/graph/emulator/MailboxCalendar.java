@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -101,21 +102,39 @@ final class MailboxCalendar {
         return OccurrenceId.decode(id).filter(this::isLiveOccurrence).map(this::occurrence);
     }
 
-    /** The instances of the window, as calendarView lists them: no masters, no cancelled occurrences, by start. */
-    synchronized List<ObjectNode> view(Instant from, Instant to) {
-        List<ObjectNode> instances = new ArrayList<>();
+    /** A page of a window's instances and how many the window holds in all. */
+    record ViewPage(List<ObjectNode> items, int total) {
+    }
+
+    /**
+     * The instances of the window, as calendarView lists them: no masters, no cancelled occurrences, by start; those
+     * from {@code offset}, at most {@code size}. Only the page's instances are made (an occurrence is a copy of its
+     * master, body included), so paging through a large window costs what its pages hold, not the window once a page.
+     */
+    synchronized ViewPage view(Instant from, Instant to, int offset, int size) {
+        record Instance(Instant start, String id, Supplier<ObjectNode> make) {
+        }
+        List<Instance> instances = new ArrayList<>();
         for (ObjectNode event : events.values()) {
             switch (event.path("type").asString()) {
-                case "seriesMaster" -> instances.addAll(occurrences(event, from, to));
+                case "seriesMaster" -> {
+                    for (OccurrenceId id : occurrenceIds(event, from, to)) {
+                        instances.add(new Instance(id.originalStart(), id.encoded(), () -> occurrence(id)));
+                    }
+                }
                 default -> {
                     if (overlaps(event, from, to)) {
-                        instances.add(event.deepCopy());
+                        instances.add(new Instance(GraphTime.instant(event.path("start")), event.path("id").asString(), event::deepCopy));
                     }
                 }
             }
         }
-        instances.sort(BY_START);
-        return instances;
+        instances.sort(Comparator.comparing(Instance::start).thenComparing(Instance::id));
+        List<ObjectNode> page = new ArrayList<>();
+        for (Instance instance : instances.subList(Math.min(offset, instances.size()), Math.min(offset + size, instances.size()))) {
+            page.add(instance.make().get());
+        }
+        return new ViewPage(page, instances.size());
     }
 
     /**
@@ -262,16 +281,25 @@ final class MailboxCalendar {
 
     /** The occurrences of a master in the window that are neither cancelled nor made exceptions. */
     private List<ObjectNode> occurrences(ObjectNode master, Instant from, Instant to) {
+        List<ObjectNode> occurrences = new ArrayList<>();
+        for (OccurrenceId id : occurrenceIds(master, from, to)) {
+            occurrences.add(occurrence(id));
+        }
+        return occurrences;
+    }
+
+    /** The series' occurrences in the window that are neither cancelled nor exceptions. */
+    private List<OccurrenceId> occurrenceIds(ObjectNode master, Instant from, Instant to) {
         String masterId = master.path("id").asString();
         Set<Instant> skipped = new HashSet<>(cancelled.getOrDefault(masterId, Set.of()));
         skipped.addAll(exceptionStarts(masterId));
-        List<ObjectNode> occurrences = new ArrayList<>();
+        List<OccurrenceId> ids = new ArrayList<>();
         for (Instant start : ExpandRecurrence.originalStarts(master, from, to)) {
             if (!skipped.contains(start)) {
-                occurrences.add(occurrence(new OccurrenceId(masterId, start)));
+                ids.add(new OccurrenceId(masterId, start));
             }
         }
-        return occurrences;
+        return ids;
     }
 
     /** Whether an event meets the window; one without duration does when it starts in it, as ExpandRecurrence counts them. */
