@@ -157,7 +157,7 @@ public final class AdminService implements Admin {
                 approval.thresholdMeetings().orElse(null), s.pacing().maxUpdatesPerHour().orElse(0),
                 s.pacing().quietHours().map(q -> q.start().toString()).orElse(null),
                 s.pacing().quietHours().map(q -> q.end().toString()).orElse(null),
-                s.pacing().quietHours().map(q -> q.zone().getId()).orElse(null));
+                s.pacing().quietHours().map(q -> q.zone().getId()).orElse(null), (int) s.pacing().organizerNotice().toMinutes());
     }
 
     @Override
@@ -606,16 +606,21 @@ public final class AdminService implements Admin {
 
     @Override
     public List<Views.MigrationStatus> approveMigrations(TenantId id, Requests.AwaitingMigrations which) {
-        return verdict(id, which, "Approve-CsMeetingMigration", queue::approve);
+        return verdict(id, which, "Approve-CsMeetingMigration", queue::approve, false);
     }
 
     @Override
     public List<Views.MigrationStatus> denyMigrations(TenantId id, Requests.AwaitingMigrations which) {
-        return verdict(id, which, "Deny-CsMeetingMigration", queue::deny);
+        return verdict(id, which, "Deny-CsMeetingMigration", queue::deny, true);
     }
 
-    /** The verdict on each migration {@code which} names: one by correlation id, the user's waiting one, or every waiting one. */
-    private List<Views.MigrationStatus> verdict(TenantId id, Requests.AwaitingMigrations which, String operation, Verdict verdict) {
+    /**
+     * The verdict on each migration {@code which} names: one by correlation id, the user's waiting one, or every waiting one.
+     *
+     * @param afterNotice a pending migration that waits after a notice to its organizer counts as waiting too (a denial)
+     */
+    private List<Views.MigrationStatus> verdict(TenantId id, Requests.AwaitingMigrations which, String operation, Verdict verdict,
+            boolean afterNotice) {
         refuseWhatIf(operation);
         Tenant t = tenant(id);
         StatusFilter awaiting = StatusFilter.all().inState(MigrationState.AWAITING_APPROVAL);
@@ -628,8 +633,12 @@ public final class AdminService implements Admin {
             }
             case Requests.AwaitingMigrations.Choice.IDENTITY -> {
                 User user = ApplyChanges.user(directory, t, which.identity().orElseThrow()).value();
-                List<CorrelationId> waiting = status.list(t.id(), awaiting.forUsers(Set.of(user.id()))).stream()
-                        .map(MigrationRequest::correlationId).toList();
+                List<CorrelationId> waiting = new ArrayList<>(status.list(t.id(), awaiting.forUsers(Set.of(user.id()))).stream()
+                        .map(MigrationRequest::correlationId).toList());
+                if (afterNotice) {
+                    status.list(t.id(), StatusFilter.all().inState(MigrationState.PENDING).forUsers(Set.of(user.id()))).stream()
+                            .filter(r -> r.noticeSentAt().isPresent()).map(MigrationRequest::correlationId).forEach(waiting::add);
+                }
                 if (waiting.isEmpty()) {
                     throw new AdminException.NotFound("no migration of " + user.upn() + " is awaiting approval");
                 }
@@ -643,7 +652,8 @@ public final class AdminService implements Admin {
             try {
                 verdict.apply(t.id(), c, clock.instant()).map(AdminService::view).ifPresent(decided::add);
             } catch (IllegalStateChangeException e) {
-                throw new AdminException.Conflict("migration " + c + " is " + e.from().displayName() + ", not AwaitingApproval");
+                throw new AdminException.Conflict("migration " + c + " is " + e.from().displayName() + ", not AwaitingApproval"
+                        + (afterNotice ? " nor Pending after a notice to its organizer" : ""));
             }
         }
         return decided;

@@ -1,5 +1,6 @@
 package org.mms.admin;
 
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.zone.ZoneRulesProvider;
@@ -12,13 +13,15 @@ import org.mms.directory.OutgoingPacing;
 import org.mms.directory.QuietHours;
 
 /**
- * Checks the pacing parameters of {@code Set-CsTenantMigrationConfiguration} and applies them to the tenant's
- * pacing: a parameter not given keeps what the tenant has.
+ * Checks the pacing parameters of {@code Set-CsTenantMigrationConfiguration} (the notice to organizers among them) and
+ * applies them to the tenant's pacing: a parameter not given keeps what the tenant has.
  */
 final class CheckPacing {
 
     /** The most updates per hour a limit may allow: more is no limit worth having. */
     static final int MOST_PER_HOUR = 1_000_000;
+    /** The longest notice to an organizer, in minutes: a week. */
+    static final int MOST_NOTICE_MINUTES = (int) OutgoingPacing.LONGEST_NOTICE.toMinutes();
     private static final Pattern HH_MM = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
     private static final String DEFAULT_ZONE = "UTC";
 
@@ -49,7 +52,16 @@ final class CheckPacing {
             max = given == 0 ? OptionalInt.empty() : OptionalInt.of(given);
         }
         Optional<QuietHours> quiet = quietHours(change, current.quietHours(), problems);
-        return problems.isEmpty() ? new Accepted(new OutgoingPacing(max, quiet)) : new Refused(problems);
+        Duration notice = current.organizerNotice();
+        if (change.notifyOrganizerBeforeMinutes().isPresent()) {
+            int given = change.notifyOrganizerBeforeMinutes().get();
+            if (given < 0 || given > MOST_NOTICE_MINUTES) {
+                problems.add("NotifyOrganizerBeforeMinutes must be from 0 (no notice) to " + MOST_NOTICE_MINUTES + " (a week), not " + given);
+            } else {
+                notice = Duration.ofMinutes(given);
+            }
+        }
+        return problems.isEmpty() ? new Accepted(new OutgoingPacing(max, quiet, notice)) : new Refused(problems);
     }
 
     private static Optional<QuietHours> quietHours(Requests.PacingChange change, Optional<QuietHours> current, List<String> problems) {

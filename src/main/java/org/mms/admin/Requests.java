@@ -91,12 +91,19 @@ public final class Requests {
      * @param quietHoursStart    HH:mm; '' (with or without the end) removes the quiet hours
      * @param quietHoursEnd      HH:mm; '' likewise
      * @param quietHoursTimeZone an IANA zone (Europe/Berlin) the quiet hours are read in; UTC when never given
+     * @param notifyOrganizerBeforeMinutes minutes between the notice to an organizer and their migration; 0: no notice
      */
     public record PacingChange(Optional<Integer> maxUpdatesPerHour, Optional<String> quietHoursStart, Optional<String> quietHoursEnd,
-            Optional<String> quietHoursTimeZone) {
+            Optional<String> quietHoursTimeZone, Optional<Integer> notifyOrganizerBeforeMinutes) {
 
         /** Nothing changes. */
         public static final PacingChange NONE = new PacingChange(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+        /** Leaves the notice to organizers as it is. */
+        public PacingChange(Optional<Integer> maxUpdatesPerHour, Optional<String> quietHoursStart, Optional<String> quietHoursEnd,
+                Optional<String> quietHoursTimeZone) {
+            this(maxUpdatesPerHour, quietHoursStart, quietHoursEnd, quietHoursTimeZone, Optional.empty());
+        }
     }
 
     /**

@@ -16,13 +16,26 @@ public final class Views {
     /**
      * {@code Get-CsTenantMigrationConfiguration}: the original switch plus MMS's own knobs. The custom footer's
      * text and HTML are null when the tenant has none, the approval threshold when migrations wait only if
-     * {@code RequireApproval}; {@code MaxUpdatesPerHour} is 0 without a limit, and the quiet hours are null without them.
+     * {@code RequireApproval}; {@code MaxUpdatesPerHour} is 0 without a limit, the quiet hours are null without them, and
+     * {@code NotifyOrganizerBeforeMinutes} is 0 when organizers get no notice.
      */
     public record MigrationConfiguration(boolean MeetingMigrationEnabled, long SettleWindowSeconds, int AttendeeLimit,
             int RetryAttempts, long RetryWindowSeconds, long RetentionDays, boolean MigrateOnSipAddressChange,
             boolean MigrateOnMeetingUrlChange, boolean RequireAddInProperties, String CustomFooterText, String CustomFooterHtml,
             boolean RequireApproval, Integer ApprovalThresholdMeetings,
-            int MaxUpdatesPerHour, String QuietHoursStart, String QuietHoursEnd, String QuietHoursTimeZone) {
+            int MaxUpdatesPerHour, String QuietHoursStart, String QuietHoursEnd, String QuietHoursTimeZone,
+            int NotifyOrganizerBeforeMinutes) {
+
+        /** Without a notice to organizers. */
+        public MigrationConfiguration(boolean MeetingMigrationEnabled, long SettleWindowSeconds, int AttendeeLimit,
+                int RetryAttempts, long RetryWindowSeconds, long RetentionDays, boolean MigrateOnSipAddressChange,
+                boolean MigrateOnMeetingUrlChange, boolean RequireAddInProperties, String CustomFooterText, String CustomFooterHtml,
+                boolean RequireApproval, Integer ApprovalThresholdMeetings,
+                int MaxUpdatesPerHour, String QuietHoursStart, String QuietHoursEnd, String QuietHoursTimeZone) {
+            this(MeetingMigrationEnabled, SettleWindowSeconds, AttendeeLimit, RetryAttempts, RetryWindowSeconds, RetentionDays,
+                    MigrateOnSipAddressChange, MigrateOnMeetingUrlChange, RequireAddInProperties, CustomFooterText, CustomFooterHtml,
+                    RequireApproval, ApprovalThresholdMeetings, MaxUpdatesPerHour, QuietHoursStart, QuietHoursEnd, QuietHoursTimeZone, 0);
+        }
 
         /** Without approval and pacing. */
         public MigrationConfiguration(boolean MeetingMigrationEnabled, long SettleWindowSeconds, int AttendeeLimit,

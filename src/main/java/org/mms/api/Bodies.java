@@ -21,7 +21,7 @@ final class Bodies {
             Optional<Boolean> RequireAddInProperties, Optional<String> CustomFooterText, Optional<String> CustomFooterHtml,
             Optional<Boolean> RequireApproval, Optional<JsonNode> ApprovalThresholdMeetings,
             Optional<Integer> MaxUpdatesPerHour, Optional<String> QuietHoursStart, Optional<String> QuietHoursEnd,
-            Optional<String> QuietHoursTimeZone) {
+            Optional<String> QuietHoursTimeZone, Optional<Integer> NotifyOrganizerBeforeMinutes) {
     }
 
     /** {@code Approve-CsMeetingMigration} and {@code Deny-CsMeetingMigration}: exactly one of the three. */

@@ -43,7 +43,8 @@ final class TenantRoutes {
                 p.MigrateOnSipAddressChange(), p.MigrateOnMeetingUrlChange(), p.RequireAddInProperties(), p.CustomFooterText(),
                 p.CustomFooterHtml(), p.RequireApproval(), p.ApprovalThresholdMeetings().filter(v -> !v.isNull() && !v.isMissingNode())
                         .map(TenantRoutes::threshold),
-                new Requests.PacingChange(p.MaxUpdatesPerHour(), p.QuietHoursStart(), p.QuietHoursEnd(), p.QuietHoursTimeZone()));
+                new Requests.PacingChange(p.MaxUpdatesPerHour(), p.QuietHoursStart(), p.QuietHoursEnd(), p.QuietHoursTimeZone(),
+                        p.NotifyOrganizerBeforeMinutes()));
         ctx.json(admin.setMigrationConfiguration(BearerAuthentication.tenant(ctx), change));
     }
 

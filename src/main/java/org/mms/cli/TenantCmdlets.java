@@ -254,6 +254,11 @@ final class TenantCmdlets {
         @Option(names = "-QuietHoursTimeZone", paramLabel = "<zone>", description = "The IANA time zone of the quiet hours, e.g. Europe/Berlin (UTC if never given).")
         String quietHoursTimeZone;
 
+        @Option(names = "-NotifyOrganizerBeforeMinutes", paramLabel = "<minutes>",
+                description = "Send the organizer a notice listing the meetings a migration will update, this many minutes "
+                    + "before the updates go out (0: no notice; at most 10080, a week).")
+        Integer notifyOrganizerBeforeMinutes;
+
         @Override
         Answer call(MmsClient server) {
             Map<String, Object> change = given("MeetingMigrationEnabled", meetingMigrationEnabled, "SettleWindowSeconds", settleWindowSeconds,
@@ -264,7 +269,7 @@ final class TenantCmdlets {
                     "CustomFooterHtml", inlineOrFile(customFooterHtml, "-CustomFooterHtml", customFooterHtmlFile, "-CustomFooterHtmlFile"),
                     "RequireApproval", requireApproval, "ApprovalThresholdMeetings", threshold(approvalThresholdMeetings),
                     "MaxUpdatesPerHour", maxUpdatesPerHour, "QuietHoursStart", quietHoursStart, "QuietHoursEnd", quietHoursEnd,
-                    "QuietHoursTimeZone", quietHoursTimeZone);
+                    "QuietHoursTimeZone", quietHoursTimeZone, "NotifyOrganizerBeforeMinutes", notifyOrganizerBeforeMinutes);
             return new Answer(server.send("PATCH", MmsClient.path("tenant", "migration-configuration"), change), PsFormat.list());
         }
 

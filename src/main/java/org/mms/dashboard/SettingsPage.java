@@ -36,6 +36,7 @@ final class SettingsPage {
                 new String[] {"MigrateOnSipAddressChange", String.valueOf(c.MigrateOnSipAddressChange())},
                 new String[] {"MigrateOnMeetingUrlChange", String.valueOf(c.MigrateOnMeetingUrlChange())},
                 new String[] {"RequireAddInProperties", String.valueOf(c.RequireAddInProperties())},
+                new String[] {"NotifyOrganizerBeforeMinutes", String.valueOf(c.NotifyOrganizerBeforeMinutes())},
                 new String[] {"CustomFooterText", shown(c.CustomFooterText())},
                 new String[] {"CustomFooterHtml (source)", shown(c.CustomFooterHtml())}))));
         List<String[]> store = new ArrayList<>(List.of(new String[] {"Kind", s.Kind()}, new String[] {"Url", shown(s.Url())},

@@ -64,7 +64,8 @@ public final class JdbcDashboardQueries implements DashboardQueries {
     @Override
     public Map<String, Long> updates(TenantId tenant) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        jdbi.useHandle(h -> h.createQuery("SELECT state, COUNT(*) AS n FROM outbox_message WHERE tenant_id = :t GROUP BY state ORDER BY state")
+        jdbi.useHandle(h -> h.createQuery("SELECT state, COUNT(*) AS n FROM outbox_message WHERE tenant_id = :t AND kind = 'UPDATE'"
+                        + " GROUP BY state ORDER BY state")
                 .bind("t", tenant.value())
                 .map((rs, ctx) -> Map.entry(rs.getString("state"), rs.getLong("n"))).forEach(e -> counts.put(e.getKey(), e.getValue())));
         return counts;

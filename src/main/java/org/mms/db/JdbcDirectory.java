@@ -85,7 +85,8 @@ public final class JdbcDirectory implements Directory {
                           online_meeting_url = :online, on_premises_meeting_url = :onprem, teams_join_url_template = :teams,
                           local_numbers_url = :local, pin_reset_url = :pin, help_url = :help, require_add_in_properties = :addIn,
                           custom_footer_text = :footerText, custom_footer_html = :footerHtml, max_updates_per_hour = :maxPerHour,
-                          quiet_hours_start = :quietStart, quiet_hours_end = :quietEnd, quiet_hours_time_zone = :quietZone
+                          quiet_hours_start = :quietStart, quiet_hours_end = :quietEnd, quiet_hours_time_zone = :quietZone,
+                          notify_organizer_before_minutes = :noticeMinutes
                         WHERE id = :id""").bindMap(tenantColumns(t)).execute();
                 if (updated == 0) {
                     h.createUpdate("""
@@ -94,10 +95,10 @@ public final class JdbcDirectory implements Directory {
                               attendee_limit, retry_attempts, retry_window_ms, retention_ms, online_meeting_url,
                               on_premises_meeting_url, teams_join_url_template, local_numbers_url, pin_reset_url, help_url,
                               require_add_in_properties, custom_footer_text, custom_footer_html, max_updates_per_hour, quiet_hours_start,
-                              quiet_hours_end, quiet_hours_time_zone)
+                              quiet_hours_end, quiet_hours_time_zone, notify_organizer_before_minutes)
                             VALUES (:id, :name, :domains, :mme, :amum, :arap, :sip, :url, :settle, :limit, :retries, :retryWindow,
                               :retention, :online, :onprem, :teams, :local, :pin, :help, :addIn, :footerText, :footerHtml, :maxPerHour,
-                              :quietStart, :quietEnd, :quietZone)""").bindMap(tenantColumns(t)).execute();
+                              :quietStart, :quietEnd, :quietZone, :noticeMinutes)""").bindMap(tenantColumns(t)).execute();
                 }
                 claimDomains(h, t.id(), domains);
             });

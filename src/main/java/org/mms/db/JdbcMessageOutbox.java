@@ -19,6 +19,8 @@ import org.mms.directory.UserId;
 import org.mms.itip.ItipRequest;
 import org.mms.itip.Mailbox;
 import org.mms.itip.MessageOutbox;
+import org.mms.itip.OrganizerNotice;
+import org.mms.itip.OutgoingMessage;
 
 /**
  * The outbox in tables {@code outbox_message} (state) and {@code outbox_content} (written once). HELD
@@ -113,7 +115,8 @@ public final class JdbcMessageOutbox implements MessageOutbox {
         return jdbi.withHandle(h -> {
             Map<String, Long> byMigration = new HashMap<>();
             h.createQuery("""
-                            SELECT correlation_id, COUNT(*) AS n FROM outbox_message WHERE tenant_id = :t AND state IN ('HELD', 'PENDING')
+                            SELECT correlation_id, COUNT(*) AS n FROM outbox_message
+                            WHERE tenant_id = :t AND state IN ('HELD', 'PENDING') AND kind = 'UPDATE'
                             GROUP BY correlation_id""")
                     .bind("t", tenant.value()).map((rs, ctx) -> Map.entry(rs.getString("correlation_id"), rs.getLong("n")))
                     .forEach(e -> byMigration.put(e.getKey(), e.getValue()));
@@ -184,7 +187,7 @@ public final class JdbcMessageOutbox implements MessageOutbox {
         return counts;
     }
 
-    private static ItipRequest request(ResultSet rs) throws SQLException {
+    private static OutgoingMessage request(ResultSet rs) throws SQLException {
         List<Mailbox> attendees = new ArrayList<>();
         for (String line : rs.getString("recipients").split("\n")) {
             if (line.isBlank()) {
@@ -194,6 +197,9 @@ public final class JdbcMessageOutbox implements MessageOutbox {
             attendees.add(new Mailbox(parts[0], parts.length > 1 && !parts[1].isBlank() ? Optional.of(parts[1]) : Optional.empty()));
         }
         Mailbox organizer = new Mailbox(rs.getString("organizer"), Optional.ofNullable(rs.getString("organizer_name")));
+        if ("NOTICE".equals(rs.getString("kind"))) {
+            return OrganizerNotice.of(rs.getString("uid"), organizer, rs.getString("subject"), rs.getString("text_body"));
+        }
         return new ItipRequest(rs.getString("uid"), rs.getInt("sequence"), organizer, attendees, rs.getString("subject"),
                 rs.getString("text_body"), Optional.ofNullable(rs.getString("html_body")), rs.getBytes("calendar"));
     }

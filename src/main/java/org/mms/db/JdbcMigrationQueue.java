@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.mms.directory.TenantId;
 import org.mms.directory.UserId;
+import org.mms.itip.OrganizerNotice;
 import org.mms.queue.ApprovalHold;
 import org.mms.queue.Claimed;
 import org.mms.queue.Completion;
@@ -127,6 +128,14 @@ public final class JdbcMigrationQueue implements MigrationQueue, MigrationStatus
     @Override
     public Completion retryLater(Lease lease, Counts counts, String message, Instant nextAttempt, Instant now) {
         return report.requeue(lease, now, r -> r.retryLater(counts, message, nextAttempt, now));
+    }
+
+    @Override
+    public Completion noticeSent(Lease lease, OrganizerNotice notice, String message, Instant due, Instant now) {
+        return report.requeue(lease, now, r -> r.noticeSent(message, due, now), h -> {
+            MigrationRequest r = MigrationRequestRows.byId(h, lease.request()).orElseThrow();
+            new MessageRows(h).add(r.tenant(), r.user(), r.correlationId().toString(), "", notice, "PENDING", now).insert();
+        });
     }
 
     @Override

@@ -35,7 +35,7 @@ final class MigrationRequestRows {
     static final String COLUMNS = "id, correlation_id, tenant_id, user_id, upn, migration_type, trigger, state, due_at, settle_ms,"
             + " attempts, retry_count, lease_owner, lease_until, follow_up, follow_up_type, follow_up_trigger, follow_up_upn,"
             + " follow_up_settle_ms, total_meeting, succeeded_meeting, failed_meeting, invites_update, last_message, create_date,"
-            + " modified_date, finished_at";
+            + " modified_date, finished_at, notice_sent_at";
 
     /** The lease a report comes with is still the request's: same worker, same attempt, still running. */
     static final String HELD_BY_LEASE = "id = :id AND state = 'IN_PROGRESS' AND lease_owner = :owner AND attempts = :attempt";
@@ -99,7 +99,7 @@ final class MigrationRequestRows {
                         + " follow_up_trigger = :followUpTrigger, follow_up_upn = :followUpUpn, follow_up_settle_ms = :followUpSettle,"
                         + " total_meeting = :total, succeeded_meeting = :succeeded, failed_meeting = :failed,"
                         + " invites_update = :invites, last_message = :message, modified_date = :modified, finished_at = :finished,"
-                        + " active_user = :active WHERE id = :id")
+                        + " notice_sent_at = :noticeSent, active_user = :active WHERE id = :id")
                 .bind("id", r.id().value())
                 .bind("upn", r.upn())
                 .bind("type", r.type().name())
@@ -123,6 +123,7 @@ final class MigrationRequestRows {
                 .bind("message", r.lastMessage())
                 .bind("modified", time(r.modifiedDate()))
                 .bindByType("finished", r.finishedAt().map(MigrationRequestRows::time).orElse(null), OffsetDateTime.class)
+                .bindByType("noticeSent", r.noticeSentAt().map(MigrationRequestRows::time).orElse(null), OffsetDateTime.class)
                 .bindByType("active", r.state().isActive() ? activeUser(r.tenant(), r.user()) : null, String.class)
                 .execute();
         if (rows != 1) {
@@ -169,7 +170,8 @@ final class MigrationRequestRows {
                 rs.getString("last_message"),
                 instant(rs, "create_date").orElseThrow(),
                 instant(rs, "modified_date").orElseThrow(),
-                instant(rs, "finished_at"));
+                instant(rs, "finished_at"),
+                instant(rs, "notice_sent_at"));
     }
 
     private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {

@@ -2,7 +2,9 @@ package org.mms.db;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.mms.queue.Completion;
 import org.mms.queue.Lease;
@@ -30,10 +32,22 @@ final class ReportOnLease {
 
     /** The request goes back to pending: any follow-up folds into it (see {@link MigrationRequest#retryLater}). */
     Completion requeue(Lease lease, Instant now, UnaryOperator<MigrationRequest> verb) {
-        return report(lease, now, verb, false);
+        return report(lease, now, verb, false, h -> {
+        });
+    }
+
+    /** As {@link #requeue}, with {@code alongside} done in the same transaction, and only if the report is taken. */
+    Completion requeue(Lease lease, Instant now, UnaryOperator<MigrationRequest> verb, Consumer<Handle> alongside) {
+        return report(lease, now, verb, false, alongside);
     }
 
     private Completion report(Lease lease, Instant now, UnaryOperator<MigrationRequest> verb, boolean followUpBecomesRequest) {
+        return report(lease, now, verb, followUpBecomesRequest, h -> {
+        });
+    }
+
+    private Completion report(Lease lease, Instant now, UnaryOperator<MigrationRequest> verb, boolean followUpBecomesRequest,
+            Consumer<Handle> alongside) {
         return jdbi.inTransaction(h -> {
             Optional<MigrationRequest> current = MigrationRequestRows.lockById(h, lease.request());
             if (current.isEmpty() || !current.get().isHeldBy(lease)) {
@@ -42,6 +56,7 @@ final class ReportOnLease {
             Optional<NewRequest> followUp = followUpBecomesRequest ? current.get().followUpRequest(now) : Optional.empty();
             // The update releases the user's active key before the follow-up takes it.
             MigrationRequest after = MigrationRequestRows.save(h, verb.apply(current.get()));
+            alongside.accept(h);
             return new Completion.Recorded(after, followUp.map(next -> MigrationRequestRows.insert(h, next)));
         });
     }

@@ -36,7 +36,7 @@ public record ItipRequest(
         String subject,
         String textBody,
         Optional<String> htmlBody,
-        byte[] calendar) {
+        byte[] calendar) implements OutgoingMessage {
 
     public ItipRequest {
         Objects.requireNonNull(uid, "uid");
@@ -59,6 +59,12 @@ public record ItipRequest(
         }
         calendar = calendar.clone();
         requireRequestCalendar(calendar, uid);
+    }
+
+    /** The attendees. */
+    @Override
+    public List<Mailbox> recipients() {
+        return attendees;
     }
 
     /** A copy: the record stays immutable whatever the caller does with the array. */

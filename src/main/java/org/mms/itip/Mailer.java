@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.mms.directory.TenantId;
 
 /**
- * Hands an iTIP REQUEST over for delivery to its attendees. Adapters: a pickup directory (the
+ * Hands an iTIP REQUEST over for delivery to its attendees, or a notice to its organizer. Adapters: a pickup directory (the
  * embedded default) and SMTP.
  *
  * <p>A migration that crashes after sending may send the same request again when it resumes, so an
@@ -19,13 +19,13 @@ public interface Mailer {
      * @throws MailRejectedException when the mail system did not take it, saying whether trying again can help
      * @throws java.io.UncheckedIOException when the message could not be handed over (try again later)
      */
-    Delivery send(ItipRequest request);
+    Delivery send(OutgoingMessage request);
 
     /**
      * The same for a message queued by a tenant: an adapter that names messages (Message-ID, file name)
      * makes the tenant part of the name, so two tenants' meetings with the same UID never share one.
      */
-    default Delivery send(Optional<TenantId> tenant, ItipRequest request) {
+    default Delivery send(Optional<TenantId> tenant, OutgoingMessage request) {
         return send(request);
     }
 

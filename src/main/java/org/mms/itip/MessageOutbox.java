@@ -6,7 +6,7 @@ import org.mms.directory.TenantId;
 import org.mms.directory.UserId;
 
 /**
- * The durable queue of update messages a migration owes attendees. Messages are claimed for sending
+ * The durable queue of update messages a migration owes attendees, and of the notices organizers get before them. Messages are claimed for sending
  * with a lease, so several senders (several processes) never send one twice, and a sender that dies
  * leaves its claims to expire and be taken again.
  */
@@ -20,9 +20,9 @@ public interface MessageOutbox {
      *               or a release that failed): it is only to be released now (see {@link StagingMailer}),
      *               never written again
      */
-    record Queued(long id, TenantId tenant, ItipRequest request, int attempts, boolean staged) {
+    record Queued(long id, TenantId tenant, OutgoingMessage request, int attempts, boolean staged) {
         /** A message not staged yet. */
-        public Queued(long id, TenantId tenant, ItipRequest request, int attempts) {
+        public Queued(long id, TenantId tenant, OutgoingMessage request, int attempts) {
             this(id, tenant, request, attempts, false);
         }
     }
@@ -69,7 +69,8 @@ public interface MessageOutbox {
     /**
      * A tenant's messages waiting to go, and when the next may go.
      *
-     * @param waiting            messages not sent yet and not being sent (held for their meeting's write, or due)
+     * @param waiting            update messages not sent yet and not being sent (held for their meeting's write, or due);
+     *                           notices to organizers are not updates and not counted
      * @param nextSendTime       when the tenant may send next: {@code now} unless its quiet hours or hourly limit hold messages back
      * @param waitingByMigration the waiting messages by the correlation id of the migration that queued them
      */

@@ -14,6 +14,7 @@ import org.mms.directory.Directory;
 import org.mms.directory.MailboxLocation;
 import org.mms.directory.Tenant;
 import org.mms.directory.User;
+import org.mms.itip.OrganizerNotice;
 import org.mms.queue.ApprovalHold;
 import org.mms.queue.Claimed;
 import org.mms.queue.Completion;
@@ -146,6 +147,9 @@ public final class RunMigrations {
         Lease[] held = {current};
         MigrateOrganizer.Result result;
         try {
+            if (noticeFirst(claimed, work, tenant.get())) {
+                return;
+            }
             result = migrate.run(work, soFar -> {
                 Instant now = clock.instant();
                 if (!queue.heartbeat(held[0], now.plus(lease))) {
@@ -179,6 +183,35 @@ public final class RunMigrations {
         } else {
             retryOrFail(tenant.get(), request, held[0], counts(result), result.message());
         }
+    }
+
+    /**
+     * When the tenant has organizers told before their migrations run ({@code NotifyOrganizerBeforeMinutes}) and this one
+     * was not told yet: the notice, composed from the migration's preview (what {@code -WhatIf} shows), is queued and the
+     * request waits the tenant's notice time, in one step. An undo puts back what an earlier migration announced and
+     * sends no notice; a migration that would update nothing has nothing to announce and runs now.
+     *
+     * @return whether the request now waits after its notice
+     */
+    private boolean noticeFirst(Claimed claimed, MigrateOrganizer.Request work, Tenant tenant) {
+        MigrationRequest request = claimed.request();
+        Duration notice = tenant.settings().pacing().organizerNotice();
+        if (request.type() == MigrationType.UNDO || request.noticeSentAt().isPresent() || !notice.isPositive()) {
+            return false;
+        }
+        PreviewMigration.Preview preview = migrate.preview(work);
+        Instant now = clock.instant();
+        Instant due = now.plus(notice);
+        Optional<OrganizerNotice> composed = ComposeOrganizerNotice.of(work.user(), work.correlationId(), request.trigger(), preview, due,
+                notice);
+        if (composed.isEmpty()) {
+            return false;
+        }
+        int meetings = preview.updated();
+        queue.noticeSent(claimed.lease(), composed.get(), "notice sent to the organizer (" + meetings + (meetings == 1 ? " meeting" : " meetings")
+                + " to update); the migration starts at " + due, due, now);
+        LOG.info("told {} that {} meetings will be updated at {}", request.upn(), preview.updated(), due);
+        return true;
     }
 
     /**

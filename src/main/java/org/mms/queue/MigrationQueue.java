@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.mms.directory.TenantId;
 import org.mms.directory.UserId;
+import org.mms.itip.OrganizerNotice;
 import org.mms.migration.MigrationType;
 
 /**
@@ -82,6 +83,13 @@ public interface MigrationQueue {
      * more retry counted, the message kept for admins. {@link RetryPolicy} says when to stop retrying.
      */
     Completion retryLater(Lease lease, Counts counts, String message, Instant nextAttempt, Instant now);
+
+    /**
+     * Instead of running, the request told its organizer what it will update: in one transaction {@code notice} is queued
+     * to be sent and the request is pending again, due at {@code due}, with {@code message}, never to be noticed again. A
+     * follow-up noted meanwhile folds in ({@link MigrationRequest#noticeSent}).
+     */
+    Completion noticeSent(Lease lease, OrganizerNotice notice, String message, Instant due, Instant now);
 
     /** The request failed for good; a follow-up noted while it ran becomes a new pending request. */
     Completion fail(Lease lease, Counts counts, String message, Instant now);

@@ -33,11 +33,13 @@ import org.mms.migration.MigrationType;
  * @param createDate    when it was queued
  * @param modifiedDate  when it last changed (heartbeats do not count)
  * @param finishedAt    when it succeeded, failed or was denied; retention counts from here
+ * @param noticeSentAt  when its organizer was sent a notice that the updates will go out (the tenant's
+ *                      {@code NotifyOrganizerBeforeMinutes}); it then waits, and an admin may still deny it
  */
 public record MigrationRequest(RequestId id, CorrelationId correlationId, TenantId tenant, UserId user, String upn,
         MigrationType type, String trigger, MigrationState state, Instant dueAt, Duration settleWindow, int attempts, int retryCount,
         Optional<WorkerId> leaseOwner, Optional<Instant> leaseUntil, Optional<RequestedChange> followUp, Counts counts,
-        String lastMessage, Instant createDate, Instant modifiedDate, Optional<Instant> finishedAt) {
+        String lastMessage, Instant createDate, Instant modifiedDate, Optional<Instant> finishedAt, Optional<Instant> noticeSentAt) {
 
     public static final int MAX_MESSAGE_LENGTH = 4000;
 
@@ -55,6 +57,7 @@ public record MigrationRequest(RequestId id, CorrelationId correlationId, Tenant
         Objects.requireNonNull(createDate, "createDate");
         Objects.requireNonNull(modifiedDate, "modifiedDate");
         Objects.requireNonNull(finishedAt, "finishedAt");
+        Objects.requireNonNull(noticeSentAt, "noticeSentAt");
         // Validates upn, type, trigger and settle window the same way a change does, and caps the trigger alike.
         trigger = new RequestedChange(upn, type, trigger, settleWindow).trigger();
         lastMessage = capMessage(lastMessage);
@@ -71,6 +74,15 @@ public record MigrationRequest(RequestId id, CorrelationId correlationId, Tenant
         if (state.isActive() == finishedAt.isPresent()) {
             throw new IllegalArgumentException("a request has a finish time exactly once it has finished: " + correlationId);
         }
+    }
+
+    /** A request whose organizer was sent no notice. */
+    public MigrationRequest(RequestId id, CorrelationId correlationId, TenantId tenant, UserId user, String upn,
+            MigrationType type, String trigger, MigrationState state, Instant dueAt, Duration settleWindow, int attempts, int retryCount,
+            Optional<WorkerId> leaseOwner, Optional<Instant> leaseUntil, Optional<RequestedChange> followUp, Counts counts,
+            String lastMessage, Instant createDate, Instant modifiedDate, Optional<Instant> finishedAt) {
+        this(id, correlationId, tenant, user, upn, type, trigger, state, dueAt, settleWindow, attempts, retryCount, leaseOwner, leaseUntil,
+                followUp, counts, lastMessage, createDate, modifiedDate, finishedAt, Optional.empty());
     }
 
     /** A request as first stored. */
@@ -103,15 +115,29 @@ public record MigrationRequest(RequestId id, CorrelationId correlationId, Tenant
 
     /**
      * A later change for the user while this one waits (pending, or awaiting approval): one request, broader
-     * type, settle window restarted, state kept.
+     * type, settle window restarted, state kept. After a notice to the organizer it never runs before the time the
+     * notice gave.
      */
     public MigrationRequest coalesce(RequestedChange later, Instant now) {
         if (state != MigrationState.PENDING && state != MigrationState.AWAITING_APPROVAL) {
             throw new IllegalStateException("cannot coalesce a change into a request that is " + state.displayName() + ": " + correlationId);
         }
         RequestedChange merged = change().mergedWith(later);
-        return with(merged, state, now.plus(merged.settleWindow()), retryCount, null, null, null, counts,
-                lastMessage, now, null);
+        Instant settled = now.plus(merged.settleWindow());
+        Instant due = noticeSentAt.isPresent() && dueAt.isAfter(settled) ? dueAt : settled;
+        return with(merged, state, due, retryCount, null, null, null, counts, lastMessage, now, null);
+    }
+
+    /**
+     * The worker sent the organizer a notice instead of running it: pending again until {@code due}, the time the notice
+     * gave, and never noticed again. A follow-up noted meanwhile folds in, as on a retry; no retry is counted.
+     */
+    public MigrationRequest noticeSent(String message, Instant due, Instant now) {
+        MigrationState next = state.moveTo(MigrationState.PENDING);
+        RequestedChange merged = followUp.map(f -> change().mergedWith(f)).orElse(change());
+        return new MigrationRequest(id, correlationId, tenant, user, merged.upn(), merged.type(), merged.trigger(), next, due,
+                merged.settleWindow(), attempts, retryCount, Optional.empty(), Optional.empty(), Optional.empty(), counts, message,
+                createDate, now, Optional.empty(), Optional.of(now));
     }
 
     /**
@@ -133,8 +159,14 @@ public record MigrationRequest(RequestId id, CorrelationId correlationId, Tenant
                 null);
     }
 
-    /** Denied: final, nothing migrated; the user's next change starts a request of its own. */
+    /**
+     * Denied: final, nothing migrated; the user's next change starts a request of its own. A pending request can be denied
+     * only while it waits after a notice to its organizer: any other pending one is for the worker to run.
+     */
     public MigrationRequest deny(String message, Instant now) {
+        if (state == MigrationState.PENDING && noticeSentAt.isEmpty()) {
+            throw new IllegalStateChangeException(state, MigrationState.DENIED);
+        }
         return finish(MigrationState.DENIED, counts, message, now);
     }
 
@@ -202,7 +234,7 @@ public record MigrationRequest(RequestId id, CorrelationId correlationId, Tenant
         return new MigrationRequest(id, correlationId, tenant, user, c.upn(), c.type(), c.trigger(), newState, newDueAt,
                 c.settleWindow(), attempts, newRetryCount, Optional.ofNullable(owner), Optional.ofNullable(until),
                 Optional.ofNullable(newFollowUp), Objects.requireNonNull(newCounts, "counts"), message, createDate, modified,
-                Optional.ofNullable(finished));
+                Optional.ofNullable(finished), noticeSentAt);
     }
 
     private static Instant earlier(Instant a, Instant b) {

@@ -11,10 +11,12 @@ import java.util.Set;
  * <pre>
  * PENDING           → IN_PROGRESS          a worker claims it
  * PENDING           → AWAITING_APPROVAL    a change joins it and the migration now needs an admin's approval
+ * PENDING           → DENIED               an admin denies it while it waits after a notice to its organizer
  * AWAITING_APPROVAL → PENDING              an admin approves it (Approve-CsMeetingMigration)
  * AWAITING_APPROVAL → DENIED               an admin denies it (Deny-CsMeetingMigration)
  * IN_PROGRESS       → SUCCEEDED | FAILED   the worker finishes it
- * IN_PROGRESS       → PENDING              the worker retries it later, or the reaper takes it back from a dead worker
+ * IN_PROGRESS       → PENDING              the worker retries it later, or sent its organizer a notice and waits, or the
+ *                                          reaper takes it back from a dead worker
  * SUCCEEDED, FAILED, DENIED                final
  * </pre>
  *
@@ -46,7 +48,7 @@ public enum MigrationState {
     /** The states this one may move to. */
     public Set<MigrationState> next() {
         return switch (this) {
-            case PENDING -> EnumSet.of(IN_PROGRESS, AWAITING_APPROVAL);
+            case PENDING -> EnumSet.of(IN_PROGRESS, AWAITING_APPROVAL, DENIED);
             case AWAITING_APPROVAL -> EnumSet.of(PENDING, DENIED);
             case IN_PROGRESS -> EnumSet.of(SUCCEEDED, FAILED, PENDING);
             case SUCCEEDED, FAILED, DENIED -> EnumSet.noneOf(MigrationState.class);

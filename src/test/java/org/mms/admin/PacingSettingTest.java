@@ -14,7 +14,7 @@ import org.mms.testing.ServiceHarness;
 
 /**
  * The pacing of the tenant's update messages as admins set it ({@code Set-CsTenantMigrationConfiguration
- * -MaxUpdatesPerHour -QuietHoursStart -QuietHoursEnd -QuietHoursTimeZone}): kept, shown back, removable, and a bad
+ * -MaxUpdatesPerHour -QuietHoursStart -QuietHoursEnd -QuietHoursTimeZone -NotifyOrganizerBeforeMinutes}): kept, shown back, removable, and a bad
  * value refused by name with what it must be, changing nothing.
  */
 class PacingSettingTest {
@@ -111,5 +111,38 @@ class PacingSettingTest {
                 .hasMessageContaining("QuietHoursStart and QuietHoursEnd go together: give QuietHoursEnd too");
         assertThatThrownBy(() -> set(null, null, null, "Europe/Berlin")).isInstanceOf(AdminException.BadRequest.class)
                 .hasMessageContaining("QuietHoursTimeZone needs QuietHoursStart and QuietHoursEnd");
+    }
+
+    private Views.MigrationConfiguration notice(int minutes) {
+        Optional<Boolean> none = Optional.empty();
+        return service.admin.setMigrationConfiguration(ServiceHarness.TENANT, new Requests.MigrationConfigurationChange(none,
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), none, none, none, Optional.empty(),
+                Optional.empty(), new Requests.PacingChange(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.of(minutes))));
+    }
+
+    @Test
+    void the_notice_to_organizers_is_off_by_default_kept_with_the_rest_of_the_pacing_and_zero_turns_it_off() {
+        assertThat(shown().NotifyOrganizerBeforeMinutes()).isZero();
+
+        set(500, "22:00", "06:30", "Europe/Berlin");
+        assertThat(notice(10_080).NotifyOrganizerBeforeMinutes()).isEqualTo(10_080);
+        set(400, null, null, null);
+
+        assertThat(shown()).extracting(Views.MigrationConfiguration::NotifyOrganizerBeforeMinutes,
+                Views.MigrationConfiguration::MaxUpdatesPerHour, Views.MigrationConfiguration::QuietHoursStart).containsExactly(10_080, 400, "22:00");
+        assertThat(notice(0).NotifyOrganizerBeforeMinutes()).isZero();
+    }
+
+    @Test
+    void a_notice_time_outside_0_to_a_week_is_refused_in_one_line_and_changes_nothing() {
+        notice(60);
+        Views.MigrationConfiguration before = shown();
+
+        for (int bad : new int[] {-1, 10_081, Integer.MAX_VALUE, Integer.MIN_VALUE}) {
+            assertThatThrownBy(() -> notice(bad)).isInstanceOf(AdminException.BadRequest.class)
+                    .hasMessage("NotifyOrganizerBeforeMinutes must be from 0 (no notice) to 10080 (a week), not " + bad);
+        }
+        assertThat(shown()).isEqualTo(before);
     }
 }

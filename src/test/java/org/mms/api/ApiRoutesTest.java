@@ -160,6 +160,22 @@ class ApiRoutesTest {
     }
 
     @Test
+    void the_organizer_notice_reaches_the_operation_as_given_and_a_word_or_a_fraction_is_refused() {
+        Http.Response r = http.send("PATCH", "/api/v1/tenant/migration-configuration", "{\"NotifyOrganizerBeforeMinutes\":60}");
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(onlyCall("setMigrationConfiguration").argument(0)).isEqualTo(new Requests.MigrationConfigurationChange(
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                new Requests.PacingChange(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(60))));
+        assertThat(r.json().get("NotifyOrganizerBeforeMinutes").asInt()).isEqualTo(60);
+        assertThat(http.send("PATCH", "/api/v1/tenant/migration-configuration", "{\"NotifyOrganizerBeforeMinutes\":\"an hour\"}").status())
+                .isEqualTo(400);
+        assertThat(http.send("PATCH", "/api/v1/tenant/migration-configuration", "{\"NotifyOrganizerBeforeMinutes\":1.5}").status())
+                .isEqualTo(400);
+    }
+
+    @Test
     void the_custom_footer_reaches_the_operation_as_given_and_one_too_long_is_refused_by_name() {
         Http.Response r = http.send("PATCH", "/api/v1/tenant/migration-configuration",
                 "{\"CustomFooterText\":\"Help desk: 4357\\nVideo: alice@video.contoso.com\",\"CustomFooterHtml\":\"<p>Help desk</p>\"}");

@@ -153,7 +153,7 @@ class CmdletsTest {
         assertThat(onlyCall("setMigrationConfiguration").argument(0)).isEqualTo(new Requests.MigrationConfigurationChange(
                 Optional.of(false), Optional.of(5L), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.of(true), Optional.empty(), Optional.of(true), Optional.empty(), Optional.empty()));
-        assertThat(out()).contains("MeetingMigrationEnabled   : False\n").contains("SettleWindowSeconds       : 5\n");
+        assertThat(out()).contains("MeetingMigrationEnabled      : False\n").contains("SettleWindowSeconds          : 5\n");
     }
 
     @Test
@@ -213,23 +213,24 @@ class CmdletsTest {
 
         assertThat(code).as(err()).isZero();
         assertThat(out()).isEqualTo("""
-                MeetingMigrationEnabled   : True
-                SettleWindowSeconds       : 600
-                AttendeeLimit             : 250
-                RetryAttempts             : 9
-                RetryWindowSeconds        : 86400
-                RetentionDays             : 150
-                MigrateOnSipAddressChange : False
-                MigrateOnMeetingUrlChange : False
-                RequireAddInProperties    : False
-                CustomFooterText          :
-                CustomFooterHtml          :
-                RequireApproval           : False
-                ApprovalThresholdMeetings :
-                MaxUpdatesPerHour         : 0
-                QuietHoursStart           :
-                QuietHoursEnd             :
-                QuietHoursTimeZone        :
+                MeetingMigrationEnabled      : True
+                SettleWindowSeconds          : 600
+                AttendeeLimit                : 250
+                RetryAttempts                : 9
+                RetryWindowSeconds           : 86400
+                RetentionDays                : 150
+                MigrateOnSipAddressChange    : False
+                MigrateOnMeetingUrlChange    : False
+                RequireAddInProperties       : False
+                CustomFooterText             :
+                CustomFooterHtml             :
+                RequireApproval              : False
+                ApprovalThresholdMeetings    :
+                MaxUpdatesPerHour            : 0
+                QuietHoursStart              :
+                QuietHoursEnd                :
+                QuietHoursTimeZone           :
+                NotifyOrganizerBeforeMinutes : 0
                 """);
     }
 
@@ -246,6 +247,22 @@ class CmdletsTest {
     }
 
     @Test
+    void the_organizer_notice_reaches_the_server_as_given_and_a_word_is_refused_before_it() {
+        int code = mms("Set-CsTenantMigrationConfiguration", "-NotifyOrganizerBeforeMinutes", "60");
+
+        assertThat(code).as(err()).isZero();
+        assertThat(onlyCall("setMigrationConfiguration").argument(0)).isEqualTo(new Requests.MigrationConfigurationChange(
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                new Requests.PacingChange(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(60))));
+        assertThat(out()).contains("NotifyOrganizerBeforeMinutes : 60");
+
+        api.admin.reset();
+        assertThat(mms("Set-CsTenantMigrationConfiguration", "-NotifyOrganizerBeforeMinutes", "an hour")).isNotZero();
+        assertThat(api.admin.calls()).as("refused before the server").isEmpty();
+    }
+
+    @Test
     void the_custom_footer_comes_inline_or_from_a_file_and_prints_line_under_line() throws IOException {
         Path html = dir.resolve("footer.html");
         Files.writeString(html, "<p>Help desk: <a href=\"tel:+14255554357\">4357</a></p>\n", UTF_8);
@@ -258,7 +275,7 @@ class CmdletsTest {
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("Help desk: 4357\nVideo: alice@video.contoso.com"),
                 Optional.of("<p>Help desk: <a href=\"tel:+14255554357\">4357</a></p>\n")));
-        assertThat(out()).contains("CustomFooterText          : Help desk: 4357\n                            Video: alice@video.contoso.com\n");
+        assertThat(out()).contains("CustomFooterText             : Help desk: 4357\n                               Video: alice@video.contoso.com\n");
         assertThat(mms("Set-CsTenantMigrationConfiguration", "-CustomFooterHtml", "<p>x</p>", "-CustomFooterHtmlFile", html.toString()))
                 .isEqualTo(ExitCodes.USAGE);
     }
@@ -637,7 +654,7 @@ class CmdletsTest {
     @Test
     void the_approval_settings_reach_the_server_as_typed() {
         assertThat(mms("Set-CsTenantMigrationConfiguration", "-RequireApproval", "$true", "-ApprovalThresholdMeetings", "50")).as(err()).isZero();
-        assertThat(out()).contains("RequireApproval           : True").contains("ApprovalThresholdMeetings : 50");
+        assertThat(out()).contains("RequireApproval              : True").contains("ApprovalThresholdMeetings    : 50");
         assertThat(mms("Set-CsTenantMigrationConfiguration", "-ApprovalThresholdMeetings", "None")).as(err()).isZero();
 
         assertThat(api.admin.calls()).extracting(c -> {

@@ -166,7 +166,7 @@ class SendOutboxTest {
         }
 
         @Override
-        public Delivery send(ItipRequest request) {
+        public Delivery send(OutgoingMessage request) {
             events.add("send " + request.uid());
             return script.remove().get();
         }

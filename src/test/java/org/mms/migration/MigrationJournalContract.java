@@ -267,7 +267,7 @@ public abstract class MigrationJournalContract {
     /** The messages of this UID that a sender can claim now. */
     private List<ItipRequest> claimAllOf(String uid) {
         return adapter.outbox().claim(NOW, NOW.plus(Duration.ofMinutes(5)), 1_000).stream().map(MessageOutbox.Queued::request)
-                .filter(r -> r.uid().equals(uid)).toList();
+                .map(ItipRequest.class::cast).filter(r -> r.uid().equals(uid)).toList();
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class MigrationStateTest {
 
     @Test
-    void the_transition_table_allows_exactly_claim_finish_retry_reap_and_the_approval_moves() {
+    void the_transition_table_allows_exactly_claim_finish_retry_reap_the_approval_moves_and_a_denial_after_a_notice() {
         Set<String> allowed = new TreeSet<>();
         for (MigrationState from : MigrationState.values()) {
             for (MigrationState to : MigrationState.values()) {
@@ -29,7 +29,8 @@ class MigrationStateTest {
 
         assertThat(allowed).containsExactlyInAnyOrder(
                 "PENDING->IN_PROGRESS", "IN_PROGRESS->SUCCEEDED", "IN_PROGRESS->FAILED", "IN_PROGRESS->PENDING",
-                "PENDING->AWAITING_APPROVAL", "AWAITING_APPROVAL->PENDING", "AWAITING_APPROVAL->DENIED");
+                "PENDING->AWAITING_APPROVAL", "AWAITING_APPROVAL->PENDING", "AWAITING_APPROVAL->DENIED",
+                "PENDING->DENIED");
     }
 
     @Test

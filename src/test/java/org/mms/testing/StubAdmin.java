@@ -162,7 +162,7 @@ public final class StubAdmin implements Admin {
 
     private static Views.MigrationConfiguration defaults() {
         return new Views.MigrationConfiguration(true, 600, 250, 9, 86_400, 150, false, false, false, null, null, false, null,
-                0, null, null, null);
+                0, null, null, null, 0);
     }
 
     @Override
@@ -184,7 +184,8 @@ public final class StubAdmin implements Admin {
                 change.customFooterHtml().orElse(null), change.requireApproval().orElse(d.RequireApproval()),
                 change.approvalThresholdMeetings().filter(v -> v.matches("[0-9]+")).map(Integer::valueOf).orElse(null),
                 change.pacing().maxUpdatesPerHour().orElse(d.MaxUpdatesPerHour()), change.pacing().quietHoursStart().orElse(null),
-                change.pacing().quietHoursEnd().orElse(null), change.pacing().quietHoursTimeZone().orElse(null));
+                change.pacing().quietHoursEnd().orElse(null), change.pacing().quietHoursTimeZone().orElse(null),
+                change.pacing().notifyOrganizerBeforeMinutes().orElse(d.NotifyOrganizerBeforeMinutes()));
     }
 
     @Override

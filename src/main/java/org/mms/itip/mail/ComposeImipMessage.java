@@ -24,6 +24,8 @@ import org.mms.directory.TenantId;
 import org.mms.itip.AddSentBy;
 import org.mms.itip.ItipRequest;
 import org.mms.itip.Mailbox;
+import org.mms.itip.OrganizerNotice;
+import org.mms.itip.OutgoingMessage;
 
 /**
  * Turns an {@link ItipRequest} into an iMIP message (RFC 6047) shaped the way major clients expect:
@@ -44,6 +46,9 @@ import org.mms.itip.Mailbox;
  * organizer, {@code Sender} the service, and the mailed calendar's ORGANIZER lines say
  * {@code SENT-BY} the service ({@link AddSentBy}). Otherwise the calendar part holds exactly the
  * request's bytes.
+ *
+ * <p>A notice to an organizer ({@link OrganizerNotice}) is one {@code text/plain} part, from the organizer to the
+ * organizer, with the same {@code Sender} as the updates it announces: it comes from where they will.
  */
 public final class ComposeImipMessage {
 
@@ -99,7 +104,7 @@ public final class ComposeImipMessage {
     }
 
     /** The message with all headers final, including its stable Message-ID, for a sender whose tenant is unknown. */
-    public MimeMessage compose(ItipRequest request) {
+    public MimeMessage compose(OutgoingMessage request) {
         return compose(Optional.empty(), request);
     }
 
@@ -107,7 +112,7 @@ public final class ComposeImipMessage {
      * The message with all headers final, including its stable Message-ID: the same for a resend of the
      * same update, different for another tenant's or organizer's meeting with the same UID.
      */
-    public MimeMessage compose(Optional<TenantId> tenant, ItipRequest request) {
+    public MimeMessage compose(Optional<TenantId> tenant, OutgoingMessage request) {
         Objects.requireNonNull(request, "request");
         try {
             MimeMessage message = new ImipMimeMessage(session, messageId(tenant, request));
@@ -115,16 +120,21 @@ public final class ComposeImipMessage {
             if (serviceSender.isPresent()) {
                 message.setSender(internetAddress(serviceSender.get()));
             }
-            InternetAddress[] to = new InternetAddress[request.attendees().size()];
+            InternetAddress[] to = new InternetAddress[request.recipients().size()];
             for (int i = 0; i < to.length; i++) {
-                to[i] = internetAddress(request.attendees().get(i));
+                to[i] = internetAddress(request.recipients().get(i));
             }
             message.setRecipients(Message.RecipientType.TO, to);
             message.setSubject(request.subject(), UTF_8);
             message.setHeader("Date", MAIL_DATE.format(ZonedDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS)));
-            // Outlook writes this on meeting messages; it files them as meeting requests sooner.
-            message.setHeader("Content-Class", "urn:content-classes:calendarmessage");
-            message.setContent(body(request));
+            switch (request) {
+                case ItipRequest update -> {
+                    // Outlook writes this on meeting messages; it files them as meeting requests sooner.
+                    message.setHeader("Content-Class", "urn:content-classes:calendarmessage");
+                    message.setContent(body(update));
+                }
+                case OrganizerNotice notice -> message.setText(notice.textBody(), UTF_8, "plain");
+            }
             message.saveChanges();
             return message;
         } catch (MessagingException | UnsupportedEncodingException e) {
@@ -133,12 +143,12 @@ public final class ComposeImipMessage {
     }
 
     /** Writes the message in RFC 5322 form, as an {@code .eml} file or an SMTP DATA stream holds it. */
-    public void write(ItipRequest request, OutputStream out) throws IOException {
+    public void write(OutgoingMessage request, OutputStream out) throws IOException {
         write(Optional.empty(), request, out);
     }
 
     /** Writes the message in RFC 5322 form, as an {@code .eml} file or an SMTP DATA stream holds it. */
-    public void write(Optional<TenantId> tenant, ItipRequest request, OutputStream out) throws IOException {
+    public void write(Optional<TenantId> tenant, OutgoingMessage request, OutputStream out) throws IOException {
         try {
             compose(tenant, request).writeTo(out);
         } catch (MessagingException e) {
@@ -209,11 +219,11 @@ public final class ComposeImipMessage {
     }
 
     /** The Message-ID {@link #compose} gives the message, without composing it. */
-    String messageId(Optional<TenantId> tenant, ItipRequest request) {
+    String messageId(Optional<TenantId> tenant, OutgoingMessage request) {
         return MessageKey.of(tenant, request).messageId(messageIdDomain(request));
     }
 
-    private String messageIdDomain(ItipRequest request) {
+    private String messageIdDomain(OutgoingMessage request) {
         return serviceSender.orElse(request.organizer()).domain();
     }
 

@@ -8,7 +8,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import org.mms.directory.TenantId;
-import org.mms.itip.ItipRequest;
+import org.mms.itip.OutgoingMessage;
 
 /**
  * What makes a mailed update the same message when it is sent again: who sends it (the tenant, when
@@ -31,11 +31,11 @@ record MessageKey(String idHash, String uidHash, int sequence) {
     private static final int TENANT_IN_NAME = 40;
 
     /** The key of a message whose tenant is unknown (the offline tool, a mailer without an outbox). */
-    static MessageKey of(ItipRequest request) {
+    static MessageKey of(OutgoingMessage request) {
         return of(Optional.empty(), request);
     }
 
-    static MessageKey of(Optional<TenantId> tenant, ItipRequest request) {
+    static MessageKey of(Optional<TenantId> tenant, OutgoingMessage request) {
         String sender = tenant.map(t -> t.value() + "\n").orElse("") + request.organizer().address().toLowerCase(Locale.ROOT) + "\n";
         return new MessageKey(hex16(sender + request.uid() + "\n"), hex16(request.uid()), request.sequence());
     }

@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.mms.directory.TenantId;
 import org.mms.files.OwnerOnly;
 import org.mms.itip.Delivery;
-import org.mms.itip.ItipRequest;
+import org.mms.itip.OutgoingMessage;
 import org.mms.itip.Mailer;
 import org.mms.itip.MessageOutbox;
 import org.mms.itip.StagingMailer;
@@ -87,7 +87,7 @@ public final class PickupDirectory implements StagingMailer {
 
     /** Written whole: a pickup directory takes a message for every recipient or not at all. */
     @Override
-    public Delivery send(ItipRequest request) {
+    public Delivery send(OutgoingMessage request) {
         write(request);
         return Delivery.accepted();
     }
@@ -173,7 +173,7 @@ public final class PickupDirectory implements StagingMailer {
      * @throws UncheckedIOException when the directory cannot be created or written, or the name holds
      *         another message
      */
-    public Path write(ItipRequest request) {
+    public Path write(OutgoingMessage request) {
         Objects.requireNonNull(request, "request");
         String fileName = MessageKey.of(request).fileName();
         Path target = directory.resolve(fileName);
@@ -241,7 +241,7 @@ public final class PickupDirectory implements StagingMailer {
         return target;
     }
 
-    private void writeTo(FileChannel channel, Optional<TenantId> tenant, ItipRequest request) throws IOException {
+    private void writeTo(FileChannel channel, Optional<TenantId> tenant, OutgoingMessage request) throws IOException {
         // Not closed here: closing the stream would close the channel before the caller flushes it.
         OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER);
         composer.write(tenant, request, out);

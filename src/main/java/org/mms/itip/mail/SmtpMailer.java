@@ -14,7 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import javax.net.ssl.SSLSocketFactory;
 import org.mms.directory.TenantId;
 import org.mms.itip.Delivery;
-import org.mms.itip.ItipRequest;
+import org.mms.itip.OutgoingMessage;
 import org.mms.itip.MailRejectedException;
 import org.mms.itip.Mailbox;
 import org.mms.itip.Mailer;
@@ -85,12 +85,12 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
     }
 
     @Override
-    public Delivery send(ItipRequest request) {
+    public Delivery send(OutgoingMessage request) {
         return send(Optional.empty(), request);
     }
 
     @Override
-    public Delivery send(Optional<TenantId> tenant, ItipRequest request) {
+    public Delivery send(Optional<TenantId> tenant, OutgoingMessage request) {
         Objects.requireNonNull(request, "request");
         MimeMessage message = composer.compose(tenant, request);
         List<InternetAddress> recipients = envelopeRecipients(request);
@@ -232,9 +232,9 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
         return new MailRejectedException(permanent, rejected, reply, message, cause);
     }
 
-    private static List<InternetAddress> envelopeRecipients(ItipRequest request) {
-        List<InternetAddress> recipients = new ArrayList<>(request.attendees().size());
-        for (Mailbox attendee : request.attendees()) {
+    private static List<InternetAddress> envelopeRecipients(OutgoingMessage request) {
+        List<InternetAddress> recipients = new ArrayList<>(request.recipients().size());
+        for (Mailbox attendee : request.recipients()) {
             try {
                 recipients.add(new InternetAddress(attendee.address(), true));
             } catch (AddressException e) {

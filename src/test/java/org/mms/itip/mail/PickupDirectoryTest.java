@@ -243,7 +243,7 @@ class PickupDirectoryTest {
         assertThat(filesIn(directory)).hasSize(3).allMatch(name -> name.endsWith(".eml") && !name.startsWith("."));
         for (Queued message : round) {
             Path file = directory.resolve(fileName(message));
-            assertThat(decoded(calendarPartOf(parse(Files.readAllBytes(file))))).isEqualTo(message.request().calendar());
+            assertThat(decoded(calendarPartOf(parse(Files.readAllBytes(file))))).isEqualTo(((ItipRequest) message.request()).calendar());
         }
     }
 
@@ -323,7 +323,7 @@ class PickupDirectoryTest {
         assertThat(pickup.release(round)).isEmpty();
 
         Path file = directory.resolve(fileName(round.getFirst()));
-        assertThat(decoded(calendarPartOf(parse(Files.readAllBytes(file))))).isEqualTo(round.getFirst().request().calendar());
+        assertThat(decoded(calendarPartOf(parse(Files.readAllBytes(file))))).isEqualTo(((ItipRequest) round.getFirst().request()).calendar());
         assertThat(filesIn(directory)).containsExactly(file.getFileName().toString());
     }
 
