@@ -58,10 +58,10 @@ public final class ComposeOrganizerNotice {
         String why = quote(trigger);
         StringBuilder body = new StringBuilder();
         body.append("Hello ").append(quote(organizer.displayName())).append(",\n\n");
-        body.append("Your online meeting details have changed. On ").append(WHEN.format(updatesAt)).append(" (in ")
-                .append(minutes(notice)).append("), ").append(count(meetings.size()))
-                .append(" will be updated with the new details,\nand their attendees will get an update from you. ")
-                .append("Nothing else in these meetings changes.\n\n");
+        body.append("Your online meeting details have changed. ").append(meetings.size() == 1 ? "1 of your meetings will"
+                : meetings.size() + " of your meetings will").append(" be updated\nwith the new details on ").append(WHEN.format(updatesAt))
+                .append(" (in ").append(minutes(notice)).append("), and their\nattendees will get an update from you. ")
+                .append("Nothing else in them changes.\n\n");
         body.append("Meetings that will be updated:\n");
         for (PreviewMigration.MeetingPreview m : meetings.subList(0, Math.min(meetings.size(), MOST_LISTED))) {
             body.append("\n- ").append(subject(m.summary())).append('\n');
@@ -69,9 +69,11 @@ public final class ComposeOrganizerNotice {
             body.append("  Why: ").append(why).append('\n');
         }
         if (meetings.size() > MOST_LISTED) {
-            body.append("\n... and ").append(count(meetings.size() - MOST_LISTED)).append(" more.\n");
+            int more = meetings.size() - MOST_LISTED;
+            body.append("\n... and ").append(more).append(more == 1 ? " more meeting.\n" : " more meetings.\n");
         }
-        body.append("\nYou need not do anything. If one of these meetings should not be updated, ask your administrator before then.\n");
+        body.append("\nYou need not do anything. If one of these meetings should not be updated,\n")
+                .append("ask your administrator before then.\n");
         return Optional.of(new OrganizerNotice(migration, mailbox.get(), SUBJECT, body.toString()));
     }
 
@@ -114,7 +116,7 @@ public final class ComposeOrganizerNotice {
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
-            if (cp == '\r' || cp == '\n' || cp == '\t' || cp == '\u2028' || cp == '\u2029' || Character.isSpaceChar(cp)) {
+            if (cp == '\r' || cp == '\n' || cp == '\t' || cp == 0x0B || cp == 0x0C || cp == 0x85 || Character.isSpaceChar(cp)) {
                 if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
                     out.append(' ');
                 }
@@ -137,10 +139,6 @@ public final class ComposeOrganizerNotice {
         int type = Character.getType(cp);
         return type != Character.CONTROL && type != Character.FORMAT && type != Character.SURROGATE && type != Character.UNASSIGNED
                 && type != Character.PRIVATE_USE;
-    }
-
-    private static String count(int meetings) {
-        return meetings + (meetings == 1 ? " meeting" : " meetings");
     }
 
     private static String minutes(Duration notice) {
