@@ -90,7 +90,10 @@ public interface Admin {
     /** {@code Approve-CsMeetingMigration -Identity | -CorrelationId | -All}: migrations awaiting approval become pending. */
     List<Views.MigrationStatus> approveMigrations(TenantId tenant, Requests.AwaitingMigrations which);
 
-    /** {@code Deny-CsMeetingMigration -Identity | -CorrelationId | -All}: migrations awaiting approval end denied. */
+    /**
+     * {@code Deny-CsMeetingMigration -Identity | -CorrelationId | -All}: migrations awaiting approval end denied, and by
+     * {@code -Identity} or {@code -CorrelationId} a pending one that waits after a notice to its organizer.
+     */
     List<Views.MigrationStatus> denyMigrations(TenantId tenant, Requests.AwaitingMigrations which);
 
     /**

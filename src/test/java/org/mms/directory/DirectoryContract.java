@@ -56,7 +56,7 @@ public abstract class DirectoryContract {
                                 "<p>Join from a <b>video conferencing device</b>: alice@video.contoso.com<br>"
                                         + "<a href=\"tel:+14255550142\">Help desk</a> – Société Générale</p>")),
                         new OutgoingPacing(OptionalInt.of(120), Optional.of(new QuietHours(LocalTime.of(22, 0), LocalTime.of(6, 30),
-                                ZoneId.of("Europe/Berlin"))))));
+                                ZoneId.of("Europe/Berlin"))), Duration.ofMinutes(10_080))));
 
         directory.saveTenant(tenant);
 

@@ -85,6 +85,36 @@ class MigrationRequestTest {
     }
 
     @Test
+    void after_a_notice_a_request_is_pending_until_the_time_it_gave_keeps_a_follow_up_and_can_then_be_denied() {
+        Instant now = T0.plus(SETTLE);
+        MigrationRequest running = claimed(pending(), now)
+                .noteFollowUp(new RequestedChange("alice@contoso.com", ALL_TO_TEAMS, "moved", SETTLE), now);
+        Instant startsAt = now.plus(Duration.ofHours(1));
+
+        MigrationRequest noticed = running.noticeSent("notice sent", startsAt, now);
+
+        assertThat(noticed.state()).isEqualTo(MigrationState.PENDING);
+        assertThat(noticed.dueAt()).isEqualTo(startsAt);
+        assertThat(noticed.noticeSentAt()).contains(now);
+        assertThat(noticed.retryCount()).as("a notice is no retry").isZero();
+        assertThat(noticed.type()).isEqualTo(ALL_TO_TEAMS);
+        assertThat(noticed.lease()).isEmpty();
+        assertThat(noticed.deny("denied", now).state()).isEqualTo(MigrationState.DENIED);
+        assertThatThrownBy(() -> pending().deny("denied", now)).isInstanceOf(IllegalStateChangeException.class);
+    }
+
+    @Test
+    void a_change_joining_a_noticed_request_moves_its_start_only_later() {
+        Instant now = T0.plus(SETTLE);
+        MigrationRequest noticed = claimed(pending(), now).noticeSent("notice sent", now.plus(Duration.ofHours(1)), now);
+        RequestedChange change = new RequestedChange("alice@contoso.com", TO_SAME_TYPE, "bridge changed", SETTLE);
+
+        assertThat(noticed.coalesce(change, now.plus(Duration.ofMinutes(5))).dueAt()).isEqualTo(now.plus(Duration.ofHours(1)));
+        assertThat(noticed.coalesce(change, now.plus(Duration.ofMinutes(55))).dueAt()).isEqualTo(now.plus(Duration.ofMinutes(65)));
+        assertThat(noticed.coalesce(change, now).noticeSentAt()).contains(now);
+    }
+
+    @Test
     void a_request_that_contradicts_itself_cannot_be_built() {
         MigrationRequest r = pending();
 
