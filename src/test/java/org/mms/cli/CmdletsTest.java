@@ -258,8 +258,10 @@ class CmdletsTest {
         assertThat(out()).contains("NotifyOrganizerBeforeMinutes : 60");
 
         api.admin.reset();
-        assertThat(mms("Set-CsTenantMigrationConfiguration", "-NotifyOrganizerBeforeMinutes", "an hour")).isNotZero();
+        assertThat(mms("Set-CsTenantMigrationConfiguration", "-NotifyOrganizerBeforeMinutes", "an hour")).isEqualTo(ExitCodes.USAGE);
         assertThat(api.admin.calls()).as("refused before the server").isEmpty();
+        assertThat(err().lines().filter(l -> l.contains("NotifyOrganizerBeforeMinutes")).findFirst()).hasValueSatisfying(line ->
+                assertThat(line).contains("an hour"));
     }
 
     @Test
