@@ -258,7 +258,7 @@ class DashboardHttpTest {
                 .filter(c -> c.State().equals("Succeeded")).findFirst().orElseThrow().UserCount();
 
         assertThat(live).contains("id=\"state-Succeeded\">" + succeeded + "<", "<svg");
-        assertThat(get("/settings", session).body()).contains("PasswordSet", "Test the connection");
+        assertThat(get("/settings", session).body()).contains("PasswordSet", "Test the connection", "NotifyOrganizerBeforeMinutes");
     }
 
     private static String signIn(String token) throws Exception {
