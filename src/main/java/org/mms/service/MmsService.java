@@ -301,8 +301,8 @@ public final class MmsService implements AutoCloseable {
         var now = clock.instant();
         restrictDataFiles();
         int reaped = queue.reapExpiredLeases(now).size();
-        long retentionDays = directory.tenants().stream().mapToLong(t -> t.settings().retention().toDays()).max().orElse(150);
-        queue.purgeFinishedBefore(now.minus(Duration.ofDays(retentionDays)));
+        // Each tenant by its own RetentionDays: one tenant's longer setting keeps no other tenant's records.
+        directory.tenants().forEach(t -> queue.purgeFinishedBefore(t.id(), now.minus(t.settings().retention())));
         access.purgeAuditLog();
         if (reaped > 0) {
             LOG.warn("took back {} migration(s) whose worker stopped answering", reaped);
