@@ -3,10 +3,6 @@ package org.mms.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mms.config.LoadConfig;
 import org.mms.config.ServiceConfig;
+import org.mms.testing.RawHttp;
 
 /**
  * A {@code --workers-only} process serves no API, yet its orchestrator must see whether it can work and
@@ -48,18 +45,18 @@ class WorkersOnlyProcessTest {
     @Test
     void with_a_metrics_port_it_answers_health_readiness_and_metrics_and_no_tenant_route() throws Exception {
         try (MmsService workers = MmsService.start(config, Clock.systemUTC(), MmsService.Role.WORKERS_ONLY)) {
-            assertThat(get(workers, "/health", null).statusCode()).isEqualTo(200);
-            HttpResponse<String> ready = awaitReady(workers);
+            assertThat(get(workers, "/health", null).status()).isEqualTo(200);
+            RawHttp.Response ready = awaitReady(workers);
             assertThat(ready.body()).contains("\"status\":\"ready\"");
 
-            HttpResponse<String> scrape = get(workers, "/metrics", metricsToken);
-            assertThat(scrape.statusCode()).isEqualTo(200);
+            RawHttp.Response scrape = get(workers, "/metrics", metricsToken);
+            assertThat(scrape.status()).isEqualTo(200);
             assertThat(scrape.body()).contains("mms_loop_up{").contains("migration-worker-1").contains("jvm_memory_used_bytes");
-            assertThat(get(workers, "/metrics", null).statusCode()).as("the metrics token is still needed").isEqualTo(401);
+            assertThat(get(workers, "/metrics", null).status()).as("the metrics token is still needed").isEqualTo(401);
 
-            assertThat(get(workers, "/api/v1/migrations", adminToken).statusCode()).as("no tenant route").isEqualTo(404);
-            assertThat(get(workers, "/api/v1/tenant/migration-configuration", adminToken).statusCode()).isEqualTo(404);
-            assertThat(get(workers, "/", null).statusCode()).as("no dashboard").isEqualTo(404);
+            assertThat(get(workers, "/api/v1/migrations", adminToken).status()).as("no tenant route").isEqualTo(404);
+            assertThat(get(workers, "/api/v1/tenant/migration-configuration", adminToken).status()).isEqualTo(404);
+            assertThat(get(workers, "/", null).status()).as("no dashboard").isEqualTo(404);
         }
     }
 
@@ -94,14 +91,14 @@ class WorkersOnlyProcessTest {
                 .hasMessageContaining("metrics.port must be a whole number, not \"ninety\"");
     }
 
-    private static HttpResponse<String> awaitReady(MmsService service) throws Exception {
+    private static RawHttp.Response awaitReady(MmsService service) throws Exception {
         Instant until = Instant.now().plus(Duration.ofSeconds(20));
-        HttpResponse<String> last = get(service, "/ready", null);
-        while (last.statusCode() != 200 && Instant.now().isBefore(until)) {
+        RawHttp.Response last = get(service, "/ready", null);
+        while (last.status() != 200 && Instant.now().isBefore(until)) {
             Thread.sleep(100);
             last = get(service, "/ready", null);
         }
-        assertThat(last.statusCode()).as(last.body()).isEqualTo(200);
+        assertThat(last.status()).as(last.body()).isEqualTo(200);
         return last;
     }
 
@@ -109,13 +106,7 @@ class WorkersOnlyProcessTest {
         return Path.of(Objects.requireNonNull(WorkersOnlyProcessTest.class.getResource("/fixtures/metrics/" + name), name).toURI());
     }
 
-    private static HttpResponse<String> get(MmsService service, String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + path));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
+    private static RawHttp.Response get(MmsService service, String path, String token) {
+        return new RawHttp(service.port()).send("GET", path, token == null ? Map.of() : Map.of("Authorization", "Bearer " + token), null);
     }
 }
