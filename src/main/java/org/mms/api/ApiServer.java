@@ -40,6 +40,7 @@ public final class ApiServer {
     private final MetricsEndpoint metrics;
     private List<Route> routes = List.of();
     private Optional<DashboardRoutes> dashboard = Optional.empty();
+    private boolean operationsOnly;
     private Javalin app;
 
     public ApiServer(Admin admin, AccessControl access, ReadinessCheck readiness, Clock clock, BodyLimits limits) {
@@ -73,6 +74,16 @@ public final class ApiServer {
     /** Serves the browser dashboard at {@code /} too (call before {@link #start}). */
     public synchronized ApiServer withDashboard(DashboardRoutes pages) {
         this.dashboard = Optional.of(pages);
+        return this;
+    }
+
+    /**
+     * Serves only what runs a process rather than a tenant: {@code /health}, {@code /ready}, the OpenAPI
+     * document and {@code /metrics}; no tenant route, no dashboard (call before {@link #start}). For a
+     * workers-only process, which its orchestrator and Prometheus must still be able to see.
+     */
+    public synchronized ApiServer operationsOnly() {
+        this.operationsOnly = true;
         return this;
     }
 
@@ -125,6 +136,10 @@ public final class ApiServer {
             cfg.routes.beforeMatched(RequestBody::refuseOnGet);
             cfg.routes.afterMatched(new AuditTrail(access, clock));
             new OperationsRoutes(readiness, access, failedLogins).addTo(cfg.routes);
+            new MetricsRoutes(metrics).addTo(cfg.routes);
+            if (operationsOnly) {
+                return;
+            }
             new TenantRoutes(admin, body).addTo(cfg.routes);
             new UserRoutes(admin, body).addTo(cfg.routes);
             new BridgeRoutes(admin, body).addTo(cfg.routes);
@@ -132,7 +147,6 @@ public final class ApiServer {
             new TriggerDecisionRoutes(admin).addTo(cfg.routes);
             new ImportRoutes(admin, body, limits).addTo(cfg.routes);
             new AccessRoutes(access, body, clock).addTo(cfg.routes);
-            new MetricsRoutes(metrics).addTo(cfg.routes);
             dashboard.ifPresent(pages -> pages.addTo(cfg.routes, Access.DASHBOARD, new SignInThrottle() {
                 @Override
                 public boolean heldBack(String client) {

@@ -35,7 +35,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "A JSON configuration file (see README).")
     Path config;
 
-    @Option(names = "--port", paramLabel = "N", description = "Where the API listens (overrides the configuration; 0 picks a free port).")
+    @Option(names = "--port", paramLabel = "N", description = "Where the API listens (overrides the configuration; 0 picks a free port). "
+            + "With --workers-only: where /health, /ready and /metrics answer (overrides metrics.port).")
     Integer port;
 
     @Option(names = "--workers-only", description = "Run only the migration workers and the sender, no API: one more process "
@@ -45,7 +46,9 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServiceConfig fromFiles = LoadConfig.load(Optional.ofNullable(data), Optional.ofNullable(config), mms.env);
-        ServiceConfig loaded = port == null ? fromFiles : fromFiles.withHttp(fromFiles.http().withPort(port));
+        ServiceConfig loaded = port == null ? fromFiles
+                : workersOnly ? fromFiles.withMetrics(fromFiles.metrics().withPort(port))
+                : fromFiles.withHttp(fromFiles.http().withPort(port));
         CountDownLatch stopped = new CountDownLatch(1);
         if (workersOnly && !loaded.database().isPostgres()) {
             mms.err.println("mms: --workers-only shares a PostgreSQL database with other processes; the embedded database "
@@ -56,7 +59,7 @@ final class ServeCommand implements Callable<Integer> {
             mms.err.println("mms: --workers-only with workers.threads 0 would do nothing");
             return ExitCodes.USAGE;
         }
-        Optional<String> exposed = workersOnly ? Optional.empty() : loaded.http().plainExposure();
+        Optional<String> exposed = workersOnly && loaded.metrics().port().isEmpty() ? Optional.empty() : loaded.http().plainExposure();
         if (exposed.isPresent()) {
             mms.err.println("mms: refusing to start: " + exposed.get());
             return ExitCodes.USAGE;
@@ -71,6 +74,9 @@ final class ServeCommand implements Callable<Integer> {
         if (workersOnly) {
             mms.out.println("MMS workers are running (no API in this process).");
             mms.out.println(loaded.describe());
+            mms.out.println(loaded.metrics().port().isPresent()
+                    ? "Health, readiness and metrics: " + clientUrl(loaded.http(), service.port()) + "/health, /ready, /metrics"
+                    : "Nothing listens in this process: set metrics.port (MMS_METRICS_PORT, or --port) for /health, /ready and /metrics.");
             mms.out.flush();
             stopped.await();
             return ExitCodes.OK;

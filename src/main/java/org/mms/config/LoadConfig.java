@@ -28,12 +28,12 @@ import tools.jackson.databind.json.JsonMapper;
  *   "mail": {"pickupDirectory": "data/outbox/pickup", "sender": "mms@contoso.com", "senders": 4,
  *            "smtp": {"host": "smtp.contoso.com", "port": 587, "security": "starttls", "username": "mms@contoso.com",
  *                     "password": "…", "maxMessagesPerSecond": 10}},
- *   "metrics": {"allowFrom": ["10.0.0.0/8", "127.0.0.1"]} }
+ *   "metrics": {"allowFrom": ["10.0.0.0/8", "127.0.0.1"], "port": 9470} }
  * </pre>
  * Environment: MMS_DATA, MMS_DB_URL, MMS_DB_USER, MMS_DB_PASSWORD, MMS_HTTP_HOST, MMS_HTTP_PORT, MMS_HTTP_TLS_CERTIFICATE,
  * MMS_HTTP_TLS_PRIVATE_KEY, MMS_HTTP_ALLOW_PLAIN,
  * MMS_WORKERS, MMS_PICKUP_DIR, MMS_SENDER, MMS_SENDERS, MMS_SMTP_HOST, MMS_SMTP_PORT, MMS_SMTP_SECURITY,
- * MMS_SMTP_USER, MMS_SMTP_PASSWORD, MMS_SMTP_RATE, MMS_METRICS_ALLOW_FROM (comma-separated).
+ * MMS_SMTP_USER, MMS_SMTP_PASSWORD, MMS_SMTP_RATE, MMS_METRICS_ALLOW_FROM (comma-separated), MMS_METRICS_PORT.
  */
 public final class LoadConfig {
 
@@ -120,6 +120,12 @@ public final class LoadConfig {
 
         Map<String, Double> haltAt = haltAt(env.get("MMS_HALT_AT"), problems);
         ServiceConfig.Metrics metrics = metrics(json, env.get("MMS_METRICS_ALLOW_FROM"), problems);
+        Optional<Integer> metricsPort = integer(env.get("MMS_METRICS_PORT"), json, problems, "metrics", "port");
+        metricsPort.filter(p -> p < 0 || p > 65535)
+                .ifPresent(p -> problems.add("metrics.port must be between 0 and 65535, not " + p));
+        if (metricsPort.isPresent()) {
+            metrics = metrics.withPort(metricsPort.get());
+        }
 
         if (!problems.isEmpty()) {
             throw new InvalidConfigException("the configuration has " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
@@ -138,7 +144,7 @@ public final class LoadConfig {
             return ServiceConfig.Metrics.TOKEN_ONLY;
         }
         if (section != null && section.isObject()) {
-            section.propertyNames().stream().filter(n -> !n.equals("allowFrom"))
+            section.propertyNames().stream().filter(n -> !n.equals("allowFrom") && !n.equals("port"))
                     .forEach(n -> problems.add("unknown setting \"metrics." + n + "\" in the config file"));
         }
         List<String> blocks = new ArrayList<>();

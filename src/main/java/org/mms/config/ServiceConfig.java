@@ -149,12 +149,25 @@ public record ServiceConfig(Path dataDir, DatabaseConfig database, Http http, Wo
      * of {@code allowFrom} (CIDR blocks, e.g. the Prometheus server's network) read it without one. The
      * address is the connection's: behind a proxy, the proxy's, so list it only when the proxy does not
      * forward {@code /metrics} from elsewhere.
+     *
+     * @param port where a {@code --workers-only} process answers {@code /health}, {@code /ready} and {@code /metrics}
+     *             (on {@code http.host}, with {@code http.tls}); none: such a process listens nowhere. A process
+     *             with the API answers them on the API's port and ignores this.
      */
-    public record Metrics(java.util.List<org.mms.metrics.AddressRange> allowFrom) {
-        public static final Metrics TOKEN_ONLY = new Metrics(java.util.List.of());
+    public record Metrics(java.util.List<org.mms.metrics.AddressRange> allowFrom, Optional<Integer> port) {
+        public static final Metrics TOKEN_ONLY = new Metrics(java.util.List.of(), Optional.empty());
 
         public Metrics {
             allowFrom = java.util.List.copyOf(allowFrom);
+            java.util.Objects.requireNonNull(port, "port");
+        }
+
+        public Metrics(java.util.List<org.mms.metrics.AddressRange> allowFrom) {
+            this(allowFrom, Optional.empty());
+        }
+
+        public Metrics withPort(int other) {
+            return new Metrics(allowFrom, Optional.of(other));
         }
     }
 
@@ -179,6 +192,7 @@ public record ServiceConfig(Path dataDir, DatabaseConfig database, Http http, Wo
                         .orElse("mail: pickup directory " + mail.pickupDirectory().toAbsolutePath()) + " (" + mail.senders() + " senders)",
                 "sender: " + mail.sender().orElse("(none)"),
                 "metrics: GET /metrics with a Metrics token" + (metrics.allowFrom().isEmpty() ? ""
-                        : ", or without one from " + metrics.allowFrom()));
+                        : ", or without one from " + metrics.allowFrom())
+                        + metrics.port().map(p -> "; a workers-only process answers /health, /ready and /metrics on port " + p).orElse(""));
     }
 }

@@ -149,14 +149,8 @@ public final class JdbcMigrationQueue implements MigrationQueue, MigrationStatus
     }
 
     @Override
-    public int purgeFinishedBefore(Instant cutoff) {
-        return jdbi.inTransaction(h -> {
-            TransitionRows.purgeFinishedBefore(h, MigrationRequestRows.time(cutoff));
-            return h.createUpdate("DELETE FROM migration_request"
-                            + " WHERE state IN ('SUCCEEDED', 'FAILED', 'DENIED') AND finished_at < :cutoff")
-                    .bind("cutoff", MigrationRequestRows.time(cutoff))
-                    .execute();
-        });
+    public int purgeFinishedBefore(TenantId tenant, Instant cutoff) {
+        return jdbi.inTransaction(h -> PurgeFinishedMigrations.before(h, tenant, MigrationRequestRows.time(cutoff)));
     }
 
     @Override

@@ -48,14 +48,6 @@ final class TransitionRows {
         batch.execute();
     }
 
-    /** The history goes with its request when retention removes it. */
-    static void purgeFinishedBefore(Handle h, OffsetDateTime cutoff) {
-        h.createUpdate("DELETE FROM migration_transition WHERE correlation_id IN (SELECT correlation_id FROM migration_request"
-                        + " WHERE state IN ('SUCCEEDED', 'FAILED', 'DENIED') AND finished_at < :cutoff)")
-                .bind("cutoff", cutoff)
-                .execute();
-    }
-
     static List<Transition> list(Handle h, TenantId tenant, HistoryFilter filter) {
         StringBuilder sql = new StringBuilder("SELECT * FROM migration_transition WHERE tenant_id = :tenant");
         filter.user().ifPresent(u -> sql.append(" AND user_id = :user"));

@@ -100,6 +100,9 @@ public interface MigrationQueue {
      */
     List<MigrationRequest> reapExpiredLeases(Instant now);
 
-    /** Deletes succeeded, failed and denied requests that finished before {@code cutoff}; returns how many. */
-    int purgeFinishedBefore(Instant cutoff);
+    /**
+     * Deletes the tenant's succeeded, failed and denied requests that finished before {@code cutoff}, and with them
+     * what they recorded (their history; a database's journal and sent messages too); returns how many requests.
+     */
+    int purgeFinishedBefore(TenantId tenant, Instant cutoff);
 }

@@ -188,7 +188,8 @@ public final class MmsService implements AutoCloseable {
 
     /** As {@link #start(ServiceConfig, Clock, Role)}, ending the process (a database that stays closed) by {@code exit}; tests record it instead. */
     static MmsService start(ServiceConfig config, Clock clock, Role role, IntConsumer exit) throws IOException {
-        if (role == Role.API_AND_WORKERS) {
+        if (role == Role.API_AND_WORKERS || config.metrics().port().isPresent()) {
+            // A workers-only process's /ready and /metrics read tokens too: the same rule for where they may travel in clear.
             config.http().plainExposure().ifPresent(why -> {
                 throw new IllegalStateException("refusing to start: " + why);
             });
@@ -212,9 +213,11 @@ public final class MmsService implements AutoCloseable {
             }
             // The loops first: a readiness check answered before they run would find them dead.
             service.loops.forEach(Loop::start);
+            Optional<Tls> tls = config.http().tls().map(t -> new Tls(t.certificate(), t.privateKey()));
             if (role == Role.API_AND_WORKERS) {
-                service.api.start(config.http().host(), config.http().port(),
-                        config.http().tls().map(t -> new Tls(t.certificate(), t.privateKey())));
+                service.api.start(config.http().host(), config.http().port(), tls);
+            } else if (config.metrics().port().isPresent()) {
+                service.api.operationsOnly().start(config.http().host(), config.metrics().port().get(), tls);
             }
             return service;
         } catch (RuntimeException | IOException e) {
@@ -301,8 +304,8 @@ public final class MmsService implements AutoCloseable {
         var now = clock.instant();
         restrictDataFiles();
         int reaped = queue.reapExpiredLeases(now).size();
-        long retentionDays = directory.tenants().stream().mapToLong(t -> t.settings().retention().toDays()).max().orElse(150);
-        queue.purgeFinishedBefore(now.minus(Duration.ofDays(retentionDays)));
+        // Each tenant by its own RetentionDays: one tenant's longer setting keeps no other tenant's records.
+        directory.tenants().forEach(t -> queue.purgeFinishedBefore(t.id(), now.minus(t.settings().retention())));
         access.purgeAuditLog();
         if (reaped > 0) {
             LOG.warn("took back {} migration(s) whose worker stopped answering", reaped);
@@ -356,7 +359,7 @@ public final class MmsService implements AutoCloseable {
         return access;
     }
 
-    /** The API's port (only for a process with the API). */
+    /** The API's port; in a workers-only process, where {@code /health}, {@code /ready} and {@code /metrics} answer ({@code metrics.port}). */
     public int port() {
         return api.port();
     }

@@ -608,7 +608,7 @@ public abstract class MigrationQueueContract {
         clock.advance(Duration.ofMinutes(1));
         MigrationRequest finishedAfterCutoff = assertRecorded(queue.succeed(carol.lease(), Counts.NONE, "", clock.instant())).request();
 
-        int purged = queue.purgeFinishedBefore(cutoff);
+        int purged = queue.purgeFinishedBefore(CONTOSO, cutoff);
 
         assertThat(purged).isEqualTo(2);
         assertThat(status.byCorrelationId(CONTOSO, oldSuccess.correlationId())).isEmpty();
@@ -778,7 +778,7 @@ public abstract class MigrationQueueContract {
         assertThat(status.summary(CONTOSO, StatusFilter.all())).contains(new StateCount(MigrationState.DENIED, 1),
                 new StateCount(MigrationState.PENDING, 1));
         clock.advance(Duration.ofDays(200));
-        assertThat(queue.purgeFinishedBefore(clock.instant())).as("a denied request is kept as long as a finished one").isEqualTo(1);
+        assertThat(queue.purgeFinishedBefore(CONTOSO, clock.instant())).as("a denied request is kept as long as a finished one").isEqualTo(1);
     }
 
     @Test
@@ -864,7 +864,7 @@ public abstract class MigrationQueueContract {
         clock.advance(Duration.ofDays(151));
         MigrationRequest recent = finish(BOB, true);
 
-        queue.purgeFinishedBefore(clock.instant().minus(Duration.ofDays(150)));
+        queue.purgeFinishedBefore(CONTOSO, clock.instant().minus(Duration.ofDays(150)));
 
         assertThat(status.history(CONTOSO, HistoryFilter.ofMigration(old.correlationId()))).isEmpty();
         assertThat(status.history(CONTOSO, HistoryFilter.ofMigration(recent.correlationId()))).hasSize(3);
