@@ -19,6 +19,7 @@ import org.mms.directory.TenantId;
 import org.mms.directory.UserId;
 import org.mms.itip.ItipRequest;
 import org.mms.migration.ComponentPlan;
+import org.mms.migration.HtmlBlocks;
 import org.mms.migration.MeetingPlan;
 import org.mms.migration.MigrationJournal;
 import org.mms.migration.MigrationType;
@@ -283,9 +284,10 @@ public final class JdbcMigrationJournal implements MigrationJournal, MeetingHist
             this.run = run;
             this.batch = h.prepareBatch("""
                     INSERT INTO meeting_change (tenant_id, user_id, correlation_id, href, uid, recurrence_id, subject, start_at, outcome,
-                      reason, detail, previous_block, new_block, write_state, new_hash, base_etag, created_at)
+                      reason, detail, previous_block, new_block, previous_html_block, new_html_block, html_recorded, write_state,
+                      new_hash, base_etag, created_at)
                     VALUES (:tenant, :user, :correlation, :href, :uid, :recurrence, :subject, :start, :outcome, :reason, :detail,
-                      :previous, :next, :state, :hash, :base, :now)""");
+                      :previous, :next, :previousHtml, :nextHtml, TRUE, :state, :hash, :base, :now)""");
         }
 
         void add(String href, List<MeetingPlan> meetings, String writeState, String hash, String baseEtag) {
@@ -296,12 +298,14 @@ public final class JdbcMigrationJournal implements MigrationJournal, MeetingHist
                     String detail = null;
                     String previous = null;
                     String next = null;
+                    Optional<HtmlBlocks> html = Optional.empty();
                     switch (c.outcome()) {
                         case Outcome.Migrated m -> {
                             outcome = "MIGRATED";
                             detail = m.evidence().describe();
                             previous = m.oldBlock();
                             next = m.newBlock();
+                            html = m.html();
                         }
                         case Outcome.Unchanged u -> {
                             outcome = "UNCHANGED";
@@ -322,7 +326,9 @@ public final class JdbcMigrationJournal implements MigrationJournal, MeetingHist
                             .bind("href", href).bind("uid", c.uid()).bind("recurrence", c.recurrenceId().orElse(null))
                             .bind("subject", c.summary()).bind("start", c.start().map(JdbcMigrationJournal::time).orElse(null))
                             .bind("outcome", outcome).bind("reason", reason).bind("detail", detail).bind("previous", previous)
-                            .bind("next", next).bind("state", c.migrated() ? writeState : NONE).bind("hash", c.migrated() ? hash : null)
+                            .bind("next", next).bind("previousHtml", html.map(HtmlBlocks::before).orElse(null))
+                            .bind("nextHtml", html.map(HtmlBlocks::after).orElse(null))
+                            .bind("state", c.migrated() ? writeState : NONE).bind("hash", c.migrated() ? hash : null)
                             .bind("base", c.migrated() ? baseEtag : null)
                             .bind("now", time(run.now())).add();
                 }
