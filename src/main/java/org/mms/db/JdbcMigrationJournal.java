@@ -175,7 +175,8 @@ public final class JdbcMigrationJournal implements MigrationJournal, MeetingHist
             Map<String, String> lastHash = new HashMap<>();
             Map<String, Map<String, WrittenComponent>> components = new HashMap<>();
             h.createQuery("""
-                            SELECT href, uid, recurrence_id, subject, start_at, previous_block, new_block, new_hash FROM meeting_change
+                            SELECT href, uid, recurrence_id, subject, start_at, previous_block, new_block, previous_html_block,
+                              new_html_block, new_hash FROM meeting_change
                             WHERE tenant_id = :t AND user_id = :u AND correlation_id IN (<c>) AND write_state = 'WRITTEN'
                               AND outcome = 'MIGRATED' ORDER BY id""")
                     .bind("t", tenant.value()).bind("u", user.value()).bindList("c", correlationIds)
@@ -185,11 +186,14 @@ public final class JdbcMigrationJournal implements MigrationJournal, MeetingHist
                         WrittenComponent c = new WrittenComponent(rs.getString("uid"), Optional.ofNullable(rs.getString("recurrence_id")),
                                 rs.getString("subject"),
                                 Optional.ofNullable(rs.getObject("start_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant),
-                                rs.getString("previous_block"), rs.getString("new_block"));
+                                rs.getString("previous_block"), rs.getString("new_block"), htmlBlocks(rs.getString("previous_html_block"),
+                                rs.getString("new_html_block")));
                         // The first migration's block before, the last one's after.
                         components.computeIfAbsent(href, k -> new LinkedHashMap<>()).merge(c.uid() + "\n" + c.recurrenceId().orElse(""), c,
                                 (first, later) -> new WrittenComponent(first.uid(), first.recurrenceId(), later.summary(), later.start(),
-                                        first.previousBlock(), later.newBlock()));
+                                        first.previousBlock(), later.newBlock(), first.html().isPresent() && later.html().isPresent()
+                                                ? Optional.of(new HtmlBlocks(first.html().get().before(), later.html().get().after()))
+                                                : Optional.empty()));
                         return href;
                     })
                     .list();
@@ -268,6 +272,10 @@ public final class JdbcMigrationJournal implements MigrationJournal, MeetingHist
                         ORDER BY id FETCH FIRST 1 ROWS ONLY""")
                 .bind("t", tenant.value()).bind("c", correlationId).bind("uid", uid)
                 .map((rs, ctx) -> new String[] {rs.getString("previous_block"), rs.getString("new_block")}).findOne());
+    }
+
+    private static Optional<HtmlBlocks> htmlBlocks(String before, String after) {
+        return before == null || after == null ? Optional.empty() : Optional.of(new HtmlBlocks(before, after));
     }
 
     private static Map<String, Object> key(Intent intent) {
