@@ -79,7 +79,8 @@ public final class JdbcDashboardQueries implements DashboardQueries {
     @Override
     public Page<Views.MigrationStatus> migrations(TenantId tenant, MigrationFilter filter, PageRequest page) {
         // Only the clauses the filter asks for, so each query can use the index that fits it (and PostgreSQL is never
-        // asked to type a bare NULL); the search scans the tenant's rows, which the bench measures.
+        // asked to type a bare NULL). Otherwise a count from the index, then the page: a count in the page's query would
+        // read every row of the tenant whole, where the first page reads 100.
         StringBuilder where = new StringBuilder(" WHERE tenant_id = :tenant");
         filter.user().ifPresent(u -> where.append(" AND user_id = :user"));
         filter.state().ifPresent(s -> where.append(" AND state = :state"));
@@ -88,8 +89,23 @@ public final class JdbcDashboardQueries implements DashboardQueries {
         filter.search().ifPresent(q -> where.append(" AND (LOWER(upn) LIKE :search ESCAPE '!' OR LOWER(user_id) LIKE :search ESCAPE '!'"
                 + " OR LOWER(correlation_id) LIKE :search ESCAPE '!' OR LOWER(last_message) LIKE :search ESCAPE '!')"));
         return jdbi.withHandle(h -> {
+            if (filter.search().isPresent()) {
+                // A search reads every row of the tenant: the page and the count from one reading of them.
+                List<Map.Entry<Views.MigrationStatus, Long>> found = bind(h.createQuery("SELECT " + MigrationRequestRows.COLUMNS
+                                + ", COUNT(*) OVER () AS matching FROM migration_request" + where
+                                + " ORDER BY create_date DESC, id DESC OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY"), tenant, filter)
+                        .bind("offset", page.offset()).bind("size", page.size())
+                        .map((rs, ctx) -> Map.entry(status(MigrationRequestRows.MAPPER.map(rs, ctx)), rs.getLong("matching"))).list();
+                if (!found.isEmpty() || page.number() == 1) {
+                    return new Page<>(found.stream().map(Map.Entry::getKey).toList(), page.number(), page.size(),
+                            found.isEmpty() ? 0 : found.getFirst().getValue());
+                }
+            }
             long total = bind(h.createQuery("SELECT COUNT(*) FROM migration_request" + where), tenant, filter).mapTo(Long.class).one();
             PageRequest served = Page.within(page, total);
+            if (total == 0) {
+                return new Page<Views.MigrationStatus>(List.of(), served.number(), served.size(), 0);
+            }
             List<Views.MigrationStatus> rows = bind(h.createQuery("SELECT " + MigrationRequestRows.COLUMNS + " FROM migration_request" + where
                             + " ORDER BY create_date DESC, id DESC OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY"), tenant, filter)
                     .bind("offset", served.offset()).bind("size", served.size())

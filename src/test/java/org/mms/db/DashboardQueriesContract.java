@@ -135,6 +135,12 @@ abstract class DashboardQueriesContract {
         assertThat(last.hasNext()).isFalse();
         assertThat(past.number()).isEqualTo(3);
         assertThat(past.rows()).isEqualTo(last.rows());
+        var searched = queries().migrations(tenant, search("@example"), new DashboardQueries.PageRequest(2, 100));
+        var searchedPast = queries().migrations(tenant, search("@example"), new DashboardQueries.PageRequest(9, 100));
+        assertThat(searched.total()).isEqualTo(250);
+        assertThat(searched.rows()).extracting(Views.MigrationStatus::UserId).hasSize(100).startsWith("u149").endsWith("u50");
+        assertThat(searchedPast.number()).isEqualTo(3);
+        assertThat(searchedPast.rows()).isEqualTo(last.rows());
     }
 
     @Test
