@@ -4,31 +4,33 @@ import static org.mms.dashboard.Markup.el;
 import static org.mms.dashboard.Markup.text;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.mms.admin.Admin;
 import org.mms.admin.Views;
+import org.mms.directory.UserId;
 
-/** The trigger decisions: every change to a user, whether it queued a migration, and why. */
+/** The trigger decisions: every change to a user, whether it queued a migration, and why; a page at a time, newest first. */
 final class ChangesPage {
 
-    static final int ROWS_SHOWN = 500;
-
     private final Admin admin;
+    private final DashboardQueries queries;
 
-    ChangesPage(Admin admin) {
+    ChangesPage(Admin admin, DashboardQueries queries) {
         this.admin = admin;
+        this.queries = queries;
     }
 
-    /** The decisions, newest first, of one user when {@code user} names one. */
-    Markup page(Visitor visitor, Optional<String> user) {
-        List<Views.TriggerDecision> decisions = admin.triggerDecisions(visitor.tenant(), user, Optional.empty());
+    /** The decisions of one user when {@code user} names one. */
+    Markup page(Visitor visitor, Optional<String> user, DashboardQueries.PageRequest asked) {
+        Optional<UserId> id = user.map(i -> new UserId(admin.users(visitor.tenant(), Optional.of(i)).getFirst().UserId()));
+        DashboardQueries.Page<Views.TriggerDecision> found = queries.decisions(visitor.tenant(), id, asked);
         Markup filter = el("form", List.of("method", "get", "action", "/changes", "class", "filters"),
                 Layout.labelled("user", "User", el("input", List.of("id", "user", "name", "user", "type", "text", "value", user.orElse(""),
                         "placeholder", "UPN, SIP address or UserId"))),
                 el("button", List.of("type", "submit"), text("Filter")));
-        return Layout.page("Changes", visitor, "/changes", Markup.join(filter, decisions(decisions.size() > ROWS_SHOWN
-                ? "The newest " + ROWS_SHOWN + " of " + decisions.size() + " trigger decisions" : decisions.size() + " trigger decisions",
-                decisions.stream().limit(ROWS_SHOWN).toList())));
+        return Layout.page("Changes", visitor, "/changes", Markup.join(filter, decisions(Pages.caption(found, "trigger decisions"),
+                found.rows()), Pages.links("/changes", Map.of("user", user.orElse("")), found)));
     }
 
     static Markup decisions(String caption, List<Views.TriggerDecision> decisions) {

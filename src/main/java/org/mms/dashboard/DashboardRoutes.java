@@ -29,6 +29,13 @@ public final class DashboardRoutes {
     static final String COOKIE = "mms_session";
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    /**
+     * The migration page's policy: {@link #CSP} and style attributes, which the sanitized HTML blocks it renders in
+     * {@code srcdoc} frames need to look like the invitation (such a frame has the policy of the page that holds it).
+     * Everything else stays refused in the frames too: script, {@code <style>} elements, every fetch but the
+     * dashboard's own, being framed.
+     */
+    static final String CSP_WITH_RENDERED_BLOCKS = CSP + "; style-src-attr 'unsafe-inline'";
     /** A token is a few dozen characters; anything much longer is not one. */
     private static final int MAX_TOKEN = 512;
 
@@ -51,9 +58,9 @@ public final class DashboardRoutes {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sessions = new Sessions(clock);
         this.overview = new OverviewPage(admin, queries, clock);
-        this.migrations = new MigrationsPage(admin, clock);
+        this.migrations = new MigrationsPage(admin, queries, clock);
         this.migration = new MigrationPage(admin, queries);
-        this.changes = new ChangesPage(admin);
+        this.changes = new ChangesPage(admin, queries);
         this.settings = new SettingsPage(admin);
         this.actions = List.of(new MigrateAgain(admin, migration), DecideApproval.approve(admin), DecideApproval.deny(admin), new Undo(admin),
                 new TestCalendarStore(admin, settings));
@@ -71,10 +78,10 @@ public final class DashboardRoutes {
         routes.post("/sign-out", this::signOut, mark);
         routes.get("/", ctx -> page(ctx, overview::page), mark);
         routes.get("/overview/live", this::live, mark);
-        routes.get("/migrations", ctx -> page(ctx, v -> migrations.page(v, filter(ctx))), mark);
-        routes.get("/migrations/{correlationId}", ctx -> page(ctx, v -> migration.find(v, ctx.pathParam("correlationId"))
+        routes.get("/migrations", ctx -> page(ctx, v -> migrations.page(v, filter(ctx), Pages.asked(param(ctx, "page")))), mark);
+        routes.get("/migrations/{correlationId}", ctx -> page(ctx, CSP_WITH_RENDERED_BLOCKS, v -> migration.find(v, ctx.pathParam("correlationId"))
                 .map(s -> migration.page(v, s)).orElseThrow(() -> new AdminException.NotFound("There is no such migration."))), mark);
-        routes.get("/changes", ctx -> page(ctx, v -> changes.page(v, param(ctx, "user"))), mark);
+        routes.get("/changes", ctx -> page(ctx, v -> changes.page(v, param(ctx, "user"), Pages.asked(param(ctx, "page")))), mark);
         routes.get("/settings", ctx -> page(ctx, v -> v.isAdmin() ? settings.page(v, Optional.empty())
                 : ErrorPage.page(v, "The settings are shown to Admin tokens only.")), mark);
         for (Action action : actions) {
@@ -83,6 +90,10 @@ public final class DashboardRoutes {
     }
 
     private void page(Context ctx, java.util.function.Function<Visitor, Markup> render) {
+        page(ctx, CSP, render);
+    }
+
+    private void page(Context ctx, String policy, java.util.function.Function<Visitor, Markup> render) {
         Optional<Visitor> visitor = visitor(ctx);
         if (visitor.isEmpty()) {
             secure(ctx);
@@ -90,7 +101,7 @@ public final class DashboardRoutes {
             return;
         }
         try {
-            send(ctx, 200, render.apply(visitor.get()));
+            send(ctx, 200, render.apply(visitor.get()), policy);
         } catch (AdminException e) {
             send(ctx, e instanceof AdminException.NotFound ? 404 : 400, ErrorPage.page(visitor.get(), e.getMessage()));
         }
@@ -217,13 +228,21 @@ public final class DashboardRoutes {
     }
 
     private static void send(Context ctx, int status, Markup page) {
-        secure(ctx);
+        send(ctx, status, page, CSP);
+    }
+
+    private static void send(Context ctx, int status, Markup page, String policy) {
+        secure(ctx, policy);
         ctx.status(status).contentType("text/html; charset=utf-8").result(page.html());
     }
 
-    /** The headers every dashboard answer carries: no inline script, no framing, no sniffing, nothing cached. */
     private static void secure(Context ctx) {
-        ctx.header("Content-Security-Policy", CSP);
+        secure(ctx, CSP);
+    }
+
+    /** The headers every dashboard answer carries: no inline script, no framing, no sniffing, nothing cached. */
+    private static void secure(Context ctx, String policy) {
+        ctx.header("Content-Security-Policy", policy);
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");

@@ -14,8 +14,9 @@ import org.mms.block.BlockDiff;
 
 /**
  * One migration: its status fields, the action to run it again, each meeting with its outcome and reason and
- * the block before and after (as a line diff of the stored text, whether plain text or HTML source: shown,
- * never rendered), and its history (the user's other migrations and the decisions that queued them).
+ * the block before and after (as a line diff of the stored text, shown, never rendered; and, for a meeting with an
+ * HTML body, that body's block before and after, sanitized and rendered in sandboxed frames), and its history (the
+ * user's other migrations and the decisions that queued them).
  */
 final class MigrationPage {
 
@@ -73,7 +74,8 @@ final class MigrationPage {
     private static Markup meetings(List<DashboardQueries.MeetingChange> changes) {
         List<List<Markup>> rows = changes.stream().map(m -> List.of(text(m.subject()), text(Layout.time(m.start())),
                 text(m.recurrenceId() == null ? "" : m.recurrenceId()), el("span", List.of("class", "outcome " + m.outcome()), text(m.outcome())),
-                text(m.reason() == null ? "" : m.reason()), text(m.detail() == null ? "" : m.detail()), diff(m))).toList();
+                text(m.reason() == null ? "" : m.reason()), text(m.detail() == null ? "" : m.detail()), Markup.join(diff(m), rendered(m))))
+                .toList();
         return el("section", textEl("h2", "Meetings"), Layout.table(changes.size() + " meetings",
                 List.of("Subject", "Start", "Occurrence", "Outcome", "Reason", "Detail", "Block"), rows));
     }
@@ -88,6 +90,30 @@ final class MigrationPage {
                 .toList();
         return el("details", List.of("class", "diff"), textEl("summary", "Block before (-) and after (+)"),
                 el("pre", Markup.join(lines)));
+    }
+
+    /**
+     * The HTML block before and after, each rendered in a frame with every sandbox restriction ({@code sandbox=""}: no
+     * scripts, no forms, no popups, an origin of its own) from a sanitized copy; {@code srcdoc} is an attribute, so
+     * {@link Markup} escapes it. Meetings journaled before the HTML was kept say so.
+     */
+    static Markup rendered(DashboardQueries.MeetingChange m) {
+        if (m.previousBlock() == null || m.newBlock() == null) {
+            return Markup.EMPTY;
+        }
+        if (!m.htmlRecorded()) {
+            return el("p", List.of("class", "rendered"), text("HTML block: not recorded"));
+        }
+        if (m.previousHtmlBlock() == null || m.newHtmlBlock() == null) {
+            return el("p", List.of("class", "rendered"), text("No HTML body"));
+        }
+        return el("details", List.of("class", "rendered"), textEl("summary", "HTML block before and after, rendered"),
+                el("div", List.of("class", "pair"), frame("Before", m.previousHtmlBlock()), frame("After", m.newHtmlBlock())));
+    }
+
+    private static Markup frame(String label, String html) {
+        return el("figure", textEl("figcaption", label), el("iframe", List.of("sandbox", "", "srcdoc", SanitizeBlockHtml.document(html),
+                "title", "HTML block " + label.toLowerCase(java.util.Locale.ROOT), "referrerpolicy", "no-referrer", "loading", "lazy")));
     }
 
     private Markup history(Visitor visitor, Views.MigrationStatus status) {

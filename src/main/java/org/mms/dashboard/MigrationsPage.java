@@ -7,20 +7,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.mms.admin.Admin;
-import org.mms.admin.Requests;
 import org.mms.admin.Views;
+import org.mms.directory.UserId;
 import org.mms.migration.MigrationType;
 import org.mms.queue.MigrationState;
 
-/** Every organizer's migrations with the status fields, filtered by state, time window, user and type, and searched. */
+/**
+ * Every organizer's migrations with the status fields, filtered by state, time window, user and type, and searched,
+ * one page of {@value Pages#SIZE} at a time, newest first: the filters and the paging are the database's work.
+ */
 final class MigrationsPage {
 
-    static final int ROWS_SHOWN = 500;
     private static final List<String> STATES = MigrationState.SUMMARY_ORDER.stream().map(MigrationState::displayName).toList();
     /** The time windows offered, in hours (0: any time). */
     private static final List<Integer> WINDOWS = List.of(0, 1, 24, 168);
@@ -32,38 +34,46 @@ final class MigrationsPage {
             hours = WINDOWS.contains(hours) ? hours : 0;
             type = type.filter(t -> MigrationType.byDisplayName(t).isPresent());
         }
+
+        /** As the links to other pages carry them. */
+        Map<String, String> parameters() {
+            Map<String, String> p = new LinkedHashMap<>();
+            p.put("state", state.orElse(""));
+            p.put("hours", hours == 0 ? "" : String.valueOf(hours));
+            p.put("user", user.orElse(""));
+            p.put("type", type.orElse(""));
+            p.put("q", search.orElse(""));
+            return p;
+        }
     }
 
     private final Admin admin;
+    private final DashboardQueries queries;
     private final Clock clock;
 
-    MigrationsPage(Admin admin, Clock clock) {
+    MigrationsPage(Admin admin, DashboardQueries queries, Clock clock) {
         this.admin = admin;
+        this.queries = queries;
         this.clock = clock;
     }
 
-    Markup page(Visitor visitor, Filter filter) {
-        Requests.StatusQuery query = new Requests.StatusQuery(filter.user(), filter.state(),
-                filter.hours() == 0 ? Optional.empty() : Optional.of(clock.instant().minus(Duration.ofHours(filter.hours()))), Optional.empty());
-        List<Views.MigrationStatus> found = admin.migrationStatus(visitor.tenant(), query).stream()
-                .filter(s -> filter.type().map(t -> MigrationType.byDisplayName(t).orElseThrow().displayName().equals(s.MigrationType())).orElse(true))
-                .filter(s -> filter.search().map(q -> matches(s, q)).orElse(true))
-                .toList();
-        List<List<Markup>> rows = found.stream().limit(ROWS_SHOWN).map(s -> List.of(
+    Markup page(Visitor visitor, Filter filter, DashboardQueries.PageRequest asked) {
+        // An identity that names no user is refused (not found) rather than read as "no migrations".
+        Optional<UserId> user = filter.user().map(i -> new UserId(admin.users(visitor.tenant(), Optional.of(i)).getFirst().UserId()));
+        DashboardQueries.MigrationFilter query = new DashboardQueries.MigrationFilter(user,
+                filter.state().flatMap(MigrationState::byDisplayName),
+                filter.hours() == 0 ? Optional.empty() : Optional.of(clock.instant().minus(Duration.ofHours(filter.hours()))),
+                filter.type().flatMap(MigrationType::byDisplayName), filter.search());
+        DashboardQueries.Page<Views.MigrationStatus> found = queries.migrations(visitor.tenant(), query, asked);
+        List<List<Markup>> rows = found.rows().stream().map(s -> List.of(
                 Layout.link("/migrations/" + s.CorrelationId(), s.UserPrincipalName()), text(s.MigrationType()),
                 el("span", List.of("class", "state " + s.State()), text(s.State())), text(s.TotalMeeting()), text(s.SucceededMeeting()),
                 text(s.FailedMeeting()), text(s.InvitesUpdate()), text(s.RetryCount()), text(s.LastMessage()),
                 text(Layout.time(s.CreateDate())), text(Layout.time(s.ModifiedDate())))).toList();
-        String caption = found.size() > ROWS_SHOWN ? "The first " + ROWS_SHOWN + " of " + found.size() + " migrations" : found.size() + " migrations";
-        return Layout.page("Migrations", visitor, "/migrations", Markup.join(form(filter), Layout.table(caption,
+        Markup pager = Pages.links("/migrations", filter.parameters(), found);
+        return Layout.page("Migrations", visitor, "/migrations", Markup.join(form(filter), Layout.table(Pages.caption(found, "migrations"),
                 List.of("User", "MigrationType", "State", "TotalMeeting", "SucceededMeeting", "FailedMeeting", "InvitesUpdate",
-                        "RetryCount", "LastMessage", "CreateDate", "ModifiedDate"), rows)));
-    }
-
-    private static boolean matches(Views.MigrationStatus s, String query) {
-        String q = query.toLowerCase(Locale.ROOT);
-        return Stream.of(s.UserPrincipalName(), s.UserId(), s.CorrelationId(), s.LastMessage())
-                .anyMatch(v -> v != null && v.toLowerCase(Locale.ROOT).contains(q));
+                        "RetryCount", "LastMessage", "CreateDate", "ModifiedDate"), rows), pager));
     }
 
     private static Markup form(Filter filter) {

@@ -7,10 +7,15 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+import org.mms.admin.Views;
 import org.mms.dashboard.DashboardQueries;
 import org.mms.directory.TenantId;
+import org.mms.directory.UserId;
+import org.mms.queue.MigrationRequest;
 
 /** The dashboard's reads, each bound to one tenant. */
 public final class JdbcDashboardQueries implements DashboardQueries {
@@ -33,7 +38,8 @@ public final class JdbcDashboardQueries implements DashboardQueries {
                             Optional.ofNullable(rs.getObject("start_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant).orElse(null),
                             rs.getString("outcome"), rs.getString("reason"), rs.getString("detail"),
                             written ? rs.getString("previous_block") : null, written ? rs.getString("new_block") : null,
-                            rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                            written ? rs.getString("previous_html_block") : null, written ? rs.getString("new_html_block") : null,
+                            rs.getBoolean("html_recorded"), rs.getObject("created_at", OffsetDateTime.class).toInstant());
                 })
                 .list());
     }
@@ -69,5 +75,84 @@ public final class JdbcDashboardQueries implements DashboardQueries {
                 .bind("t", tenant.value())
                 .map((rs, ctx) -> Map.entry(rs.getString("state"), rs.getLong("n"))).forEach(e -> counts.put(e.getKey(), e.getValue())));
         return counts;
+    }
+
+    @Override
+    public Page<Views.MigrationStatus> migrations(TenantId tenant, MigrationFilter filter, PageRequest page) {
+        // Only the clauses the filter asks for, so each query can use the index that fits it (and PostgreSQL is never
+        // asked to type a bare NULL). Otherwise a count from the index, then the page: a count in the page's query would
+        // read every row of the tenant whole, where the first page reads 100.
+        StringBuilder where = new StringBuilder(" WHERE tenant_id = :tenant");
+        filter.user().ifPresent(u -> where.append(" AND user_id = :user"));
+        filter.state().ifPresent(s -> where.append(" AND state = :state"));
+        filter.createdFrom().ifPresent(t -> where.append(" AND create_date >= :from"));
+        filter.type().ifPresent(t -> where.append(" AND migration_type = :type"));
+        filter.search().ifPresent(q -> where.append(" AND (LOWER(upn) LIKE :search ESCAPE '!' OR LOWER(user_id) LIKE :search ESCAPE '!'"
+                + " OR LOWER(correlation_id) LIKE :search ESCAPE '!' OR LOWER(last_message) LIKE :search ESCAPE '!')"));
+        return jdbi.withHandle(h -> {
+            if (filter.search().isPresent()) {
+                // A search reads every row of the tenant: the page and the count from one reading of them.
+                List<Map.Entry<Views.MigrationStatus, Long>> found = bind(h.createQuery("SELECT " + MigrationRequestRows.COLUMNS
+                                + ", COUNT(*) OVER () AS matching FROM migration_request" + where
+                                + " ORDER BY create_date DESC, id DESC OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY"), tenant, filter)
+                        .bind("offset", page.offset()).bind("size", page.size())
+                        .map((rs, ctx) -> Map.entry(status(MigrationRequestRows.MAPPER.map(rs, ctx)), rs.getLong("matching"))).list();
+                if (!found.isEmpty() || page.number() == 1) {
+                    return new Page<>(found.stream().map(Map.Entry::getKey).toList(), page.number(), page.size(),
+                            found.isEmpty() ? 0 : found.getFirst().getValue());
+                }
+            }
+            long total = bind(h.createQuery("SELECT COUNT(*) FROM migration_request" + where), tenant, filter).mapTo(Long.class).one();
+            PageRequest served = Page.within(page, total);
+            if (total == 0) {
+                return new Page<Views.MigrationStatus>(List.of(), served.number(), served.size(), 0);
+            }
+            List<Views.MigrationStatus> rows = bind(h.createQuery("SELECT " + MigrationRequestRows.COLUMNS + " FROM migration_request" + where
+                            + " ORDER BY create_date DESC, id DESC OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY"), tenant, filter)
+                    .bind("offset", served.offset()).bind("size", served.size())
+                    .map(MigrationRequestRows.MAPPER).map(JdbcDashboardQueries::status).list();
+            return new Page<>(rows, served.number(), served.size(), total);
+        });
+    }
+
+    @Override
+    public Page<Views.TriggerDecision> decisions(TenantId tenant, Optional<UserId> user, PageRequest page) {
+        String where = " WHERE tenant_id = :tenant" + (user.isPresent() ? " AND user_id = :user" : "");
+        return jdbi.withHandle(h -> {
+            Query count = h.createQuery("SELECT COUNT(*) FROM trigger_decision" + where).bind("tenant", tenant.value());
+            user.ifPresent(u -> count.bind("user", u.value()));
+            long total = count.mapTo(Long.class).one();
+            PageRequest served = Page.within(page, total);
+            Query query = h.createQuery("SELECT * FROM trigger_decision" + where
+                            + " ORDER BY decided_at DESC, id DESC OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY")
+                    .bind("tenant", tenant.value()).bind("offset", served.offset()).bind("size", served.size());
+            user.ifPresent(u -> query.bind("user", u.value()));
+            return new Page<>(query.map(JdbcDecisionLog.ROW).list(), served.number(), served.size(), total);
+        });
+    }
+
+    private static Query bind(Query query, TenantId tenant, MigrationFilter filter) {
+        query.bind("tenant", tenant.value());
+        filter.user().ifPresent(u -> query.bind("user", u.value()));
+        filter.state().ifPresent(s -> query.bind("state", s.name()));
+        filter.createdFrom().ifPresent(t -> query.bind("from", MigrationRequestRows.time(t)));
+        filter.type().ifPresent(t -> query.bind("type", t.name()));
+        filter.search().ifPresent(q -> query.bind("search", "%" + likeEscaped(q.toLowerCase(Locale.ROOT)) + "%"));
+        return query;
+    }
+
+    /**
+     * The search text matched as typed: its {@code %} and {@code _} are not wildcards. The escape character is {@code !}
+     * because Jdbi's statement parser reads a backslash in a literal as escaping the quote after it.
+     */
+    private static String likeEscaped(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    /** As {@code Get-CsMeetingMigrationStatus} shows a request. */
+    private static Views.MigrationStatus status(MigrationRequest r) {
+        return new Views.MigrationStatus(r.user().value(), r.upn(), r.correlationId().value().toString(), r.type().displayName(),
+                r.state().displayName(), r.counts().total(), r.counts().succeeded(), r.counts().failed(), r.counts().invitesUpdate(),
+                r.retryCount(), r.lastMessage(), r.createDate(), r.modifiedDate());
     }
 }

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.mms.admin.DecisionLog;
 import org.mms.admin.Views;
 import org.mms.directory.TenantId;
@@ -42,11 +43,14 @@ public final class JdbcDecisionLog implements DecisionLog {
             var query = h.createQuery(sql).bind("tenant", tenant.value()).bind("max", max);
             user.ifPresent(u -> query.bind("user", u.value()));
             since.ifPresent(t -> query.bind("since", JdbcMigrationJournal.time(t)));
-            return query.map((rs, ctx) -> new Views.TriggerDecision(rs.getString("user_id"), rs.getString("upn"), rs.getString("change_kind"),
-                    rs.getString("change_detail"), rs.getString("decision"), rs.getString("migration_type"), rs.getString("reason"),
-                    rs.getString("correlation_id"), rs.getObject("decided_at", OffsetDateTime.class).toInstant())).list();
+            return query.map(ROW).list();
         });
     }
+
+    /** A {@code trigger_decision} row as the cmdlet shows it. */
+    static final RowMapper<Views.TriggerDecision> ROW = (rs, ctx) -> new Views.TriggerDecision(rs.getString("user_id"), rs.getString("upn"),
+            rs.getString("change_kind"), rs.getString("change_detail"), rs.getString("decision"), rs.getString("migration_type"),
+            rs.getString("reason"), rs.getString("correlation_id"), rs.getObject("decided_at", OffsetDateTime.class).toInstant());
 
     private static String truncate(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";

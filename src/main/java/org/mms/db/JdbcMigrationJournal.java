@@ -19,6 +19,7 @@ import org.mms.directory.TenantId;
 import org.mms.directory.UserId;
 import org.mms.itip.ItipRequest;
 import org.mms.migration.ComponentPlan;
+import org.mms.migration.HtmlBlocks;
 import org.mms.migration.MeetingPlan;
 import org.mms.migration.MigrationJournal;
 import org.mms.migration.MigrationType;
@@ -174,7 +175,8 @@ public final class JdbcMigrationJournal implements MigrationJournal, MeetingHist
             Map<String, String> lastHash = new HashMap<>();
             Map<String, Map<String, WrittenComponent>> components = new HashMap<>();
             h.createQuery("""
-                            SELECT href, uid, recurrence_id, subject, start_at, previous_block, new_block, new_hash FROM meeting_change
+                            SELECT href, uid, recurrence_id, subject, start_at, previous_block, new_block, previous_html_block,
+                              new_html_block, new_hash FROM meeting_change
                             WHERE tenant_id = :t AND user_id = :u AND correlation_id IN (<c>) AND write_state = 'WRITTEN'
                               AND outcome = 'MIGRATED' ORDER BY id""")
                     .bind("t", tenant.value()).bind("u", user.value()).bindList("c", correlationIds)
@@ -184,11 +186,14 @@ public final class JdbcMigrationJournal implements MigrationJournal, MeetingHist
                         WrittenComponent c = new WrittenComponent(rs.getString("uid"), Optional.ofNullable(rs.getString("recurrence_id")),
                                 rs.getString("subject"),
                                 Optional.ofNullable(rs.getObject("start_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant),
-                                rs.getString("previous_block"), rs.getString("new_block"));
+                                rs.getString("previous_block"), rs.getString("new_block"), htmlBlocks(rs.getString("previous_html_block"),
+                                rs.getString("new_html_block")));
                         // The first migration's block before, the last one's after.
                         components.computeIfAbsent(href, k -> new LinkedHashMap<>()).merge(c.uid() + "\n" + c.recurrenceId().orElse(""), c,
                                 (first, later) -> new WrittenComponent(first.uid(), first.recurrenceId(), later.summary(), later.start(),
-                                        first.previousBlock(), later.newBlock()));
+                                        first.previousBlock(), later.newBlock(), first.html().isPresent() && later.html().isPresent()
+                                                ? Optional.of(new HtmlBlocks(first.html().get().before(), later.html().get().after()))
+                                                : Optional.empty()));
                         return href;
                     })
                     .list();
@@ -269,6 +274,10 @@ public final class JdbcMigrationJournal implements MigrationJournal, MeetingHist
                 .map((rs, ctx) -> new String[] {rs.getString("previous_block"), rs.getString("new_block")}).findOne());
     }
 
+    private static Optional<HtmlBlocks> htmlBlocks(String before, String after) {
+        return before == null || after == null ? Optional.empty() : Optional.of(new HtmlBlocks(before, after));
+    }
+
     private static Map<String, Object> key(Intent intent) {
         return Map.of("t", intent.tenant().value(), "u", intent.user().value(), "c", intent.correlationId(),
                 "href", intent.href());
@@ -283,9 +292,10 @@ public final class JdbcMigrationJournal implements MigrationJournal, MeetingHist
             this.run = run;
             this.batch = h.prepareBatch("""
                     INSERT INTO meeting_change (tenant_id, user_id, correlation_id, href, uid, recurrence_id, subject, start_at, outcome,
-                      reason, detail, previous_block, new_block, write_state, new_hash, base_etag, created_at)
+                      reason, detail, previous_block, new_block, previous_html_block, new_html_block, html_recorded, write_state,
+                      new_hash, base_etag, created_at)
                     VALUES (:tenant, :user, :correlation, :href, :uid, :recurrence, :subject, :start, :outcome, :reason, :detail,
-                      :previous, :next, :state, :hash, :base, :now)""");
+                      :previous, :next, :previousHtml, :nextHtml, TRUE, :state, :hash, :base, :now)""");
         }
 
         void add(String href, List<MeetingPlan> meetings, String writeState, String hash, String baseEtag) {
@@ -296,12 +306,14 @@ public final class JdbcMigrationJournal implements MigrationJournal, MeetingHist
                     String detail = null;
                     String previous = null;
                     String next = null;
+                    Optional<HtmlBlocks> html = Optional.empty();
                     switch (c.outcome()) {
                         case Outcome.Migrated m -> {
                             outcome = "MIGRATED";
                             detail = m.evidence().describe();
                             previous = m.oldBlock();
                             next = m.newBlock();
+                            html = m.html();
                         }
                         case Outcome.Unchanged u -> {
                             outcome = "UNCHANGED";
@@ -322,7 +334,9 @@ public final class JdbcMigrationJournal implements MigrationJournal, MeetingHist
                             .bind("href", href).bind("uid", c.uid()).bind("recurrence", c.recurrenceId().orElse(null))
                             .bind("subject", c.summary()).bind("start", c.start().map(JdbcMigrationJournal::time).orElse(null))
                             .bind("outcome", outcome).bind("reason", reason).bind("detail", detail).bind("previous", previous)
-                            .bind("next", next).bind("state", c.migrated() ? writeState : NONE).bind("hash", c.migrated() ? hash : null)
+                            .bind("next", next).bind("previousHtml", html.map(HtmlBlocks::before).orElse(null))
+                            .bind("nextHtml", html.map(HtmlBlocks::after).orElse(null))
+                            .bind("state", c.migrated() ? writeState : NONE).bind("hash", c.migrated() ? hash : null)
                             .bind("base", c.migrated() ? baseEtag : null)
                             .bind("now", time(run.now())).add();
                 }

@@ -147,6 +147,11 @@ final class Bodies {
         return textSpan != null ? textSpan.of(text.text()) : htmlBlock.visibleText();
     }
 
+    /** The HTML body's block before and after {@code rendered} replaces it; empty when the meeting has no HTML block. */
+    Optional<HtmlBlocks> htmlBlocks(RenderedBlock rendered) {
+        return htmlBlock == null ? Optional.empty() : Optional.of(new HtmlBlocks(htmlBlock.span().of(html.text()), rendered.html()));
+    }
+
     /** What the old block shows, read once. */
     private ShownCoordinates shown() {
         if (shown == null) {

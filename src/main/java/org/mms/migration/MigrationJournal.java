@@ -105,9 +105,12 @@ public interface MigrationJournal {
             List<WrittenComponent> components) {
     }
 
-    /** One migrated component, with the block it showed before and the one it got. */
+    /**
+     * One migrated component, with the block it showed before and the one it got, and its HTML body's block likewise
+     * (empty when it has no HTML body, or when a migration journaled before the HTML blocks were kept wrote it).
+     */
     record WrittenComponent(String uid, Optional<String> recurrenceId, String summary, Optional<Instant> start, String previousBlock,
-            String newBlock) {
+            String newBlock, Optional<HtmlBlocks> html) {
     }
 
     /** A block an open intent meant to write: the component it goes in, and its text as {@link Outcome.Migrated#newBlock}. */

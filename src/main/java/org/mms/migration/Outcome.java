@@ -2,6 +2,7 @@ package org.mms.migration;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.mms.block.MeetingType;
 import org.mms.ical.ByteEdit;
 
@@ -10,13 +11,21 @@ public sealed interface Outcome {
 
     /**
      * New bytes for the component, the edits that made them from the old ones, the old and new block
-     * text for the report, and what showed the meeting to be the organizer's.
+     * text for the report, the old and new block of the HTML body when the meeting has one, and what showed the
+     * meeting to be the organizer's.
      */
-    record Migrated(byte[] bytes, List<ByteEdit> edits, String oldBlock, String newBlock, MeetingType from, MeetingType to,
-            OwnerEvidence evidence) implements Outcome {
+    record Migrated(byte[] bytes, List<ByteEdit> edits, String oldBlock, String newBlock, Optional<HtmlBlocks> html, MeetingType from,
+            MeetingType to, OwnerEvidence evidence) implements Outcome {
         public Migrated {
             edits = List.copyOf(edits);
+            Objects.requireNonNull(html, "html");
             Objects.requireNonNull(evidence, "evidence");
+        }
+
+        /** A meeting without an HTML body. */
+        public Migrated(byte[] bytes, List<ByteEdit> edits, String oldBlock, String newBlock, MeetingType from, MeetingType to,
+                OwnerEvidence evidence) {
+            this(bytes, edits, oldBlock, newBlock, Optional.empty(), from, to, evidence);
         }
     }
 

@@ -223,8 +223,8 @@ public final class PlanMeeting {
         if (bad.isPresent()) {
             return bad.get();
         }
-        return new Outcome.Migrated(editor.apply(), editor.edits(), bodies.oldBlockText(), rendered.text(), bodies.type(),
-                coordinates.type(), evidence);
+        return new Outcome.Migrated(editor.apply(), editor.edits(), bodies.oldBlockText(), rendered.text(), bodies.htmlBlocks(rendered),
+                bodies.type(), coordinates.type(), evidence);
     }
 
     /**

@@ -72,7 +72,8 @@ public final class PlanUndo {
                         bytes = editor.apply();
                         plan = new ComponentPlan(migrated.uid(), migrated.recurrenceId(), migrated.summary(), migrated.start(), stored,
                                 new Outcome.Migrated(bytes, editor.edits(), migrated.newBlock(), migrated.previousBlock(),
-                                        typeOf(migrated.newBlock()), typeOf(migrated.previousBlock()), OwnerEvidence.addInProperties()));
+                                        migrated.html().map(h -> new HtmlBlocks(h.after(), h.before())), typeOf(migrated.newBlock()),
+                                        typeOf(migrated.previousBlock()), OwnerEvidence.addInProperties()));
                     } else {
                         plan = new ComponentPlan(event.value("UID").orElse(""), event.value("RECURRENCE-ID"), "", java.util.Optional.empty(),
                                 c.bytes(), new Outcome.Unchanged("not changed by the migration", OwnerEvidence.addInProperties()));

@@ -81,5 +81,16 @@ class DashboardOverHttpsTest {
         public Map<String, Long> updates(TenantId tenant) {
             return Map.of();
         }
+
+        @Override
+        public Page<org.mms.admin.Views.MigrationStatus> migrations(TenantId tenant, MigrationFilter filter, PageRequest page) {
+            return new Page<>(List.of(), 1, page.size(), 0);
+        }
+
+        @Override
+        public Page<org.mms.admin.Views.TriggerDecision> decisions(TenantId tenant, java.util.Optional<org.mms.directory.UserId> user,
+                PageRequest page) {
+            return new Page<>(List.of(), 1, page.size(), 0);
+        }
     }
 }

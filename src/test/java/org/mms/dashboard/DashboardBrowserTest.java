@@ -31,7 +31,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The dashboard in a real browser (Debian's chromium, headless) against the real service on an embedded
  * database: sign in, watch a bulk change reach Succeeded on the overview (live, by the page's polling),
- * open a migration and its block diff, see a hostile title stay text, migrate again, sign out; a Reader
+ * open a migration, its block diff and its HTML block rendered before and after in sandboxed frames, see a hostile
+ * title and a hostile HTML block stay harmless, migrate again, sign out; a Reader
  * gets no button and a forged post is refused. Each page is written to {@code target/screenshots/}.
  */
 class DashboardBrowserTest {
@@ -106,6 +107,24 @@ class DashboardBrowserTest {
         diff.findElement(By.tagName("summary")).click();
         assertThat(diff.findElements(By.cssSelector(".del")).stream().anyMatch(WebElement::isDisplayed)).isTrue();
         assertThat(diff.findElements(By.cssSelector(".ins")).stream().anyMatch(WebElement::isDisplayed)).isTrue();
+        // A Skype meeting's: the hostile HTML went into those blocks.
+        WebElement rendered = browser.findElements(By.cssSelector("details.rendered")).stream()
+                .filter(d -> d.findElement(By.tagName("iframe")).getDomAttribute("srcdoc").contains("Kept red")).findFirst().orElseThrow();
+        rendered.findElement(By.tagName("summary")).click();
+        List<WebElement> frames = rendered.findElements(By.tagName("iframe"));
+        assertThat(frames).hasSize(2).allSatisfy(f -> {
+            assertThat(f.isDisplayed()).isTrue();
+            assertThat(f.getDomAttribute("sandbox")).isEmpty();
+        });
+        browser.switchTo().frame(frames.getFirst());
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("Kept red").doesNotContain("document.title");
+        assertThat(browser.findElements(By.cssSelector("script, img, iframe, form"))).isEmpty();
+        browser.switchTo().defaultContent();
+        browser.switchTo().frame(frames.getLast());
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("Join").doesNotContain("Kept red");
+        browser.switchTo().defaultContent();
+        assertThat(browser.getTitle()).as("no script of the block ran").doesNotContain("owned");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", rendered);
         shot("migration");
 
         toNextPage(() -> browser.findElement(By.xpath("//button[text()='Migrate again']")).click());

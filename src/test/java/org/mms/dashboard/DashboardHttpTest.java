@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.select.Elements;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,7 +56,10 @@ class DashboardHttpTest {
             HttpResponse<String> page = get(path, session);
             assertThat(page.statusCode()).as(path).isEqualTo(200);
             String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
-            assertThat(csp).as(path).contains("default-src 'none'", "script-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe");
+            assertThat(csp).as(path).contains("default-src 'none'", "script-src 'self'", "frame-ancestors 'none'");
+            // The migration page renders HTML blocks in frames, whose style attributes it allows: nothing else.
+            assertThat(csp.replace("; style-src-attr 'unsafe-inline'", "")).as(path).isEqualTo(DashboardRoutes.CSP);
+            assertThat(csp.contains("style-src-attr")).as(path).isEqualTo(path.startsWith("/migrations/"));
             assertThat(page.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
             assertThat(page.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
             assertThat(page.body()).as(path).doesNotContainPattern("<script>|<script [^>]*>[^<]|<img");
@@ -184,6 +189,26 @@ class DashboardHttpTest {
         assertThat(page).contains(Markup.escape(DashboardService.HOSTILE_TITLE)).doesNotContain(DashboardService.HOSTILE_TITLE)
                 .doesNotContain("<img");
         assertThat(page).contains("class=\"del\"", "class=\"ins\"");
+    }
+
+    @Test
+    void aHostileHtmlBlockIsRenderedOnlySanitizedInASandboxedFrameAsAnEscapedSrcdoc() throws Exception {
+        String page = get("/migrations/" + mms.firstHostileMigration().CorrelationId(), signIn(mms.reader)).body();
+
+        assertThat(page).doesNotContain(DashboardService.HOSTILE_BLOCK_HTML).doesNotContain("<script>document.title", "<form action=\"/sign-out");
+        Elements frames = Jsoup.parse(page).select("details.rendered iframe");
+        assertThat(frames).isNotEmpty();
+        assertThat(frames).allSatisfy(f -> {
+            assertThat(f.attributes().get("sandbox")).as("every restriction, none lifted").isEmpty();
+            assertThat(f.hasAttr("sandbox")).isTrue();
+            assertThat(f.attr("srcdoc")).startsWith("<!DOCTYPE html>").doesNotContainIgnoringCase("<script")
+                    .doesNotContainIgnoringCase("onerror").doesNotContainIgnoringCase("onclick").doesNotContainIgnoringCase("javascript:")
+                    .doesNotContain("data:", "<iframe", "<form", "<img", "url(");
+        });
+        assertThat(frames.stream().map(f -> f.attr("srcdoc"))).as("the block before, sanitized")
+                .anySatisfy(before -> assertThat(before).contains("<p style=\"color:#c00\">Kept red</p>", "<p>Fetched background</p>"));
+        assertThat(frames.stream().map(f -> f.attr("srcdoc"))).as("the block after, as rendered").anySatisfy(after -> assertThat(after)
+                .contains("Join").doesNotContain("Kept red"));
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.mms.access.Role;
 import org.mms.admin.Requests;
 import org.mms.admin.Views;
 import org.mms.config.ServiceConfig;
+import org.mms.ical.TextEscaping;
 import org.mms.sample.SampleOrganization;
 import org.mms.service.MmsService;
 
@@ -26,6 +27,8 @@ import org.mms.service.MmsService;
 final class DashboardService implements AutoCloseable {
 
     static final String HOSTILE_TITLE = read("/dashboard/hostile-title.txt");
+    /** Put in the HTML body's block of each of the hostile organizer's meetings, after its join link. */
+    static final String HOSTILE_BLOCK_HTML = read("/dashboard/hostile-block.html");
 
     final MmsService service;
     final SampleOrganization org = new SampleOrganization(6);
@@ -49,6 +52,7 @@ final class DashboardService implements AutoCloseable {
             String ics = new String(org.calendar(o, now, 12, 1000 + i), StandardCharsets.UTF_8);
             if (o.equals(hostile)) {
                 ics = ics.replaceAll("(?m)^SUMMARY([;:][^\r\n]*)", "SUMMARY:" + java.util.regex.Matcher.quoteReplacement(HOSTILE_TITLE));
+                ics = withHostileBlockHtml(ics);
             }
             service.admin().importCalendar(MmsService.FIRST_TENANT, o.upn(), ics.getBytes(StandardCharsets.UTF_8));
         }
@@ -62,6 +66,17 @@ final class DashboardService implements AutoCloseable {
         service.admin().setMigrationConfiguration(MmsService.FIRST_TENANT, new Requests.MigrationConfigurationChange(Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(required), Optional.empty()));
+    }
+
+    /** The calendar with {@link #HOSTILE_BLOCK_HTML} in each HTML block, after the join link's paragraph; its lines left unfolded. */
+    private static String withHostileBlockHtml(String ics) {
+        String unfolded = ics.replace("\r\n ", "");
+        String hostile = unfolded.replaceAll("(?m)^(X-ALT-DESC[^\r\n]*?OutJoinLink[^\r\n]*?</p>)",
+                "$1" + java.util.regex.Matcher.quoteReplacement(TextEscaping.escape(HOSTILE_BLOCK_HTML)));
+        if (hostile.equals(unfolded)) {
+            throw new IllegalStateException("the sample calendar has no HTML block with a join link to put hostile HTML in");
+        }
+        return hostile;
     }
 
     String url() {

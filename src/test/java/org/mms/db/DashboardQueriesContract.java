@@ -6,10 +6,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.mms.admin.Views;
 import org.mms.dashboard.DashboardQueries;
 import org.mms.directory.TenantId;
+import org.mms.directory.UserId;
+import org.mms.migration.MigrationType;
+import org.mms.queue.MigrationState;
 
 /**
  * What the dashboard reads, on each database: rows written as the journal, the queue and the outbox write
@@ -85,6 +90,122 @@ abstract class DashboardQueriesContract {
         message(tenant(), "FAILED");
 
         assertThat(queries().updates(tenant)).isEqualTo(Map.of("PENDING", 2L, "SENT", 1L));
+    }
+
+    @Test
+    void aMeetingChangeCarriesItsHtmlBlocksAndWhetherTheyWereRecordedAtAll() {
+        TenantId tenant = tenant();
+        change(tenant, "c5", "before-html", "MIGRATED", "WRITTEN", T0, "old", "new");
+        db().jdbi().useHandle(h -> h.createUpdate("""
+                        INSERT INTO meeting_change (tenant_id, user_id, correlation_id, href, uid, subject, outcome, previous_block,
+                          new_block, previous_html_block, new_html_block, html_recorded, write_state, created_at)
+                        VALUES (:t, 'u', 'c5', '/h.ics', 'with-html', 'subject', 'MIGRATED', 'old', 'new', '<p>old</p>', '<p>new</p>', TRUE,
+                          'WRITTEN', :at)""")
+                .bind("t", tenant.value()).bind("at", T0.atOffset(ZoneOffset.UTC)).execute());
+
+        var changes = queries().changes(tenant, "c5");
+
+        assertThat(changes.get(0).htmlRecorded()).as("journaled before the HTML was kept").isFalse();
+        assertThat(changes.get(0).previousHtmlBlock()).isNull();
+        assertThat(changes.get(1).htmlRecorded()).isTrue();
+        assertThat(changes.get(1).previousHtmlBlock()).isEqualTo("<p>old</p>");
+        assertThat(changes.get(1).newHtmlBlock()).isEqualTo("<p>new</p>");
+    }
+
+    @Test
+    void migrationsComeAHundredToAPageNewestFirstAndAPagePastTheEndIsTheLast() {
+        TenantId tenant = tenant();
+        for (int i = 0; i < 250; i++) {
+            migration(tenant, "u" + i, "SUCCEEDED", "ALL_TO_TEAMS", T0.plusSeconds(i), "");
+        }
+        migration(tenant(), "other", "SUCCEEDED", "ALL_TO_TEAMS", T0.plusSeconds(999), "");
+
+        var first = queries().migrations(tenant, DashboardQueries.MigrationFilter.none(), new DashboardQueries.PageRequest(1, 100));
+        var last = queries().migrations(tenant, DashboardQueries.MigrationFilter.none(), new DashboardQueries.PageRequest(3, 100));
+        var past = queries().migrations(tenant, DashboardQueries.MigrationFilter.none(), new DashboardQueries.PageRequest(9, 100));
+
+        assertThat(first.total()).isEqualTo(250);
+        assertThat(first.pages()).isEqualTo(3);
+        assertThat(first.rows()).hasSize(100);
+        assertThat(first.rows().getFirst().UserId()).isEqualTo("u249");
+        assertThat(first.rows().getLast().UserId()).isEqualTo("u150");
+        assertThat(first.hasPrevious()).isFalse();
+        assertThat(first.hasNext()).isTrue();
+        assertThat(last.rows()).extracting(Views.MigrationStatus::UserId).hasSize(50).startsWith("u49").endsWith("u0");
+        assertThat(last.hasNext()).isFalse();
+        assertThat(past.number()).isEqualTo(3);
+        assertThat(past.rows()).isEqualTo(last.rows());
+        var searched = queries().migrations(tenant, search("@example"), new DashboardQueries.PageRequest(2, 100));
+        var searchedPast = queries().migrations(tenant, search("@example"), new DashboardQueries.PageRequest(9, 100));
+        assertThat(searched.total()).isEqualTo(250);
+        assertThat(searched.rows()).extracting(Views.MigrationStatus::UserId).hasSize(100).startsWith("u149").endsWith("u50");
+        assertThat(searchedPast.number()).isEqualTo(3);
+        assertThat(searchedPast.rows()).isEqualTo(last.rows());
+    }
+
+    @Test
+    void migrationsAreFilteredByUserStateTypeAndTimeAndSearchedWithWildcardsTakenAsTyped() {
+        TenantId tenant = tenant();
+        migration(tenant, "alice", "SUCCEEDED", "ALL_TO_TEAMS", T0, "100% of the meetings");
+        migration(tenant, "alice", "FAILED", "SFB_TO_SFB", T0.plusSeconds(60), "1000 meetings");
+        migration(tenant, "bob", "SUCCEEDED", "SFB_TO_SFB", T0.plusSeconds(120), "");
+        migration(tenant(), "alice", "SUCCEEDED", "ALL_TO_TEAMS", T0.plusSeconds(180), "100% of the meetings");
+
+        assertThat(users(tenant, new DashboardQueries.MigrationFilter(Optional.of(new UserId("alice")), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty()))).containsExactly("alice", "alice");
+        assertThat(users(tenant, new DashboardQueries.MigrationFilter(Optional.empty(), Optional.of(MigrationState.SUCCEEDED),
+                Optional.empty(), Optional.empty(), Optional.empty()))).containsExactly("bob", "alice");
+        assertThat(users(tenant, new DashboardQueries.MigrationFilter(Optional.empty(), Optional.empty(), Optional.of(T0.plusSeconds(60)),
+                Optional.empty(), Optional.empty()))).containsExactly("bob", "alice");
+        assertThat(users(tenant, new DashboardQueries.MigrationFilter(Optional.of(new UserId("alice")), Optional.empty(), Optional.empty(),
+                Optional.of(MigrationType.SFB_TO_SFB), Optional.empty()))).containsExactly("alice");
+        assertThat(users(tenant, search("BOB@"))).as("the UPN, case-insensitively").containsExactly("bob");
+        assertThat(users(tenant, search("100%"))).as("% is not a wildcard").containsExactly("alice");
+        assertThat(users(tenant, search("1_0"))).as("_ is not a wildcard").isEmpty();
+        assertThat(users(tenant, search("it's!'"))).isEmpty();
+    }
+
+    @Test
+    void triggerDecisionsComeAPageAtATimeNewestFirstForOneUserOfOneTenant() {
+        TenantId tenant = tenant();
+        for (int i = 0; i < 120; i++) {
+            decision(tenant, i % 2 == 0 ? "alice" : "bob", T0.plusSeconds(i));
+        }
+        decision(tenant(), "alice", T0.plusSeconds(500));
+
+        var all = queries().decisions(tenant, Optional.empty(), new DashboardQueries.PageRequest(2, 100));
+        var alice = queries().decisions(tenant, Optional.of(new UserId("alice")), new DashboardQueries.PageRequest(1, 100));
+
+        assertThat(all.total()).isEqualTo(120);
+        assertThat(all.rows()).hasSize(20);
+        assertThat(all.rows().getFirst().DecidedAt()).isEqualTo(T0.plusSeconds(19));
+        assertThat(alice.total()).isEqualTo(60);
+        assertThat(alice.rows()).hasSize(60).allSatisfy(d -> assertThat(d.UserId()).isEqualTo("alice"));
+        assertThat(alice.rows().getFirst().DecidedAt()).isEqualTo(T0.plusSeconds(118));
+    }
+
+    private static DashboardQueries.MigrationFilter search(String text) {
+        return new DashboardQueries.MigrationFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(text));
+    }
+
+    private java.util.List<String> users(TenantId tenant, DashboardQueries.MigrationFilter filter) {
+        return queries().migrations(tenant, filter, new DashboardQueries.PageRequest(1, 100)).rows().stream()
+                .map(Views.MigrationStatus::UserId).toList();
+    }
+
+    private void migration(TenantId tenant, String user, String state, String type, Instant created, String lastMessage) {
+        db().jdbi().useHandle(h -> h.createUpdate("""
+                        INSERT INTO migration_request (correlation_id, tenant_id, user_id, upn, migration_type, trigger, state, due_at,
+                          settle_ms, attempts, retry_count, follow_up, total_meeting, succeeded_meeting, failed_meeting, invites_update,
+                          last_message, create_date, modified_date, finished_at)
+                        VALUES (:c, :t, :u, :upn, :type, 'test', :state, :at, 0, 1, 0, FALSE, 0, 0, 0, 0, :message, :at, :at, :at)""")
+                .bind("c", UUID.randomUUID().toString()).bind("t", tenant.value()).bind("u", user).bind("upn", user + "@Example.com")
+                .bind("type", type).bind("state", state).bind("message", lastMessage).bind("at", created.atOffset(ZoneOffset.UTC)).execute());
+    }
+
+    private void decision(TenantId tenant, String user, Instant at) {
+        new JdbcDecisionLog(db()).record(tenant, new Views.TriggerDecision(user, user + "@example.com", "ManualMigration", "", "Queued",
+                "AllToTeams", "", null, at));
     }
 
     private void change(TenantId tenant, String correlationId, String uid, String outcome, String writeState, Instant at,

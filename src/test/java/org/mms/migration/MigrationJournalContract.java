@@ -186,6 +186,32 @@ public abstract class MigrationJournalContract {
     }
 
     @Test
+    void the_html_blocks_of_two_migrations_of_a_meeting_come_back_for_undo_as_the_first_before_and_the_last_after() {
+        Run first = newRun();
+        Run second = newRun();
+        String uid = newUid();
+        byte[] bytes = "BEGIN:VEVENT\r\nEND:VEVENT\r\n".getBytes(StandardCharsets.UTF_8);
+        journal.intend(first, "meeting.ics", List.of(new MeetingPlan(uid, List.of(component(uid, Optional.empty(), "Weekly",
+                Optional.of(START), new Outcome.Migrated(bytes, List.of(), "skype", "teams 1", Optional.of(new HtmlBlocks("<p>skype</p>",
+                        "<p>teams 1</p>")), MeetingType.SKYPE, MeetingType.TEAMS, OwnerEvidence.addInProperties()))))), "hash-1",
+                Optional.empty(), List.of(), bytes);
+        journal.complete(Intent.of(first, "meeting.ics", "hash-1"));
+        journal.intend(second, "meeting.ics", List.of(new MeetingPlan(uid, List.of(component(uid, Optional.empty(), "Weekly",
+                Optional.of(START), new Outcome.Migrated(bytes, List.of(), "teams 1", "teams 2", Optional.of(new HtmlBlocks("<p>teams 1</p>",
+                        "<p>teams 2</p>")), MeetingType.TEAMS, MeetingType.TEAMS, OwnerEvidence.addInProperties()))))), "hash-2",
+                Optional.empty(), List.of(), bytes);
+        journal.complete(Intent.of(second, "meeting.ics", "hash-2"));
+
+        var written = journal.writtenBy(tenant, user, List.of(first.correlationId(), second.correlationId()));
+
+        assertThat(written).singleElement().satisfies(r -> assertThat(r.components()).singleElement().satisfies(c -> {
+            assertThat(c.previousBlock()).isEqualTo("skype");
+            assertThat(c.newBlock()).isEqualTo("teams 2");
+            assertThat(c.html()).contains(new HtmlBlocks("<p>skype</p>", "<p>teams 2</p>"));
+        }));
+    }
+
+    @Test
     void abandoning_an_intent_closes_it_forgets_its_decisions_and_drops_its_message() {
         Run run = newRun();
         String uid = newUid();

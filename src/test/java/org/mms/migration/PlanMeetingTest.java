@@ -113,6 +113,28 @@ class PlanMeetingTest {
     }
 
     @Test
+    void a_migrated_meeting_with_an_html_body_carries_that_bodys_block_as_it_was_and_as_it_became() {
+        byte[] before = firstEvent("ics/teams-t2-en-dialin.ics");
+        Outcome.Migrated m = (Outcome.Migrated) plan(List.of(before), "teams-toll-free-removed.json", RULES).getFirst().outcome();
+        String htmlBefore = TextEscaping.unescape(Component.parse(before).value("X-ALT-DESC").orElseThrow());
+        String htmlAfter = TextEscaping.unescape(Component.parse(m.bytes()).value("X-ALT-DESC").orElseThrow());
+
+        assertThat(m.html()).hasValueSatisfying(html -> {
+            assertThat(htmlBefore).contains(html.before());
+            assertThat(html.before()).contains("679-9995");
+            assertThat(htmlAfter).contains(html.after());
+            assertThat(html.after()).doesNotContain("679-9995").contains("658389278");
+        });
+    }
+
+    @Test
+    void a_migrated_meeting_without_an_html_body_carries_no_html_block() {
+        Outcome.Migrated m = (Outcome.Migrated) planOnly("ics/teams-t1-en-2019.ics", "teams-new-bridge.json", RULES);
+
+        assertThat(m.html()).isEmpty();
+    }
+
+    @Test
     void teams_meetings_are_left_alone_when_only_skype_meetings_are_selected() {
         Outcome outcome = planOnly("ics/teams-t2-en-dialin.ics", "teams-new-bridge.json",
                 RULES.withSourceTypes(EnumSet.of(MeetingType.SKYPE)));
