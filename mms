@@ -4,7 +4,8 @@
 #
 # A cmdlet is a short client call, so its JVM starts from target/mms-JDK.aot, an ahead-of-time cache of the
 # client path's classes, already loaded and linked, and of how its methods ran (JEP 483/514/515),
-# recorded from a training run right after the jar is built (bin/aot.sh); with the quick compiler only
+# recorded from a training run right after the jar is built (bin/aot.sh); the version and the status
+# cmdlet from target/mms-quick-JDK.aot, the cache of their quick path alone; with the quick compiler only
 # and the serial collector, and no logging. The long-running commands and those that open the database
 # (serve, demo, migrate-ics, generate-calendar, token) start as before. A missing or stale cache only
 # makes a call slower, never noisier.
@@ -34,6 +35,12 @@ case "${1:-}" in
   serve | demo | migrate-ics | generate-calendar | token)
     exec "$JAVA_HOME/bin/java" ${MMS_JAVA_OPTS:-} -jar "$jar" "$@" ;;
 esac
-ensure_aot_cache "$JAVA_HOME" "$jar"
-mapfile -t client < <(aot_client_options "$JAVA_HOME" "$jar")
+# The version and the status cmdlet start from the cache of their quick path (bin/aot.sh); a status call that
+# path leaves to the full cmdlet (--json, -StartTime...) loads the rest from the jar.
+cache=""
+case "${1,,}" in
+  --version | -v | get-csmeetingmigrationstatus) cache=quick ;;
+esac
+ensure_aot_cache "$JAVA_HOME" "$jar" $cache
+mapfile -t client < <(aot_client_options "$JAVA_HOME" "$jar" $cache)
 exec "$JAVA_HOME/bin/java" "${client[@]}" ${MMS_JAVA_OPTS:-} -cp "$jar" org.mms.Main "$@"
