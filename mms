@@ -10,7 +10,10 @@
 # (serve, demo, migrate-ics, generate-calendar, token) start as before. A missing or stale cache only
 # makes a call slower, never noisier.
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# Parameter expansion rather than dirname and basename: every program the launcher starts costs a cmdlet time.
+src="${BASH_SOURCE[0]}"
+[[ "$src" == */* ]] || src="./$src"
+root="$(cd "${src%/*}" && pwd)"
 
 # shellcheck source=bin/jdk.sh
 source "$root/bin/jdk.sh"

@@ -19,7 +19,7 @@
 aot_client_properties=(-Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider -Dslf4j.internal.verbosity=WARN)
 
 aot_cache_of() { # jar, java home, [quick]: one cache per JDK, which only that JDK can use
-  echo "$(dirname "$1")/mms-${3:+$3-}$(basename "$2").aot"
+  echo "${1%/*}/mms-${3:+$3-}${2##*/}.aot"
 }
 
 ensure_aot_cache() { # java home, jar, [quick]
@@ -28,7 +28,7 @@ ensure_aot_cache() { # java home, jar, [quick]
   [ -f "$cache" ] && [ ! "$2" -nt "$cache" ] && return 0
   # Tried for this jar already and failed, or nowhere to write: the calls go on without, and no retries.
   [ -f "$cache.failed" ] && [ ! "$2" -nt "$cache.failed" ] && return 0
-  [ -w "$(dirname "$cache")" ] || return 0
+  [ -w "${cache%/*}" ] || return 0
   tmp="$cache.$$"
   echo "mms: preparing the quick start of cmdlets (once per build)..." >&2
   if "$1/bin/java" -XX:AOTCacheOutput="$tmp" -Xlog:all=off -Xlog:aot*=off -Xlog:cds*=off "${aot_client_properties[@]}" \
