@@ -6,6 +6,8 @@ import static org.mms.testing.RunningApi.CONTOSO_TOKEN;
 import static org.mms.testing.RunningApi.FABRIKAM_TOKEN;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mms.testing.KeytoolCertificates;
 import org.mms.testing.RunningApi;
 import org.mms.testing.StubAdmin;
 
@@ -212,6 +215,29 @@ class QuickCmdletsTest {
             env.put("MMS_URL", hostile.url());
             assertSameAsFull("Get-CsMeetingMigrationStatus");
             assertSameAsFull("Get-CsMeetingMigrationStatus", "-SummaryOnly");
+        }
+    }
+
+    @Test
+    void a_tls_failure_is_left_to_the_full_cmdlet_which_says_it_cannot_reach_the_server() throws IOException {
+        byte[] pfx = KeytoolCertificates.pfx("127.0.0.1", "untrusted", "san=ip:127.0.0.1");
+        HttpsServer untrusted = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        untrusted.setHttpsConfigurator(new HttpsConfigurator(KeytoolCertificates.server(pfx, "untrusted")));
+        untrusted.createContext("/", exchange -> {
+            try (exchange) {
+                exchange.sendResponseHeaders(500, -1);
+            }
+        });
+        untrusted.start();
+        try {
+            env.put("MMS_URL", "https://127.0.0.1:" + untrusted.getAddress().getPort());
+
+            assertLeftToFull("Get-CsMeetingMigrationStatus", "-SummaryOnly");
+            Run full = full("Get-CsMeetingMigrationStatus", "-SummaryOnly");
+            assertThat(full.exitCode()).isEqualTo(ExitCodes.ERROR);
+            assertThat(full.err()).startsWith("mms: cannot reach the MMS server at https://127.0.0.1:");
+        } finally {
+            untrusted.stop(0);
         }
     }
 
