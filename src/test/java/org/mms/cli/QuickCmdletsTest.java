@@ -252,6 +252,24 @@ class QuickCmdletsTest {
         }
     }
 
+    @Test
+    void a_quick_call_in_its_own_jvm_loads_no_class_of_picocli_the_jdk_http_client_or_jackson_data_binding() throws Exception {
+        Path classes = dir.resolve("classes.log");
+        ProcessBuilder java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+load:file=" + classes, "-cp", System.getProperty("java.class.path"), "org.mms.Main",
+                "Get-CsMeetingMigrationStatus", "-SummaryOnly").redirectError(ProcessBuilder.Redirect.INHERIT);
+        java.environment().put("MMS_URL", api.baseUrl());
+        java.environment().put("MMS_TOKEN", CONTOSO_TOKEN);
+        Process process = java.start();
+        String out = new String(process.getInputStream().readAllBytes(), UTF_8);
+
+        assertThat(process.waitFor()).isZero();
+        assertThat(out.replace(System.lineSeparator(), "\n")).isEqualTo(full("Get-CsMeetingMigrationStatus", "-SummaryOnly").out());
+        assertThat(Files.readString(classes)).contains("org.mms.cli.QuickClient ")
+                .doesNotContain("picocli.").doesNotContain("java.net.http.").doesNotContain("tools.jackson.databind.")
+                .doesNotContain("org.mms.cli.MmsCommand ");
+    }
+
     static Stream<List<String>> otherForms() {
         String status = "Get-CsMeetingMigrationStatus";
         return Stream.of(
