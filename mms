@@ -40,7 +40,7 @@ case "${1:-}" in
 esac
 # Whether the quick start (org.mms.cli.QuickCmdlets) will answer: the same test, roughly. The call then starts
 # from the cache of the quick path alone (bin/aot.sh). A wrong guess costs time, never a different result: a
-# call the quick start leaves to the full cmdlet loads from the jar what the quick cache lacks (0.5 s more).
+# call the quick start leaves to the full cmdlet loads from the jar what the quick cache lacks (0.5 s CPU more).
 quick_call() {
   case "${1,,}" in
     --version | -v) [ $# -eq 1 ]; return ;;

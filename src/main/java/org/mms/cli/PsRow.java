@@ -8,7 +8,7 @@ import java.util.List;
  * {@link #table} lay rows out as {@link PsFormat#list()} and {@link PsFormat#table(String...)} do, byte for
  * byte, for the answers the quick start takes: objects whose values are text, whole numbers, booleans or
  * null. Anything else (an array or an object inside, a fraction) the quick start leaves to the full cmdlet.
- * Plain loops, no streams or lambdas: each would cost a cold start more than this whole class.
+ * Plain loops rather than streams and lambdas, whose machinery this path, meant to load little, would load.
  */
 record PsRow(List<Property> properties) {
 

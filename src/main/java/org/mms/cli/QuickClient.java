@@ -44,7 +44,13 @@ final class QuickClient {
             settings.checkTransport();
             token = settings.token();
         }
-        HttpURLConnection connection = open(path + query(query));
+        URI uri;
+        try {
+            uri = URI.create(settings.url() + path + query(query));
+        } catch (IllegalArgumentException e) {
+            throw new QuickCmdlets.Unsure(e.toString());
+        }
+        HttpURLConnection connection = open(uri);
         try {
             int status = status(connection);
             if (status == 200) {
@@ -56,7 +62,8 @@ final class QuickClient {
             String problem = connection.getContentType();
             InputStream error = connection.getErrorStream();
             String detail = problem != null && problem.startsWith("application/problem+json") && error != null ? detail(body(error)) : "";
-            throw CmdletFailure.refused(settings, token, "GET", path, status, detail);
+            // The path as the full cmdlet names it, with any MMS_URL holds in front of /api/v1.
+            throw CmdletFailure.refused(settings, token, "GET", uri.getPath(), status, detail);
         } catch (IOException e) {
             throw new QuickCmdlets.Unsure(e.toString());
         }
@@ -70,9 +77,9 @@ final class QuickClient {
         return q.toString();
     }
 
-    private HttpURLConnection open(String pathAndQuery) throws QuickCmdlets.Unsure {
+    private HttpURLConnection open(URI uri) throws QuickCmdlets.Unsure {
         try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(settings.url() + pathAndQuery).toURL().openConnection();
+            HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
             // The JDK HTTP client of the full cmdlet follows none either.
             connection.setInstanceFollowRedirects(false);
             connection.setUseCaches(false);

@@ -201,6 +201,9 @@ class QuickCmdletsTest {
             env.put("MMS_URL", proxy.url());
             assertSameAsFull("Get-CsMeetingMigrationStatus", "-SummaryOnly");
             assertThat(quick("Get-CsMeetingMigrationStatus").err()).contains("answered GET /api/v1/migrations with HTTP 502");
+            env.put("MMS_URL", proxy.url() + "/mms/");
+            assertSameAsFull("Get-CsMeetingMigrationStatus", "-SummaryOnly");
+            assertThat(quick("Get-CsMeetingMigrationStatus").err()).contains("answered GET /mms/api/v1/migrations with HTTP 502");
         }
         try (FixedAnswer forbidden = new FixedAnswer(403, "application/problem+json", "forbidden.problem.json")) {
             env.put("MMS_URL", forbidden.url());
