@@ -44,6 +44,11 @@ final class QuickClient {
             settings.checkTransport();
             token = settings.token();
         }
+        URI server = settings.url();
+        if (server.getRawUserInfo() != null || server.getRawQuery() != null || server.getRawFragment() != null) {
+            // The JDK HTTP client refuses some of these and HttpURLConnection drops them: the full cmdlet's say.
+            throw new QuickCmdlets.Unsure("an MMS_URL with more than a scheme, a host, a port and a path");
+        }
         URI uri;
         try {
             uri = URI.create(settings.url() + path + query(query));

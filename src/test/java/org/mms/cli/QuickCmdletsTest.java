@@ -222,6 +222,17 @@ class QuickCmdletsTest {
     }
 
     @Test
+    void a_url_with_a_user_a_query_or_a_fragment_is_left_to_the_full_cmdlet() {
+        for (String odd : List.of("http://admin:secret@127.0.0.1:", "http://127.0.0.1:")) {
+            String port = api.baseUrl().substring(api.baseUrl().lastIndexOf(':') + 1);
+            for (String tail : odd.contains("@") ? List.of("") : List.of("?tenant=contoso", "#status")) {
+                env.put("MMS_URL", odd + port + tail);
+                assertLeftToFull("Get-CsMeetingMigrationStatus", "-SummaryOnly");
+            }
+        }
+    }
+
+    @Test
     void a_tls_failure_is_left_to_the_full_cmdlet_which_says_it_cannot_reach_the_server() throws IOException {
         byte[] pfx = KeytoolCertificates.pfx("127.0.0.1", "untrusted", "san=ip:127.0.0.1");
         HttpsServer untrusted = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
