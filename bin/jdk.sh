@@ -5,7 +5,7 @@
 # used again while that JDK is still there: every later call costs a file read and two tests, no JVM.
 # A JAVA_HOME other than the remembered one is asked afresh (and remembered when it will do).
 
-jdk_cache="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/target/jdk-home"
+jdk_cache="$(cd "${BASH_SOURCE[0]%/*}/.." && pwd)/target/jdk-home"
 
 java_major() { # the feature version of the java binary given, or nothing
   "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p'

@@ -30,9 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class MmsClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    /** Imports of large calendars take a while; nothing else comes close. */
-    private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration CONNECT_TIMEOUT = ServerSettings.CONNECT_TIMEOUT;
+    private static final Duration REQUEST_TIMEOUT = ServerSettings.REQUEST_TIMEOUT;
 
     private final ServerSettings settings;
     private final HttpClient http;
@@ -132,8 +131,7 @@ final class MmsClient {
         try {
             return JSON.readTree(response.body());
         } catch (JacksonException e) {
-            throw CmdletFailure.forEveryCall("the server at " + settings.url() + " answered " + request.method() + " " + request.uri().getPath()
-                    + " with something other than JSON; is MMS_URL the MMS server?");
+            throw CmdletFailure.notJson(settings.url(), request.method(), request.uri().getPath());
         }
     }
 
@@ -144,40 +142,21 @@ final class MmsClient {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpConnectTimeoutException e) {
-            throw unreachable("no answer to the connection within " + CONNECT_TIMEOUT.toSeconds() + " s");
+            throw CmdletFailure.noConnection(settings.url());
         } catch (HttpTimeoutException e) {
-            throw CmdletFailure.forEveryCall("the MMS server at " + settings.url() + " did not answer within " + REQUEST_TIMEOUT.toMinutes() + " minutes");
+            throw CmdletFailure.noAnswer(settings.url());
         } catch (ConnectException e) {
-            throw unreachable("connection refused");
+            throw CmdletFailure.unreachable(settings.url(), "connection refused");
         } catch (IOException e) {
-            throw unreachable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            throw CmdletFailure.unreachable(settings.url(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw CmdletFailure.forEveryCall("interrupted while waiting for the MMS server at " + settings.url());
         }
         if (response.statusCode() >= 400) {
-            throw refused(request, response);
+            throw CmdletFailure.refused(settings, token, request.method(), request.uri().getPath(), response.statusCode(), detail(response));
         }
         return response;
-    }
-
-    private CmdletFailure unreachable(String why) {
-        return CmdletFailure.forEveryCall("cannot reach the MMS server at " + settings.url() + " (" + why + "); is it running? "
-                + "MMS_URL sets where to look");
-    }
-
-    private CmdletFailure refused(HttpRequest request, HttpResponse<byte[]> response) {
-        String detail = detail(response);
-        if (response.statusCode() == 401) {
-            return CmdletFailure.forEveryCall("the MMS server at " + settings.url() + " refused the " + (settings.operator() ? "service operator's" : "admin") + " token from " + token.source()
-                    + (detail.isEmpty() ? "" : ": " + detail));
-        }
-        if (!detail.isEmpty()) {
-            // A role that may not do this may not do it for any user.
-            return response.statusCode() == 403 ? CmdletFailure.forEveryCall(detail) : new CmdletFailure(detail);
-        }
-        return CmdletFailure.forEveryCall("the server at " + settings.url() + " answered " + request.method() + " " + request.uri().getPath()
-                + " with HTTP " + response.statusCode() + "; is MMS_URL the MMS server?");
     }
 
     /** The problem document's detail; empty when the answer is not one (a proxy's error page, another server). */

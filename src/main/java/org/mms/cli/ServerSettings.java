@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.mms.config.ServiceConfig;
 
@@ -23,6 +24,10 @@ record ServerSettings(URI url, Map<String, String> env, boolean operator, boolea
     static final String DEFAULT_DATA = "data";
     static final String TOKEN_FILE = "admin-token";
     static final String OPERATOR_TOKEN_FILE = "operator-token";
+
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** Imports of large calendars take a while; nothing else comes close. */
+    static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(5);
 
     /** Shown in every cmdlet's help; lines short enough that picocli need not wrap them. */
     static final String HELP = "%nServer and token:%n"

@@ -7,7 +7,6 @@ final class Version implements CommandLine.IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        String v = Version.class.getPackage().getImplementationVersion();
-        return new String[] {"mms " + (v == null ? "(development build)" : v)};
+        return new String[] {QuickCmdlets.versionLine()};
     }
 }
