@@ -3,6 +3,7 @@ package org.mms.dashboard;
 import static org.mms.dashboard.Markup.el;
 import static org.mms.dashboard.Markup.textEl;
 
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,19 +27,7 @@ final class SettingsPage {
         Views.MigrationConfiguration c = admin.migrationConfiguration(visitor.tenant());
         Views.CalendarStore s = admin.calendarStore(visitor.tenant());
         List<Markup> parts = new ArrayList<>();
-        parts.add(el("section", textEl("h2", "Migration settings"), Layout.fields(List.of(
-                new String[] {"MeetingMigrationEnabled", String.valueOf(c.MeetingMigrationEnabled())},
-                new String[] {"SettleWindowSeconds", String.valueOf(c.SettleWindowSeconds())},
-                new String[] {"AttendeeLimit", String.valueOf(c.AttendeeLimit())},
-                new String[] {"RetryAttempts", String.valueOf(c.RetryAttempts())},
-                new String[] {"RetryWindowSeconds", String.valueOf(c.RetryWindowSeconds())},
-                new String[] {"RetentionDays", String.valueOf(c.RetentionDays())},
-                new String[] {"MigrateOnSipAddressChange", String.valueOf(c.MigrateOnSipAddressChange())},
-                new String[] {"MigrateOnMeetingUrlChange", String.valueOf(c.MigrateOnMeetingUrlChange())},
-                new String[] {"RequireAddInProperties", String.valueOf(c.RequireAddInProperties())},
-                new String[] {"NotifyOrganizerBeforeMinutes", String.valueOf(c.NotifyOrganizerBeforeMinutes())},
-                new String[] {"CustomFooterText", shown(c.CustomFooterText())},
-                new String[] {"CustomFooterHtml (source)", shown(c.CustomFooterHtml())}))));
+        parts.add(el("section", textEl("h2", "Migration settings"), Layout.fields(migrationSettings(c))));
         List<String[]> store = new ArrayList<>(List.of(new String[] {"Kind", s.Kind()}, new String[] {"Url", shown(s.Url())},
                 new String[] {"CalendarPath", shown(s.CalendarPath())}, new String[] {"UserName", shown(s.UserName())},
                 new String[] {"PasswordSet", String.valueOf(s.PasswordSet())}, new String[] {"Scheduling", shown(s.Scheduling())},
@@ -57,6 +46,25 @@ final class SettingsPage {
         parts.add(el("section", Markup.join(storePart)));
         parts.add(textEl("p", "Change them with Set-CsTenantMigrationConfiguration and Set-CsCalendarStore."));
         return Layout.page("Settings", visitor, "/settings", Markup.join(parts));
+    }
+
+    /**
+     * Every setting Get-CsTenantMigrationConfiguration shows, under its name there and in its order: read from the
+     * view's components, so a setting added to the view cannot be missing here.
+     */
+    static List<String[]> migrationSettings(Views.MigrationConfiguration c) {
+        List<String[]> rows = new ArrayList<>();
+        for (RecordComponent component : Views.MigrationConfiguration.class.getRecordComponents()) {
+            Object value;
+            try {
+                value = component.getAccessor().invoke(c);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read the setting " + component.getName(), e);
+            }
+            String name = component.getName().equals("CustomFooterHtml") ? "CustomFooterHtml (source)" : component.getName();
+            rows.add(new String[] {name, value == null ? "(none)" : String.valueOf(value)});
+        }
+        return rows;
     }
 
     private static String shown(String value) {

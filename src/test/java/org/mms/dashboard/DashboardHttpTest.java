@@ -283,7 +283,8 @@ class DashboardHttpTest {
                 .filter(c -> c.State().equals("Succeeded")).findFirst().orElseThrow().UserCount();
 
         assertThat(live).contains("id=\"state-Succeeded\">" + succeeded + "<", "<svg");
-        assertThat(get("/settings", session).body()).contains("PasswordSet", "Test the connection", "NotifyOrganizerBeforeMinutes");
+        assertThat(get("/settings", session).body()).contains("PasswordSet", "Test the connection", "NotifyOrganizerBeforeMinutes",
+                "RequireApproval", "ApprovalThresholdMeetings", "MaxUpdatesPerHour", "QuietHoursStart", "QuietHoursEnd", "QuietHoursTimeZone");
     }
 
     private static String signIn(String token) throws Exception {
