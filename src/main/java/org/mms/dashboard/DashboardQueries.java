@@ -30,6 +30,9 @@ public interface DashboardQueries {
     /** One page of the tenant's migrations that pass the filter, newest first. */
     Page<Views.MigrationStatus> migrations(TenantId tenant, MigrationFilter filter, PageRequest page);
 
+    /** When the organizer of that migration was sent its notice (NotifyOrganizerBeforeMinutes), if they were. */
+    Optional<Instant> noticeSentAt(TenantId tenant, String correlationId);
+
     /** One page of the tenant's trigger decisions (of one user when {@code user} names one), newest first. */
     Page<Views.TriggerDecision> decisions(TenantId tenant, Optional<UserId> user, PageRequest page);
 

@@ -4,6 +4,7 @@ import static org.mms.dashboard.Markup.el;
 import static org.mms.dashboard.Markup.text;
 import static org.mms.dashboard.Markup.textEl;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,19 +45,28 @@ final class MigrationPage {
                 new String[] {"RetryCount", String.valueOf(status.RetryCount())}, new String[] {"LastMessage", status.LastMessage()},
                 new String[] {"CreateDate", Layout.time(status.CreateDate())}, new String[] {"ModifiedDate", Layout.time(status.ModifiedDate())})));
         if (visitor.mayAct()) {
-            parts.add(actions(visitor, status));
+            parts.add(actions(visitor, status, status.State().equals("Pending")
+                    ? queries.noticeSentAt(visitor.tenant(), status.CorrelationId()) : Optional.empty()));
         }
         parts.add(meetings(queries.changes(visitor.tenant(), status.CorrelationId())));
         parts.add(history(visitor, status));
         return Layout.page("Migration of " + status.UserPrincipalName(), visitor, "/migrations", Markup.join(parts));
     }
 
-    /** The actions this migration's state allows: approve or deny while it awaits approval, undo once it succeeded, migrate again. */
-    private static Markup actions(Visitor visitor, Views.MigrationStatus status) {
+    /**
+     * The actions this migration's state allows: approve or deny while it awaits approval, deny while it waits after
+     * the notice its organizer was sent ({@code noticeSentAt}), undo once it succeeded, migrate again.
+     */
+    static Markup actions(Visitor visitor, Views.MigrationStatus status, Optional<Instant> noticeSentAt) {
         String at = "/migrations/" + status.CorrelationId();
         List<Markup> forms = new ArrayList<>();
         if (status.State().equals("AwaitingApproval")) {
             forms.add(Layout.postForm(at + "/approve", visitor, "Approve", "primary"));
+            forms.add(Layout.postForm(at + "/deny", visitor, "Deny", "plain"));
+        }
+        if (status.State().equals("Pending") && noticeSentAt.isPresent()) {
+            forms.add(textEl("p", "Its organizer was told at " + Layout.time(noticeSentAt.get())
+                    + " which meetings will be updated; it waits until the time the notice gave, and Deny ends it with nothing migrated."));
             forms.add(Layout.postForm(at + "/deny", visitor, "Deny", "plain"));
         }
         if (MigrateAgain.applies(status)) {
@@ -68,7 +78,8 @@ final class MigrationPage {
         return el("section", List.of("class", "actions"), textEl("h2", "Actions"), Markup.join(forms),
                 textEl("p", "Migrate again queues a new migration of this organizer's meetings of the same type "
                         + "(Start-CsExMeetingMigration); Undo puts back what this migration wrote where the meeting still shows it "
-                        + "(Undo-CsMeetingMigration); Approve and Deny decide a migration that awaits approval."));
+                        + "(Undo-CsMeetingMigration); Approve and Deny decide a migration that awaits approval, and Deny one that waits after "
+                        + "its organizer's notice."));
     }
 
     private static Markup meetings(List<DashboardQueries.MeetingChange> changes) {

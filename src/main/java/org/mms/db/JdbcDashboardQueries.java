@@ -45,6 +45,14 @@ public final class JdbcDashboardQueries implements DashboardQueries {
     }
 
     @Override
+    public Optional<Instant> noticeSentAt(TenantId tenant, String correlationId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT notice_sent_at FROM migration_request WHERE tenant_id = :t AND correlation_id = :c")
+                .bind("t", tenant.value()).bind("c", correlationId)
+                .map((rs, ctx) -> Optional.ofNullable(rs.getObject("notice_sent_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant))
+                .findFirst().flatMap(sent -> sent));
+    }
+
+    @Override
     public long[] migrated(TenantId tenant, Instant from, Duration step, int buckets) {
         long[] counts = new long[buckets];
         Instant to = from.plus(step.multipliedBy(buckets));

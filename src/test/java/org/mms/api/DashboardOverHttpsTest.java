@@ -73,6 +73,11 @@ class DashboardOverHttpsTest {
         }
 
         @Override
+        public java.util.Optional<Instant> noticeSentAt(TenantId tenant, String correlationId) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
         public long finishedSince(TenantId tenant, Instant since) {
             return 0;
         }

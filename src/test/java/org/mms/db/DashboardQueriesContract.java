@@ -188,6 +188,32 @@ abstract class DashboardQueriesContract {
         return new DashboardQueries.MigrationFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(text));
     }
 
+    @Test
+    void theTimeAMigrationsOrganizerWasSentTheNoticeIsReadForItsOwnTenantOnly() {
+        TenantId tenant = tenant();
+        TenantId other = tenant();
+        String told = UUID.randomUUID().toString();
+        String notTold = UUID.randomUUID().toString();
+        noticed(tenant, told, Optional.of(T0));
+        noticed(tenant, notTold, Optional.empty());
+
+        assertThat(queries().noticeSentAt(tenant, told)).contains(T0);
+        assertThat(queries().noticeSentAt(tenant, notTold)).isEmpty();
+        assertThat(queries().noticeSentAt(other, told)).as("another tenant's migration").isEmpty();
+        assertThat(queries().noticeSentAt(tenant, "no-such-migration")).isEmpty();
+    }
+
+    private void noticed(TenantId tenant, String correlationId, Optional<Instant> sent) {
+        db().jdbi().useHandle(h -> h.createUpdate("""
+                        INSERT INTO migration_request (correlation_id, tenant_id, user_id, upn, migration_type, trigger, state, due_at,
+                          settle_ms, attempts, retry_count, follow_up, total_meeting, succeeded_meeting, failed_meeting, invites_update,
+                          last_message, create_date, modified_date, notice_sent_at)
+                        VALUES (:c, :t, 'u', 'u@example.com', 'AllToTeams', 'test', 'PENDING', :at, 0, 1, 0, FALSE, 0, 0, 0, 0, '', :at, :at,
+                          :sent)""")
+                .bind("c", correlationId).bind("t", tenant.value()).bind("at", T0.atOffset(ZoneOffset.UTC))
+                .bind("sent", sent.map(s -> s.atOffset(ZoneOffset.UTC)).orElse(null)).execute());
+    }
+
     private java.util.List<String> users(TenantId tenant, DashboardQueries.MigrationFilter filter) {
         return queries().migrations(tenant, filter, new DashboardQueries.PageRequest(1, 100)).rows().stream()
                 .map(Views.MigrationStatus::UserId).toList();
