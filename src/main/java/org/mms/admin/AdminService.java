@@ -579,7 +579,7 @@ public final class AdminService implements Admin {
 
     @Override
     public List<Views.MigrationStatus> migrationStatus(TenantId id, Requests.StatusQuery query) {
-        return updatesWaiting.of(tenant(id).id(), status.list(tenant(id).id(), filter(id, query)).stream().map(AdminService::view).toList());
+        return updatesWaiting.of(tenant(id).id(), status.list(tenant(id).id(), filter(id, query)).stream().map(Views.MigrationStatus::of).toList());
     }
 
     @Override
@@ -595,7 +595,7 @@ public final class AdminService implements Admin {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        return status.byCorrelationId(tenant(id).id(), parsed).map(AdminService::view);
+        return status.byCorrelationId(tenant(id).id(), parsed).map(Views.MigrationStatus::of);
     }
 
     @Override
@@ -650,7 +650,7 @@ public final class AdminService implements Admin {
         List<Views.MigrationStatus> decided = new ArrayList<>();
         for (CorrelationId c : chosen) {
             try {
-                verdict.apply(t.id(), c, clock.instant()).map(AdminService::view).ifPresent(decided::add);
+                verdict.apply(t.id(), c, clock.instant()).map(Views.MigrationStatus::of).ifPresent(decided::add);
             } catch (IllegalStateChangeException e) {
                 throw new AdminException.Conflict("migration " + c + " is " + e.from().displayName() + ", not AwaitingApproval"
                         + (afterNotice ? " nor Pending after a notice to its organizer" : ""));
@@ -713,7 +713,7 @@ public final class AdminService implements Admin {
 
     @Override
     public Views.MigrationStatus undoMigration(TenantId id, Requests.Undo undo) {
-        return view(queueUndo.apply(tenant(id), undo));
+        return Views.MigrationStatus.of(queueUndo.apply(tenant(id), undo));
     }
 
     @Override
@@ -778,12 +778,6 @@ public final class AdminService implements Admin {
                     "State must be Pending, AwaitingApproval, InProgress, Failed, Succeeded or Denied, not " + q.state().get())));
         }
         return filter.createdBetween(q.startTime(), q.endTime());
-    }
-
-    private static Views.MigrationStatus view(MigrationRequest r) {
-        return new Views.MigrationStatus(r.user().value(), r.upn(), r.correlationId().value().toString(), r.type().displayName(),
-                r.state().displayName(), r.counts().total(), r.counts().succeeded(), r.counts().failed(), r.counts().invitesUpdate(),
-                r.retryCount(), r.lastMessage(), r.createDate(), r.modifiedDate());
     }
 
     private static <T> T guard(Supplier<T> operation) {

@@ -120,6 +120,14 @@ public final class Views {
             String State, int TotalMeeting, int SucceededMeeting, int FailedMeeting, int InvitesUpdate, int RetryCount,
             String LastMessage, Instant CreateDate, Instant ModifiedDate, long UpdatesWaiting, Instant UpdatesWaitUntil) {
 
+        /** A request as {@code Get-CsMeetingMigrationStatus} shows it, with no update messages waiting. */
+        public static MigrationStatus of(org.mms.queue.MigrationRequest r) {
+            return new MigrationStatus(r.user().value(), r.upn(), r.correlationId().value().toString(), r.type().displayName(),
+                    r.state().displayName(), r.counts().total(), r.counts().succeeded(), r.counts().failed(), r.counts().invitesUpdate(),
+                    r.retryCount(), r.lastMessage(), r.createDate(), r.modifiedDate());
+        }
+
+
         /** With no update messages waiting. */
         public MigrationStatus(String UserId, String UserPrincipalName, String CorrelationId, String MigrationType,
                 String State, int TotalMeeting, int SucceededMeeting, int FailedMeeting, int InvitesUpdate, int RetryCount,

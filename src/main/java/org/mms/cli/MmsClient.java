@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -30,8 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class MmsClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Duration CONNECT_TIMEOUT = ServerSettings.CONNECT_TIMEOUT;
-    private static final Duration REQUEST_TIMEOUT = ServerSettings.REQUEST_TIMEOUT;
 
     private final ServerSettings settings;
     private final HttpClient http;
@@ -45,7 +42,7 @@ final class MmsClient {
 
     /** One client (its connections, its selector thread) for the whole process: the shell runs many cmdlets in one. */
     private static final class Shared {
-        static final HttpClient TLS = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT).build();
+        static final HttpClient TLS = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(ServerSettings.CONNECT_TIMEOUT).build();
     }
 
     /**
@@ -55,7 +52,7 @@ final class MmsClient {
      * client follows no redirects, so it cannot be led from http to https.
      */
     private static final class SharedPlain {
-        static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
+        static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(ServerSettings.CONNECT_TIMEOUT)
                 .sslContext(trustingNoOne()).build();
 
         private static SSLContext trustingNoOne() {
@@ -121,7 +118,7 @@ final class MmsClient {
             settings.checkTransport();
             token = settings.token();
         }
-        return HttpRequest.newBuilder(URI.create(settings.url() + pathAndQuery)).timeout(REQUEST_TIMEOUT)
+        return HttpRequest.newBuilder(URI.create(settings.url() + pathAndQuery)).timeout(ServerSettings.REQUEST_TIMEOUT)
                 .header("Authorization", "Bearer " + token.value()).header("Accept", "application/json");
     }
 

@@ -15,7 +15,6 @@ import org.mms.admin.Views;
 import org.mms.dashboard.DashboardQueries;
 import org.mms.directory.TenantId;
 import org.mms.directory.UserId;
-import org.mms.queue.MigrationRequest;
 
 /** The dashboard's reads, each bound to one tenant. */
 public final class JdbcDashboardQueries implements DashboardQueries {
@@ -104,7 +103,7 @@ public final class JdbcDashboardQueries implements DashboardQueries {
                                 + ", COUNT(*) OVER () AS matching FROM migration_request" + where
                                 + " ORDER BY create_date DESC, id DESC OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY"), tenant, filter)
                         .bind("offset", page.offset()).bind("size", page.size())
-                        .map((rs, ctx) -> Map.entry(status(MigrationRequestRows.MAPPER.map(rs, ctx)), rs.getLong("matching"))).list();
+                        .map((rs, ctx) -> Map.entry(Views.MigrationStatus.of(MigrationRequestRows.MAPPER.map(rs, ctx)), rs.getLong("matching"))).list();
                 if (!found.isEmpty() || page.number() == 1) {
                     return new Page<>(found.stream().map(Map.Entry::getKey).toList(), page.number(), page.size(),
                             found.isEmpty() ? 0 : found.getFirst().getValue());
@@ -118,7 +117,7 @@ public final class JdbcDashboardQueries implements DashboardQueries {
             List<Views.MigrationStatus> rows = bind(h.createQuery("SELECT " + MigrationRequestRows.COLUMNS + " FROM migration_request" + where
                             + " ORDER BY create_date DESC, id DESC OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY"), tenant, filter)
                     .bind("offset", served.offset()).bind("size", served.size())
-                    .map(MigrationRequestRows.MAPPER).map(JdbcDashboardQueries::status).list();
+                    .map(MigrationRequestRows.MAPPER).map(Views.MigrationStatus::of).list();
             return new Page<>(rows, served.number(), served.size(), total);
         });
     }
@@ -155,12 +154,5 @@ public final class JdbcDashboardQueries implements DashboardQueries {
      */
     private static String likeEscaped(String text) {
         return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
-    }
-
-    /** As {@code Get-CsMeetingMigrationStatus} shows a request. */
-    private static Views.MigrationStatus status(MigrationRequest r) {
-        return new Views.MigrationStatus(r.user().value(), r.upn(), r.correlationId().value().toString(), r.type().displayName(),
-                r.state().displayName(), r.counts().total(), r.counts().succeeded(), r.counts().failed(), r.counts().invitesUpdate(),
-                r.retryCount(), r.lastMessage(), r.createDate(), r.modifiedDate());
     }
 }

@@ -19,6 +19,10 @@ import org.mms.queue.NewRequest;
  */
 final class ReportOnLease {
 
+    /** What most reports do besides saving the request: nothing. */
+    private static final Consumer<Handle> NOTHING_ALONGSIDE = h -> {
+    };
+
     private final Jdbi jdbi;
 
     ReportOnLease(Jdbi jdbi) {
@@ -27,23 +31,17 @@ final class ReportOnLease {
 
     /** The request ends: a follow-up noted while it ran becomes a new request, due after its settle window from {@code now}. */
     Completion end(Lease lease, Instant now, UnaryOperator<MigrationRequest> verb) {
-        return report(lease, now, verb, true);
+        return report(lease, now, verb, true, NOTHING_ALONGSIDE);
     }
 
     /** The request goes back to pending: any follow-up folds into it (see {@link MigrationRequest#retryLater}). */
     Completion requeue(Lease lease, Instant now, UnaryOperator<MigrationRequest> verb) {
-        return report(lease, now, verb, false, h -> {
-        });
+        return report(lease, now, verb, false, NOTHING_ALONGSIDE);
     }
 
     /** As {@link #requeue}, with {@code alongside} done in the same transaction, and only if the report is taken. */
     Completion requeue(Lease lease, Instant now, UnaryOperator<MigrationRequest> verb, Consumer<Handle> alongside) {
         return report(lease, now, verb, false, alongside);
-    }
-
-    private Completion report(Lease lease, Instant now, UnaryOperator<MigrationRequest> verb, boolean followUpBecomesRequest) {
-        return report(lease, now, verb, followUpBecomesRequest, h -> {
-        });
     }
 
     private Completion report(Lease lease, Instant now, UnaryOperator<MigrationRequest> verb, boolean followUpBecomesRequest,

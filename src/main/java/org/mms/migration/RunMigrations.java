@@ -210,7 +210,7 @@ public final class RunMigrations {
         int meetings = preview.updated();
         queue.noticeSent(claimed.lease(), composed.get(), "notice sent to the organizer (" + meetings + (meetings == 1 ? " meeting" : " meetings")
                 + " to update); the migration starts at " + due, due, now);
-        LOG.info("told {} that {} meetings will be updated at {}", request.upn(), preview.updated(), due);
+        LOG.info("told {} that {} meetings will be updated at {}", request.upn(), meetings, due);
         return true;
     }
 
